@@ -1,0 +1,78 @@
+//! `redbrief check FILE...`
+
+use std::io::Write as _;
+
+use clap::Args;
+
+use std::path::PathBuf;
+
+use super::{read_spec, trouble, Exit, FindingFormat};
+use crate::diagnostic::{github, human, json, sarif, FileReport, Severity};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Campaign spec files (*.campaign).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
+    pub format: FindingFormat,
+    /// Fail (exit 1) on warnings too, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+pub fn run(args: &CheckArgs) -> Exit {
+    let mut exit = Exit::Success;
+    let mut checked = Vec::new();
+    for path in &args.files {
+        match read_spec(path) {
+            Ok(spec) => checked.push(spec),
+            Err(message) => exit = exit.max(trouble(&message)),
+        }
+    }
+    let reports: Vec<FileReport<'_>> = checked
+        .iter()
+        .map(|c| FileReport {
+            file: &c.file,
+            findings: &c.findings,
+        })
+        .collect();
+
+    let errors = count(&checked, Severity::Error);
+    let warnings = count(&checked, Severity::Warning);
+    let output = match args.format {
+        FindingFormat::Human => {
+            let mut text: String = reports.iter().map(human::render).collect();
+            if !checked.is_empty() {
+                text.push_str(&human::summary(errors, warnings, checked.len()));
+                text.push('\n');
+            }
+            text
+        }
+        FindingFormat::Json => json::render(&reports),
+        FindingFormat::Github => github::render(&reports),
+        FindingFormat::Sarif => sarif::render(&reports),
+    };
+    let mut stdout = anstream::stdout();
+    if stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return Exit::Trouble;
+    }
+
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        exit = exit.max(Exit::Failed);
+    }
+    exit
+}
+
+fn count(checked: &[crate::Checked], severity: Severity) -> usize {
+    checked
+        .iter()
+        .flat_map(|c| &c.findings)
+        .filter(|f| f.severity == severity)
+        .count()
+}

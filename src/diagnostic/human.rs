@@ -1,0 +1,264 @@
+//! rustc-style findings for people at a terminal:
+//!
+//! ```text
+//! error[E002] unknown-name: unknown field `folowers` in @amy_tries
+//!   --> spring.campaign:12:5
+//!    |
+//! 12 |     folowers 3.2k
+//!    |     ^^^^^^^^ unknown field
+//!    |
+//!    = help: did you mean `followers`?
+//! ```
+//!
+//! Carets are placed by display width, so they stay under the right
+//! characters in Chinese text (two columns each) and after tabs. Very long
+//! lines are shown as a window around the span.
+
+use std::fmt::Write as _;
+
+use anstyle::{AnsiColor, Style};
+use unicode_width::UnicodeWidthChar;
+
+use super::{FileReport, Finding, Severity};
+use crate::source::{SourceFile, Span};
+
+/// Columns a tab is shown as.
+const TAB_WIDTH: usize = 4;
+/// Source lines wider than this are shown as a window around the span.
+const MAX_LINE_WIDTH: usize = 100;
+/// How much of the line to show before the span in such a window.
+const CONTEXT_BEFORE: usize = 30;
+
+const GUTTER: Style = AnsiColor::BrightBlue.on_default().bold();
+const BOLD: Style = Style::new().bold();
+
+fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Error => AnsiColor::BrightRed.on_default().bold(),
+        Severity::Warning => AnsiColor::BrightYellow.on_default().bold(),
+    }
+}
+
+/// Every finding of a file, each followed by a blank line. The text carries
+/// ANSI styles; print it through `anstream`, which drops them when the
+/// output is not a terminal or `NO_COLOR` is set.
+pub fn render(report: &FileReport<'_>) -> String {
+    let mut out = String::new();
+    for finding in report.findings {
+        render_finding(&mut out, report.file, finding);
+        out.push('\n');
+    }
+    out
+}
+
+fn render_finding(out: &mut String, file: &SourceFile, finding: &Finding) {
+    let severity = severity_style(finding.severity);
+    let _ = writeln!(
+        out,
+        "{severity}{}[{}]{severity:#} {BOLD}{}: {}{BOLD:#}",
+        finding.severity, finding.rule.code, finding.rule.name, finding.message
+    );
+
+    // Labelled lines in file order: the primary span with `^`, related
+    // spans with `-`.
+    let mut marks: Vec<Mark<'_>> = vec![Mark {
+        span: finding.span,
+        label: finding.label.as_deref(),
+        primary: true,
+    }];
+    marks.extend(finding.related.iter().map(|related| Mark {
+        span: related.span,
+        label: Some(related.label.as_str()),
+        primary: false,
+    }));
+    marks.sort_by_key(|mark| (mark.span.start, !mark.primary));
+
+    let gutter = marks
+        .iter()
+        .map(|mark| file.position(mark.span.start).line)
+        .max()
+        .unwrap_or(1)
+        .to_string()
+        .len();
+    let pad = " ".repeat(gutter);
+    let position = file.position(finding.span.start);
+    let _ = writeln!(
+        out,
+        "{pad}{GUTTER}-->{GUTTER:#} {}:{}:{}",
+        file.path, position.line, position.column
+    );
+    let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
+
+    let mut previous_line: Option<usize> = None;
+    for mark in &marks {
+        let line = file.line_index(mark.span.start);
+        if previous_line.is_some_and(|previous| line > previous + 1) {
+            let _ = writeln!(out, "{GUTTER}...{GUTTER:#}");
+        }
+        let range = file.line_range(line);
+        let start = mark.span.start.clamp(range.start, range.end);
+        let end = mark.span.end.clamp(start, range.end);
+        let shown = ShownLine::new(
+            &file.text[range.clone()],
+            start - range.start,
+            end - range.start,
+        );
+        if previous_line != Some(line) {
+            let _ = writeln!(
+                out,
+                "{GUTTER}{:>gutter$} |{GUTTER:#} {}",
+                line + 1,
+                shown.text.trim_end()
+            );
+        }
+        previous_line = Some(line);
+        let (symbol, style) = if mark.primary {
+            ("^", severity)
+        } else {
+            ("-", GUTTER)
+        };
+        let label = mark.label.map(|l| format!(" {l}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{pad} {GUTTER}|{GUTTER:#} {}{style}{}{label}{style:#}",
+            " ".repeat(shown.caret_column),
+            symbol.repeat(shown.caret_width.max(1)),
+        );
+    }
+    if !finding.help.is_empty() {
+        let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
+        let _ = writeln!(
+            out,
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}help:{BOLD:#} {}",
+            finding.help
+        );
+    }
+}
+
+struct Mark<'a> {
+    span: Span,
+    label: Option<&'a str>,
+    primary: bool,
+}
+
+/// A source line made ready to show: tabs expanded, control characters made
+/// visible, long lines cut to a window, and where the caret goes.
+struct ShownLine {
+    text: String,
+    caret_column: usize,
+    caret_width: usize,
+}
+
+impl ShownLine {
+    /// `start` and `end` are byte offsets within `line`.
+    fn new(line: &str, start: usize, end: usize) -> ShownLine {
+        // Each character with the byte offset and the columns it takes.
+        let cells: Vec<(usize, String, usize)> = line
+            .char_indices()
+            .map(|(offset, ch)| {
+                let (shown, width) = match ch {
+                    '\t' => (" ".repeat(TAB_WIDTH), TAB_WIDTH),
+                    '\u{FEFF}' => (String::new(), 0),
+                    ch if ch.is_control() => ("\u{FFFD}".to_string(), 1),
+                    ch => (ch.to_string(), ch.width().unwrap_or(0)),
+                };
+                (offset, shown, width)
+            })
+            .collect();
+        let total: usize = cells.iter().map(|c| c.2).sum();
+        let first = cells.partition_point(|c| c.0 < start);
+        let last = cells.partition_point(|c| c.0 < end);
+
+        // The window of characters to show: all of a short line, or about
+        // MAX_LINE_WIDTH columns starting a little before the span.
+        let (from, to) = if total <= MAX_LINE_WIDTH {
+            (0, cells.len())
+        } else {
+            let mut from = first;
+            let mut before = 0;
+            while from > 0 && before + cells[from - 1].2 <= CONTEXT_BEFORE {
+                from -= 1;
+                before += cells[from].2;
+            }
+            let mut to = from;
+            let mut width = 0;
+            while to < cells.len() && width + cells[to].2 <= MAX_LINE_WIDTH {
+                width += cells[to].2;
+                to += 1;
+            }
+            (from, to)
+        };
+        let ellipsis_before = from > 0;
+        let mut text = String::new();
+        let mut caret_column = 0;
+        if ellipsis_before {
+            text.push_str("...");
+            caret_column = 3;
+        }
+        for cell in &cells[from..first.min(to)] {
+            text.push_str(&cell.1);
+            caret_column += cell.2;
+        }
+        for cell in &cells[first.min(to)..to] {
+            text.push_str(&cell.1);
+        }
+        if to < cells.len() {
+            text.push_str("...");
+        }
+        let caret_width = cells[first.min(to)..last.min(to)].iter().map(|c| c.2).sum();
+        ShownLine {
+            text,
+            caret_column,
+            caret_width,
+        }
+    }
+}
+
+/// The closing line: how many errors and warnings in how many files.
+pub fn summary(errors: usize, warnings: usize, files: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let files = plural(files, "file");
+    match (errors, warnings) {
+        (0, 0) => format!("no findings in {files}"),
+        (e, 0) => format!("{} in {files}", plural(e, "error")),
+        (0, w) => format!("{} in {files}", plural(w, "warning")),
+        (e, w) => format!(
+            "{} and {} in {files}",
+            plural(e, "error"),
+            plural(w, "warning")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_counts_wide_characters_as_two_columns() {
+        let line = "koc @小鹿 { fee";
+        let start = line.find("fee").unwrap();
+        let shown = ShownLine::new(line, start, start + 3);
+        // "koc @" is 5 columns, 小鹿 are 4, " { " is 3.
+        assert_eq!(shown.caret_column, 12);
+        assert_eq!(shown.caret_width, 3);
+    }
+
+    #[test]
+    fn tabs_are_expanded() {
+        let shown = ShownLine::new("\tfee", 1, 4);
+        assert_eq!(shown.text, "    fee");
+        assert_eq!(shown.caret_column, 4);
+    }
+
+    #[test]
+    fn long_lines_show_a_window() {
+        let line = format!("{}bad{}", "a".repeat(5000), "b".repeat(5000));
+        let shown = ShownLine::new(&line, 5000, 5003);
+        assert!(shown.text.len() < 120);
+        assert_eq!(
+            &shown.text[shown.caret_column..shown.caret_column + 3],
+            "bad"
+        );
+    }
+}

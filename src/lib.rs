@@ -1,0 +1,67 @@
+//! redbrief: campaign specs for Xiaohongshu influencer campaigns, checked
+//! against the KOL/KOC strategy and rendered as creator briefs.
+//!
+//! The pipeline, one module a stage:
+//! `syntax` (text to AST) → `model` (AST to a resolved `Campaign`, E-codes)
+//! → `rules` (strategy and platform checks) → `diagnostic` (findings out).
+
+pub mod cli;
+pub mod diagnostic;
+pub mod model;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod syntax;
+
+use diagnostic::Finding;
+use model::Campaign;
+use source::SourceFile;
+
+/// One spec file after checking.
+pub struct Checked {
+    pub file: SourceFile,
+    /// The resolved campaign, when the file could be read that far.
+    pub campaign: Option<Campaign>,
+    /// Every finding, in file order; allowed rules already left out.
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+}
+
+/// Reads, resolves and checks one spec given as bytes.
+pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
+    let path = path.into();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            return Checked {
+                file: SourceFile::new(path, text),
+                campaign: None,
+                findings: vec![syntax::not_utf8(valid_up_to)],
+            };
+        }
+    };
+    let parsed = syntax::parse(&text);
+    let mut findings = parsed.findings;
+    let mut campaign = None;
+    if let Some(spec) = &parsed.spec {
+        let resolved = model::resolve(spec);
+        findings.extend(resolved.findings);
+        if let Some(resolved) = resolved.campaign {
+            findings.extend(rules::run(&resolved));
+            campaign = Some(resolved);
+        }
+    }
+    diagnostic::sort(&mut findings);
+    Checked {
+        file: SourceFile::new(path, text),
+        campaign,
+        findings,
+    }
+}

@@ -1,0 +1,220 @@
+//! Literals as written (`3.2k`, `12k MYR`, `4.1%`, `2w`, `2026-12-03`)
+//! turned into numbers, money, days and dates. Each error is the sentence a
+//! finding will say; the caller adds the code and span.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// An amount of one currency, kept exactly in hundredths.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Money {
+    pub hundredths: u64,
+    /// ISO 4217, e.g. `MYR`.
+    pub currency: String,
+}
+
+impl Money {
+    pub fn amount(&self) -> f64 {
+        self.hundredths as f64 / 100.0
+    }
+
+    /// `12,000` or `189.90`: the amount with thousands grouped.
+    pub fn grouped_amount(&self) -> String {
+        let whole = group_thousands(self.hundredths / 100);
+        match self.hundredths % 100 {
+            0 => whole,
+            cents => format!("{whole}.{cents:02}"),
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    /// `12,000 MYR`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.grouped_amount(), self.currency)
+    }
+}
+
+/// `1234567` as `1,234,567`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The largest count, amount or follower number redbrief accepts: far above
+/// any real audience, well inside exact integer arithmetic.
+const LARGEST: u128 = 1_000_000_000_000_000;
+/// The longest trial, follow-up or policy duration, in days.
+pub const LONGEST_DAYS: u32 = 365;
+
+/// `3.2k` as the exact fraction value × 10^scale, with its multiplier applied.
+/// Returns (numerator, denominator) so callers decide whether a fraction is
+/// allowed.
+fn scaled(text: &str) -> Result<(u128, u128), String> {
+    let (digits, multiplier) = match text.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&text[..i], 1_000u128),
+        Some((i, 'm' | 'M')) => (&text[..i], 1_000_000),
+        Some((i, '万')) => (&text[..i], 10_000),
+        _ => (text, 1),
+    };
+    let digits = digits.replace('_', "");
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let too_large = || format!("`{text}` is too large");
+    if whole.len() + fraction.len() > 30 {
+        return Err(too_large());
+    }
+    let mut numerator: u128 = 0;
+    for ch in whole.chars().chain(fraction.chars()) {
+        let digit = ch
+            .to_digit(10)
+            .ok_or_else(|| format!("`{text}` is not a number"))?;
+        numerator = numerator * 10 + u128::from(digit);
+    }
+    let denominator = 10u128.pow(fraction.len() as u32);
+    let numerator = numerator.checked_mul(multiplier).ok_or_else(too_large)?;
+    if numerator / denominator > LARGEST {
+        return Err(too_large());
+    }
+    Ok((numerator, denominator))
+}
+
+/// A whole number above zero: followers, KPI counts, policy counts.
+pub fn count(text: &str) -> Result<u64, String> {
+    let (numerator, denominator) = scaled(text)?;
+    if numerator % denominator != 0 {
+        return Err(format!("`{text}` is not a whole number"));
+    }
+    let value = (numerator / denominator) as u64;
+    if value == 0 {
+        return Err(format!("`{text}` must be more than zero"));
+    }
+    Ok(value)
+}
+
+/// A number above zero that may have decimals (`roi >= 2.5`).
+pub fn number(text: &str) -> Result<f64, String> {
+    let (numerator, denominator) = scaled(text)?;
+    if numerator == 0 {
+        return Err(format!("`{text}` must be more than zero"));
+    }
+    Ok(numerator as f64 / denominator as f64)
+}
+
+/// `4.1%` as 4.1, from 0 to 100.
+pub fn percent(text: &str) -> Result<f64, String> {
+    let digits = text.trim_end_matches('%');
+    let value: f64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a percent"))?;
+    if value > 100.0 {
+        return Err(format!("`{text}` is over 100%"));
+    }
+    Ok(value)
+}
+
+/// `12k MYR` as exact hundredths. Zero is allowed (a gifted creator's fee);
+/// callers that need more than zero say so.
+pub fn money(amount: &str, currency: &str) -> Result<Money, String> {
+    let (numerator, denominator) = scaled(amount)?;
+    let hundredths = numerator * 100;
+    if hundredths % denominator != 0 {
+        return Err(format!("`{amount} {currency}` has more than two decimals"));
+    }
+    Ok(Money {
+        hundredths: (hundredths / denominator) as u64,
+        currency: currency.to_string(),
+    })
+}
+
+/// `14d` or `2w` as days, from 1 to 365.
+pub fn duration(text: &str) -> Result<u32, String> {
+    let (number, per) = match text.strip_suffix('w') {
+        Some(weeks) => (weeks, 7),
+        None => (text.trim_end_matches('d'), 1),
+    };
+    let days = number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(per))
+        .filter(|days| (1..=u64::from(LONGEST_DAYS)).contains(days))
+        .ok_or_else(|| format!("`{text}` is not between 1 day and {LONGEST_DAYS} days"))?;
+    Ok(days as u32)
+}
+
+/// `2026-12-03`, checked against the calendar.
+pub fn date(text: &str) -> Result<Date, String> {
+    let not_a_date = || format!("`{text}` is not a date on the calendar");
+    let mut parts = text.splitn(3, '-').map(str::parse::<i16>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(not_a_date());
+    };
+    let (Ok(month), Ok(day)) = (i8::try_from(month), i8::try_from(day)) else {
+        return Err(not_a_date());
+    };
+    Date::new(year, month, day).map_err(|_| not_a_date())
+}
+
+/// `x2` as 2: how many posts of one format.
+pub fn times(text: &str) -> Result<u32, String> {
+    let digits = text.trim_start_matches(['x', 'X', '×']);
+    match digits.parse::<u32>() {
+        Ok(0) => Err(format!("`{text}` asks for no posts; write x1 or more")),
+        Ok(n) if n <= 99 => Ok(n),
+        _ => Err(format!(
+            "`{text}` is more posts than one creator can deliver (at most x99)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_suffixes_and_underscores() {
+        assert_eq!(count("3200"), Ok(3200));
+        assert_eq!(count("3.2k"), Ok(3200));
+        assert_eq!(count("320_000"), Ok(320_000));
+        assert_eq!(count("32万"), Ok(320_000));
+        assert_eq!(count("1.5m"), Ok(1_500_000));
+        assert!(count("0").is_err());
+        assert!(count("3.2505k").unwrap_err().contains("whole"));
+        assert!(count("99999999999999999999999999")
+            .unwrap_err()
+            .contains("too large"));
+    }
+
+    #[test]
+    fn money_is_exact() {
+        let fee = money("12k", "MYR").unwrap();
+        assert_eq!(fee.hundredths, 1_200_000);
+        assert_eq!(fee.to_string(), "12,000 MYR");
+        assert_eq!(money("189.9", "MYR").unwrap().to_string(), "189.90 MYR");
+        assert!(money("1.005", "MYR").is_err());
+    }
+
+    #[test]
+    fn durations_percents_dates() {
+        assert_eq!(duration("2w"), Ok(14));
+        assert!(duration("0d").is_err());
+        assert!(duration("53w").is_err());
+        assert_eq!(percent("4.1%"), Ok(4.1));
+        assert!(percent("101%").is_err());
+        assert!(date("2026-02-29").is_err());
+        assert!(date("2028-02-29").is_ok());
+        assert!(date("2026-13-01").is_err());
+        assert_eq!(times("x2"), Ok(2));
+        assert!(times("x0").is_err());
+    }
+}

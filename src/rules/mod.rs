@@ -1,0 +1,135 @@
+//! Every check redbrief knows, with its code, name, default severity and
+//! documentation. The E-codes (`errors.rs`) are raised while reading a spec
+//! (src/syntax, src/model); the strategy rules (RS, XHS) each live in a file
+//! of their own and run on the resolved campaign.
+//!
+//! A rule's documentation is its doc comment, captured by `rule_info!`, and
+//! is exactly what `redbrief explain CODE` prints: one source, never a copy.
+
+pub mod errors;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::Campaign;
+use crate::suggest;
+
+/// A strategy or platform check on the resolved campaign.
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    /// Pushes a finding for each problem; `run` drops the allowed ones.
+    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>);
+}
+
+/// The strategy and platform rules, in code order.
+pub static STRATEGY: &[&dyn Rule] = &[];
+
+/// Runs every strategy rule the campaign does not `allow`.
+pub fn run(campaign: &Campaign) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in STRATEGY {
+        if !campaign.allows(rule.info()) {
+            rule.check(campaign, &mut findings);
+        }
+    }
+    findings
+}
+
+/// What a rule is: the facts `rules`, `explain`, SARIF and `allow` need.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// `E002`, `RS006`, `XHS001`.
+    pub code: &'static str,
+    /// `unknown-name`, `thin-trust`: kebab-case, usable in `allow`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line for `redbrief rules`.
+    pub summary: &'static str,
+    /// The rule's page for `redbrief explain`, in Markdown.
+    pub doc: &'static str,
+}
+
+impl RuleInfo {
+    /// E-codes describe a spec that cannot be read; they cannot be allowed.
+    pub fn is_spec_error(&self) -> bool {
+        self.code.starts_with('E')
+    }
+
+    /// The explain page with the one space rustdoc puts after `///` removed.
+    pub fn page(&self) -> String {
+        let mut page = String::new();
+        for line in self.doc.lines() {
+            page.push_str(line.strip_prefix(' ').unwrap_or(line));
+            page.push('\n');
+        }
+        page
+    }
+}
+
+/// Declares a `RuleInfo` whose `doc` is the doc comment above it.
+#[macro_export]
+macro_rules! rule_info {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            summary: $summary:literal $(,)?
+        };
+    ) => {
+        $vis static $ident: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+            code: $code,
+            name: $name,
+            severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
+}
+
+/// Every rule, E-codes first, in code order.
+pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
+    errors::ALL
+        .iter()
+        .copied()
+        .chain(STRATEGY.iter().map(|rule| rule.info()))
+}
+
+/// A rule by its code (any case) or its name.
+pub fn find(code_or_name: &str) -> Option<&'static RuleInfo> {
+    let wanted = code_or_name.trim();
+    all().find(|rule| rule.code.eq_ignore_ascii_case(wanted) || rule.name == wanted)
+}
+
+/// The closest code or name to a mistyped one, for "did you mean".
+pub fn closest(code_or_name: &str) -> Option<&'static str> {
+    let candidates: Vec<&'static str> = all().flat_map(|r| [r.code, r.name]).collect();
+    suggest::closest(code_or_name, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in all() {
+            assert!(seen.insert(rule.code), "{} twice", rule.code);
+            assert!(seen.insert(rule.name), "{} twice", rule.name);
+        }
+    }
+
+    #[test]
+    fn every_rule_has_a_page() {
+        for rule in all() {
+            assert!(rule.page().contains("## What it does"), "{}", rule.code);
+        }
+    }
+
+    #[test]
+    fn find_takes_code_or_name() {
+        assert_eq!(find("e002").map(|r| r.name), Some("unknown-name"));
+        assert_eq!(find("syntax").map(|r| r.code), Some("E001"));
+        assert_eq!(closest("unknwn-name"), Some("unknown-name"));
+    }
+}

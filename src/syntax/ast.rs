@@ -1,0 +1,240 @@
+//! The spec as written: blocks and statements, each with its byte span.
+//!
+//! Values keep the user's text (`3.2k`, `12k MYR`, `2026-12-03`); turning
+//! them into numbers, money and dates is the model's job, so that `fmt` can
+//! print them back as written.
+
+use crate::source::{Span, Spanned};
+
+/// A whole `.campaign` file.
+#[derive(Debug, Clone, Default)]
+pub struct Spec {
+    /// Top-level nodes: normally one `campaign` block.
+    pub nodes: Vec<Node>,
+    /// Every `# comment`, in order, for `fmt`.
+    pub comments: Vec<Span>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Block(Block),
+    Statement(Statement),
+    /// A line (or block) starting with a word that is no keyword at all; the
+    /// model reports it with a suggestion fitting the block it is in.
+    Unknown(Unknown),
+    /// A line starting with a known keyword whose value could not be read
+    /// (already reported as E001). The model counts the field as given, so
+    /// it does not also report it missing.
+    Invalid(Spanned<&'static str>),
+}
+
+impl Node {
+    pub fn span(&self) -> Span {
+        match self {
+            Node::Block(block) => block.span,
+            Node::Statement(statement) => statement.span,
+            Node::Unknown(unknown) => unknown.span,
+            Node::Invalid(key) => key.span,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Unknown {
+    pub word: Spanned<String>,
+    pub span: Span,
+    /// The line ends with `{`: the word was meant as a kind of block.
+    pub opens_block: bool,
+}
+
+/// `head { body }`
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub head: BlockHead,
+    /// The text before `{`, e.g. `kol @lina.glow`.
+    pub head_span: Span,
+    pub body: Vec<Node>,
+    /// From the head to the closing `}`.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Key opinion leader: high-profile, discovery and aspiration.
+    Kol,
+    /// Key opinion consumer: an everyday user, research and validation.
+    Koc,
+}
+
+impl Role {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Role::Kol => "kol",
+            Role::Koc => "koc",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Kol => "KOL",
+            Role::Koc => "KOC",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum BlockHead {
+    Campaign { name: Text },
+    Brand { name: Text },
+    Product { name: Text },
+    Goal { name: Spanned<String> },
+    Creator { role: Role, handle: Spanned<String> },
+    Policy,
+}
+
+impl BlockHead {
+    /// The keyword that opens the block.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            BlockHead::Campaign { .. } => "campaign",
+            BlockHead::Brand { .. } => "brand",
+            BlockHead::Product { .. } => "product",
+            BlockHead::Goal { .. } => "goal",
+            BlockHead::Creator { role, .. } => role.keyword(),
+            BlockHead::Policy => "policy",
+        }
+    }
+}
+
+/// A string value, escapes already decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+    /// Written as `"""..."""`.
+    pub multiline: bool,
+}
+
+/// One line: `key value...`.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// The keyword as written, e.g. `followers`.
+    pub key: Spanned<&'static str>,
+    pub field: Field,
+    pub span: Span,
+}
+
+/// A literal kept as written (`3.2k`, `4.1%`, `14d`, `2026-12-03`, `x2`).
+pub type Literal = Spanned<String>;
+
+/// `600 MYR`: amount and currency as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyLiteral {
+    pub amount: Literal,
+    pub currency: Literal,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Comparator {
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "<=")]
+    AtMost,
+}
+
+impl Comparator {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::AtMost => "<=",
+        }
+    }
+}
+
+/// A KPI target as written: a count, a percent or money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuantityLiteral {
+    Count(Literal),
+    Percent(Literal),
+    Money(MoneyLiteral),
+}
+
+impl QuantityLiteral {
+    pub fn span(&self) -> Span {
+        match self {
+            QuantityLiteral::Count(l) | QuantityLiteral::Percent(l) => l.span,
+            QuantityLiteral::Money(m) => m.span,
+        }
+    }
+}
+
+/// `on DATE` or `from DATE to DATE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScheduleLiteral {
+    On(Literal),
+    Between(Literal, Literal),
+}
+
+/// Every statement of the language, wherever it appears; the model decides
+/// which belong in which block.
+#[derive(Debug, Clone)]
+pub enum Field {
+    // campaign
+    Window {
+        start: Literal,
+        end: Literal,
+    },
+    Budget(MoneyLiteral),
+    Languages(Vec<Spanned<String>>),
+    Allow {
+        rule: Literal,
+        reason: Option<Text>,
+    },
+    // brand
+    Category(Spanned<String>),
+    Market(Literal),
+    Voice(Text),
+    Avoid(Vec<Text>),
+    Hashtags(Vec<Text>),
+    // product
+    Price(MoneyLiteral),
+    Claims(Vec<Text>),
+    Link(Text),
+    // goal
+    Stage(Spanned<String>),
+    Kpi {
+        metric: Spanned<String>,
+        comparator: Spanned<Comparator>,
+        target: QuantityLiteral,
+    },
+    // creator
+    Followers(Literal),
+    Serves(Vec<Spanned<String>>),
+    Products(Vec<Text>),
+    Deliver {
+        format: Spanned<String>,
+        times: Literal,
+        schedule: Option<ScheduleLiteral>,
+    },
+    Niche(Vec<Spanned<String>>),
+    Engagement(Literal),
+    Audience(Text),
+    Fee(MoneyLiteral),
+    Angle(Text),
+    Keywords(Vec<Text>),
+    Title(Text),
+    Script(Vec<Text>),
+    Note(Text),
+    Visual(Text),
+    Trial(Literal),
+    Prompts(Vec<Text>),
+    Followup(Literal),
+    // policy
+    MinKocs(Literal),
+    MaxCreatorShare(Literal),
+    KocMaxFollowers(Literal),
+    KolMinFollowers(Literal),
+    MinTrial(Literal),
+}

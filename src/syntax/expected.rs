@@ -1,0 +1,107 @@
+//! pest's "expected rule X" turned into words a strategist understands:
+//! never a grammar rule name, always an example of what to write.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use super::Rule;
+use crate::diagnostic::Finding;
+use crate::rules::errors::SYNTAX;
+use crate::source::Span;
+
+/// What a rule looks like to a person.
+fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::count | Rule::amount => "a number like 3200, 3.2k or 32万",
+        Rule::percent => "a percent like 4.1%",
+        Rule::money => "an amount and a currency, like 600 MYR",
+        Rule::currency => "a currency code in capitals, like MYR",
+        Rule::duration => "a duration like 14d or 2w",
+        Rule::date => "a date like 2026-12-03",
+        Rule::string | Rule::plain_string | Rule::triple_string | Rule::string_list => {
+            "a text in double quotes, like \"Fragrance-free\""
+        }
+        Rule::name | Rule::name_list => "a lowercase name like launch",
+        Rule::handle => "a handle like @lina.glow",
+        Rule::market_code => "a two-letter market code like MY",
+        Rule::comparator => "`>=` or `<=`",
+        Rule::times => "how many, like x1",
+        Rule::k_to => "the word `to`",
+        Rule::on_date | Rule::date_range | Rule::k_on | Rule::k_from => {
+            "`on 2026-12-03` or `from 2026-12-10 to 2026-12-24`"
+        }
+        Rule::rule_ref => "a rule code or name, like RS006 or thin-trust",
+        Rule::role | Rule::k_kol | Rule::k_koc => "`kol` or `koc`",
+        Rule::body | Rule::open_brace => "`{` to open the block",
+        Rule::close_brace => "`}` to close the block",
+        Rule::EOI => "the end of the line (one statement per line)",
+        _ => return None,
+    })
+}
+
+/// A finding for a pest error in `text`, whose offsets start at `base` in
+/// the file.
+pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
+    let at = match error.location {
+        InputLocation::Pos(pos) => pos,
+        InputLocation::Span((start, _)) => start,
+    };
+    let mut wanted: Vec<&str> = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives
+            .iter()
+            .filter_map(|rule| describe(*rule))
+            .collect(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    wanted.dedup();
+    let found = found_at(text, at);
+    let span = Span::new(base + at, base + at + found.len());
+    let message = match wanted.as_slice() {
+        [] => format!("redbrief cannot read {}", describe_found(found)),
+        _ => format!(
+            "expected {}, found {}",
+            join_or(&wanted),
+            describe_found(found)
+        ),
+    };
+    let help = match wanted.first() {
+        Some(first) => format!("write {first}"),
+        None => "check this line against the examples in `redbrief init`".to_string(),
+    };
+    Finding::new(&SYNTAX, span, message)
+        .label(match wanted.first() {
+            Some(_) => "expected here".to_string(),
+            None => "here".to_string(),
+        })
+        .help(help)
+}
+
+/// The word at `at`: up to the next space or line end.
+fn found_at(text: &str, at: usize) -> &str {
+    let at = crate::source::floor_char_boundary(text, at.min(text.len()));
+    let rest = &text[at..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == ',')
+        .unwrap_or(rest.len());
+    let end = if end == 0 && rest.starts_with(',') {
+        1
+    } else {
+        end
+    };
+    &rest[..end]
+}
+
+fn describe_found(found: &str) -> String {
+    if found.is_empty() {
+        "the end of the line".to_string()
+    } else {
+        format!("`{found}`")
+    }
+}
+
+fn join_or(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{}, or {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,72 @@
+//! Text to AST: the first pass (`scan`), the pest grammar
+//! (grammar/campaign.pest) and the tree builder (`build`). Findings here are
+//! E001 (syntax); unknown words are left in the tree for the model, which
+//! knows the block they appear in and can suggest the right field.
+
+pub mod ast;
+mod build;
+pub use build::keywords;
+mod expected;
+mod scan;
+
+use pest::Parser;
+
+use crate::diagnostic::Finding;
+use crate::rules::errors::SYNTAX;
+use crate::source::Span;
+
+pub use ast::Spec;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/campaign.pest"]
+pub(crate) struct CampaignParser;
+
+/// What parsing a file gives: the tree (unless the structure was too broken
+/// to read) and the syntax findings.
+pub struct Parsed {
+    pub spec: Option<Spec>,
+    pub findings: Vec<Finding>,
+}
+
+/// Parses one spec's text.
+pub fn parse(text: &str) -> Parsed {
+    let scan = scan::scan(text);
+    let mut findings = scan.findings;
+    if scan.structural {
+        return Parsed {
+            spec: None,
+            findings,
+        };
+    }
+    let spec = match CampaignParser::parse(Rule::spec, &scan.text) {
+        Ok(mut pairs) => {
+            let mut builder = build::Builder::default();
+            let nodes = pairs
+                .next()
+                .map(|spec| builder.spec(spec))
+                .unwrap_or_default();
+            findings.extend(builder.findings);
+            Some(Spec {
+                nodes,
+                comments: scan.comments,
+            })
+        }
+        Err(error) => {
+            findings.push(expected::finding(&scan.text, 0, &error));
+            None
+        }
+    };
+    crate::diagnostic::sort(&mut findings);
+    Parsed { spec, findings }
+}
+
+/// The finding for a file that is not UTF-8: where the first bad byte is.
+pub fn not_utf8(valid_up_to: usize) -> Finding {
+    Finding::new(
+        &SYNTAX,
+        Span::new(valid_up_to, valid_up_to + 1),
+        "the file is not UTF-8 text",
+    )
+    .label("this byte is not UTF-8")
+    .help("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")
+}

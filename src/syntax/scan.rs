@@ -1,0 +1,426 @@
+//! A first pass over the raw text, before the grammar sees it.
+//!
+//! It finds what a PEG parser explains badly: strings without a closing
+//! quote, braces that do not pair up, and full-width punctuation typed with a
+//! Chinese input method where ASCII was meant (`，` `“` `”` `：`). Each is a
+//! finding with a fix. Full-width punctuation is also replaced, byte for byte,
+//! by its ASCII twin padded with spaces, so the parse can go on and report
+//! everything else in the file with unchanged offsets.
+
+use crate::diagnostic::Finding;
+use crate::rules::errors::SYNTAX;
+use crate::source::Span;
+
+/// What the first pass learned.
+pub struct Scan {
+    /// The text to parse: the source with full-width punctuation outside
+    /// strings replaced by ASCII of the same byte length.
+    pub text: String,
+    pub comments: Vec<Span>,
+    pub findings: Vec<Finding>,
+    /// A string or a block is never closed (or closed twice): the parser
+    /// could only add noise, so it is not run.
+    pub structural: bool,
+}
+
+/// Block keywords, used to spot a block opened inside another block that was
+/// never closed.
+const BLOCK_KEYWORDS: [&str; 7] = [
+    "campaign", "brand", "product", "goal", "kol", "koc", "policy",
+];
+
+/// A full-width character typed where ASCII was meant, its ASCII twin, and
+/// how to say it. Every one of these is three bytes in UTF-8, so the twin is
+/// padded to three bytes (quotes keep the padding outside the string).
+struct FullWidth {
+    ch: char,
+    ascii: &'static str,
+    what: &'static str,
+}
+
+const FULL_WIDTH: &[FullWidth] = &[
+    FullWidth {
+        ch: '，',
+        ascii: ",  ",
+        what: "a full-width comma `，`: lists use an ASCII comma `,`",
+    },
+    FullWidth {
+        ch: '：',
+        ascii: "   ",
+        what: "a full-width colon `：`: no colon is needed between a field and its value",
+    },
+    FullWidth {
+        ch: '；',
+        ascii: "   ",
+        what: "a full-width semicolon `；`: write one statement per line instead",
+    },
+    FullWidth {
+        ch: '＠',
+        ascii: "  @",
+        what: "a full-width at sign `＠`: handles start with an ASCII `@`",
+    },
+    FullWidth {
+        ch: '　',
+        ascii: "   ",
+        what: "a full-width space: use an ordinary space",
+    },
+    FullWidth {
+        ch: '（',
+        ascii: "   ",
+        what: "a full-width parenthesis `（`: parentheses belong inside a quoted text",
+    },
+    FullWidth {
+        ch: '）',
+        ascii: "   ",
+        what: "a full-width parenthesis `）`: parentheses belong inside a quoted text",
+    },
+];
+
+/// Curly and full-width quotes that open or close a text outside a string.
+fn is_fancy_quote(ch: char) -> bool {
+    matches!(ch, '“' | '”' | '＂')
+}
+
+struct OpenBrace {
+    offset: usize,
+    /// The text before `{` on its line, e.g. `kol @lina.glow`.
+    head: String,
+    head_span: Span,
+}
+
+pub fn scan(source: &str) -> Scan {
+    let mut scanner = Scanner {
+        source,
+        bytes: source.as_bytes().to_vec(),
+        comments: Vec::new(),
+        findings: Vec::new(),
+        structural: false,
+        open: Vec::new(),
+        line_start: 0,
+    };
+    scanner.run();
+    let Scanner {
+        bytes,
+        comments,
+        mut findings,
+        structural,
+        ..
+    } = scanner;
+    crate::diagnostic::sort(&mut findings);
+    Scan {
+        // Replacements swap whole characters for ASCII, so this cannot fail;
+        // fall back to the source rather than panic if it ever did.
+        text: String::from_utf8(bytes).unwrap_or_else(|_| source.to_string()),
+        comments,
+        findings,
+        structural,
+    }
+}
+
+struct Scanner<'a> {
+    source: &'a str,
+    bytes: Vec<u8>,
+    comments: Vec<Span>,
+    findings: Vec<Finding>,
+    structural: bool,
+    open: Vec<OpenBrace>,
+    line_start: usize,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) {
+        let source = self.source;
+        let mut i = 0;
+        while i < source.len() {
+            let rest = &source[i..];
+            let Some(ch) = rest.chars().next() else { break };
+            match ch {
+                '\n' => {
+                    self.line_start = i + 1;
+                    i += 1;
+                }
+                '#' => {
+                    let end = i + rest.find('\n').unwrap_or(rest.len());
+                    let end = if source[..end].ends_with('\r') {
+                        end - 1
+                    } else {
+                        end
+                    };
+                    self.comments.push(Span::new(i, end));
+                    i = end.max(i + 1);
+                }
+                '"' if rest.starts_with("\"\"\"") => match rest[3..].find("\"\"\"") {
+                    Some(close) => i += 3 + close + 3,
+                    None => {
+                        self.unclosed_multiline(i);
+                        return;
+                    }
+                },
+                '"' => i = self.string(i),
+                '{' => {
+                    self.open_brace(i);
+                    i += 1;
+                }
+                '}' => {
+                    self.close_brace(i);
+                    i += 1;
+                }
+                ch if is_fancy_quote(ch) => i = self.fancy_string(i, ch),
+                ch => {
+                    if let Some(full) = FULL_WIDTH.iter().find(|f| f.ch == ch) {
+                        self.full_width(i, full);
+                    }
+                    i += ch.len_utf8();
+                }
+            }
+        }
+        self.unclosed_blocks();
+    }
+
+    /// The end of the line holding `offset`, before any `\r\n`.
+    fn line_end(&self, offset: usize) -> usize {
+        let end = offset
+            + self.source[offset..]
+                .find('\n')
+                .unwrap_or(self.source.len() - offset);
+        if self.source[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        }
+    }
+
+    /// A `"..."` string from its opening quote; returns the offset after it.
+    fn string(&mut self, open: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let mut j = open + 1;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'"' => return j + 1,
+                b'\n' => break,
+                b'\r' if bytes.get(j + 1) == Some(&b'\n') => break,
+                b'\\' if !matches!(bytes.get(j + 1), None | Some(b'\n') | Some(b'\r')) => j += 2,
+                _ => j += 1,
+            }
+        }
+        let end = self.line_end(open);
+        self.structural = true;
+        self.findings.push(
+            Finding::new(&SYNTAX, Span::new(open, end), "this text has no closing `\"`")
+                .label("the text starts here and runs to the end of the line")
+                .help("end the text with `\"` on the same line; for text over several lines, use `\"\"\"` to open and close it"),
+        );
+        j
+    }
+
+    /// A text opened with a curly or full-width quote outside any string.
+    fn fancy_string(&mut self, open: usize, quote: char) -> usize {
+        self.replace(open, "  \"");
+        let mut j = open + quote.len_utf8();
+        let source = self.source;
+        while j < source.len() {
+            let Some(ch) = source[j..].chars().next() else {
+                break;
+            };
+            match ch {
+                '\n' => break,
+                '"' => {
+                    self.fancy_quote_finding(open, quote, j + 1, None);
+                    return j + 1;
+                }
+                ch if is_fancy_quote(ch) => {
+                    self.replace(j, "\"  ");
+                    self.fancy_quote_finding(open, quote, j + ch.len_utf8(), Some(ch));
+                    return j + ch.len_utf8();
+                }
+                ch => j += ch.len_utf8(),
+            }
+        }
+        let end = self.line_end(open);
+        self.fancy_quote_finding(open, quote, end, None);
+        self.structural = true;
+        self.findings.push(
+            Finding::new(
+                &SYNTAX,
+                Span::new(open, end),
+                "this text has no closing quote",
+            )
+            .label("the text starts here and runs to the end of the line")
+            .help("end the text with a straight `\"` on the same line"),
+        );
+        j
+    }
+
+    fn fancy_quote_finding(&mut self, open: usize, quote: char, end: usize, close: Option<char>) {
+        let pair = match close {
+            Some(close) => format!("`{quote}` and `{close}`"),
+            None => format!("`{quote}`"),
+        };
+        self.findings.push(
+            Finding::new(
+                &SYNTAX,
+                Span::new(open, end),
+                format!("text quoted with full-width or curly quotes {pair}"),
+            )
+            .label("curly quotes")
+            .help("use straight ASCII quotes `\"...\"` around text (curly quotes inside a text are fine)"),
+        );
+    }
+
+    fn full_width(&mut self, at: usize, full: &FullWidth) {
+        self.replace(at, full.ascii);
+        self.findings.push(
+            Finding::new(&SYNTAX, Span::new(at, at + full.ch.len_utf8()), full.what)
+                .label("full-width character")
+                .help(match full.ascii.trim() {
+                    "" => format!("delete `{}`, or replace it with a space", full.ch),
+                    ascii => format!("replace `{}` with `{ascii}`", full.ch),
+                }),
+        );
+    }
+
+    /// Replaces the character at `at` with `ascii`, which has its byte length.
+    fn replace(&mut self, at: usize, ascii: &str) {
+        let len = self.source[at..].chars().next().map_or(0, char::len_utf8);
+        if len == ascii.len() {
+            self.bytes[at..at + len].copy_from_slice(ascii.as_bytes());
+        }
+    }
+
+    fn open_brace(&mut self, at: usize) {
+        let head_text = &self.source[self.line_start..at];
+        let head = head_text.trim().trim_start_matches('\u{FEFF}').to_string();
+        let lead = head_text.len() - head_text.trim_start().len();
+        let head_span = Span::new(self.line_start + lead, self.line_start + lead + head.len());
+        if head.is_empty() {
+            self.structural = true;
+            self.findings.push(
+                Finding::new(&SYNTAX, Span::new(at, at + 1), "a `{` on a line of its own")
+                    .label("this `{` opens a block with no name")
+                    .help(
+                        "put `{` at the end of the line that names the block: `kol @lina.glow {`",
+                    ),
+            );
+        }
+        let keyword = head.split_whitespace().next().unwrap_or("");
+        let nested = if keyword == "campaign" { 1 } else { 2 };
+        if self.open.len() >= nested && BLOCK_KEYWORDS.contains(&keyword) {
+            if let Some(unclosed) = self.open.pop() {
+                self.structural = true;
+                let name = describe(&unclosed.head);
+                self.findings.push(
+                    Finding::new(
+                        &SYNTAX,
+                        unclosed.head_span,
+                        format!("{name} has no closing `}}` before the next block starts"),
+                    )
+                    .label("this block is not closed")
+                    .related(head_span, "the next block starts here")
+                    .help(format!(
+                        "add a line with `}}` to close {name} before `{head}`"
+                    )),
+                );
+            }
+        }
+        self.open.push(OpenBrace {
+            offset: at,
+            head,
+            head_span,
+        });
+    }
+
+    fn close_brace(&mut self, at: usize) {
+        if self.open.pop().is_none() {
+            self.structural = true;
+            self.findings.push(
+                Finding::new(&SYNTAX, Span::new(at, at + 1), "this `}` closes no block")
+                    .label("no block is open here")
+                    .help("delete this `}`, or check the block above for a `}` too many"),
+            );
+        }
+    }
+
+    fn unclosed_multiline(&mut self, open: usize) {
+        self.structural = true;
+        self.findings.push(
+            Finding::new(
+                &SYNTAX,
+                Span::new(open, open + 3),
+                "this multi-line text has no closing `\"\"\"`",
+            )
+            .label("opened here")
+            .help("end the text with `\"\"\"`"),
+        );
+    }
+
+    fn unclosed_blocks(&mut self) {
+        while let Some(unclosed) = self.open.pop() {
+            self.structural = true;
+            let span = if unclosed.head.is_empty() {
+                Span::new(unclosed.offset, unclosed.offset + 1)
+            } else {
+                unclosed.head_span
+            };
+            let name = describe(&unclosed.head);
+            self.findings.push(
+                Finding::new(
+                    &SYNTAX,
+                    span,
+                    format!("{name} is never closed: the file ends first"),
+                )
+                .label("opened here")
+                .help(format!("add a line with `}}` where {name} ends")),
+            );
+        }
+    }
+}
+
+/// "the `kol @lina.glow` block", or "this block" for a bare `{`.
+fn describe(head: &str) -> String {
+    if head.is_empty() {
+        "this block".to_string()
+    } else {
+        format!("the `{head}` block")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_comma_is_reported_and_replaced_in_place() {
+        let source = "niche beauty，lifestyle";
+        let scan = scan(source);
+        assert_eq!(scan.text.len(), source.len());
+        assert_eq!(scan.text, "niche beauty,  lifestyle");
+        assert_eq!(scan.findings.len(), 1);
+        assert!(!scan.structural);
+    }
+
+    #[test]
+    fn curly_quotes_become_straight_quotes() {
+        let scan = scan("angle “Hello”\nvoice \"she said “hi”\"");
+        assert!(scan.text.starts_with("angle   \"Hello\"  \n"));
+        assert!(
+            scan.text.ends_with("\"she said “hi”\""),
+            "curly quotes inside a string stay"
+        );
+        assert_eq!(scan.findings.len(), 1);
+    }
+
+    #[test]
+    fn braces_in_strings_and_comments_do_not_count() {
+        let scan = scan("a {\n  note \"{\" # }\n}\n");
+        assert!(scan.findings.is_empty());
+        assert_eq!(scan.comments.len(), 1);
+    }
+
+    #[test]
+    fn structure_errors_stop_the_parse() {
+        assert!(scan("a {\n").structural);
+        assert!(scan("}\n").structural);
+        assert!(scan("note \"abc\n").structural);
+        assert!(scan("campaign \"x\" {\n kol @a {\n koc @b {\n }\n}\n").structural);
+    }
+}

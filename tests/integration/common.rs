@@ -1,0 +1,111 @@
+//! A small builder that runs the real `redbrief` binary in a scratch folder,
+//! so tests read like the user's session:
+//!
+//! ```ignore
+//! let out = Test::new().file("a.campaign", SPEC).args(["check", "a.campaign"]).run();
+//! assert_eq!(out.status, 1);
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Test {
+    dir: tempfile::TempDir,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+}
+
+/// What a run gave back.
+#[derive(Debug)]
+pub struct Output {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub dir: PathBuf,
+    // Keeps the scratch folder alive while the output is inspected.
+    _dir: tempfile::TempDir,
+}
+
+impl Test {
+    pub fn new() -> Self {
+        Test {
+            dir: tempfile::tempdir().expect("a scratch folder"),
+            args: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    /// Writes a file (and its folders) into the scratch folder.
+    pub fn file(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
+        let full = self.dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("a folder");
+        }
+        std::fs::write(full, contents).expect("a file");
+        self
+    }
+
+    /// Copies a file from the repository (e.g. `examples/x.campaign`) into the
+    /// scratch folder under the same relative path.
+    pub fn repo_file(self, path: &str) -> Self {
+        let contents = std::fs::read(repo_path(path)).expect("a repository file");
+        self.file(path, contents)
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn run(self) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_redbrief"));
+        command
+            .args(&self.args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR");
+        for (key, value) in &self.env {
+            command.env(key, value);
+        }
+        let output = command.output().expect("redbrief runs");
+        Output {
+            status: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            dir: self.dir.path().to_path_buf(),
+            _dir: self.dir,
+        }
+    }
+}
+
+/// A path inside the repository.
+pub fn repo_path(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The files in a repository folder with an extension, sorted by name.
+pub fn repo_files(folder: &str, extension: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(repo_path(folder))
+        .expect("a repository folder")
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(&format!(".{extension}")))
+        .map(|name| format!("{folder}/{name}"))
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real binary, run as a user would. One module per
+//! command; snapshots live in `snapshots/` and are read before accepted.
+
+mod common;
+
+mod check;

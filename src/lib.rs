@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod model;
+pub mod platform;
 pub mod rules;
 pub mod source;
 pub mod suggest;

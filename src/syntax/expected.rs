@@ -8,6 +8,8 @@ use crate::diagnostic::Finding;
 use crate::rules::errors::SYNTAX;
 use crate::source::Span;
 
+const END_OF_LINE: &str = "the end of the line (one statement per line)";
+
 /// What a rule looks like to a person.
 fn describe(rule: Rule) -> Option<&'static str> {
     Some(match rule {
@@ -33,7 +35,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::role | Rule::k_kol | Rule::k_koc => "`kol` or `koc`",
         Rule::body | Rule::open_brace => "`{` to open the block",
         Rule::close_brace => "`}` to close the block",
-        Rule::EOI => "the end of the line (one statement per line)",
+        Rule::EOI => END_OF_LINE,
         _ => return None,
     })
 }
@@ -53,6 +55,10 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
     wanted.dedup();
+    // "The end of the line" is worth saying only when nothing else would do.
+    if wanted.len() > 1 {
+        wanted.retain(|w| *w != END_OF_LINE);
+    }
     let found = found_at(text, at);
     let span = Span::new(base + at, base + at + found.len());
     let message = match wanted.as_slice() {
@@ -64,6 +70,10 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
         ),
     };
     let help = match wanted.first() {
+        Some(&END_OF_LINE) => format!(
+            "end the statement before {}: delete the rest, or put it on a line of its own",
+            describe_found(found)
+        ),
         Some(first) => format!("write {first}"),
         None => "check this line against the examples in `redbrief init`".to_string(),
     };
@@ -90,12 +100,17 @@ fn found_at(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
+/// The found text in backticks, cut short if it is long.
 fn describe_found(found: &str) -> String {
+    const SHOWN: usize = 40;
     if found.is_empty() {
-        "the end of the line".to_string()
-    } else {
-        format!("`{found}`")
+        return "the end of the line".to_string();
     }
+    let mut shown: String = found.chars().take(SHOWN).collect();
+    if shown.len() < found.len() {
+        shown.push_str("...");
+    }
+    format!("`{shown}`")
 }
 
 fn join_or(items: &[&str]) -> String {

@@ -74,11 +74,29 @@ const FULL_WIDTH: &[FullWidth] = &[
         ascii: "   ",
         what: "a full-width parenthesis `）`: parentheses belong inside a quoted text",
     },
+    // A byte-order mark anywhere but the very start (the grammar takes that
+    // one), usually left behind when two files are joined.
+    FullWidth {
+        ch: '\u{FEFF}',
+        ascii: "   ",
+        what: "an invisible byte-order mark (U+FEFF), often left behind when files are joined",
+    },
 ];
 
 /// Curly and full-width quotes that open or close a text outside a string.
 fn is_fancy_quote(ch: char) -> bool {
     matches!(ch, '“' | '”' | '＂')
+}
+
+/// A block opened inside another block whose keyword says it belongs at
+/// campaign level: either the outer block lacks its `}`, or the user really
+/// nested it. Which one is known only at the end of the file.
+struct Suspect {
+    unclosed_offset: usize,
+    unclosed_head: String,
+    unclosed_span: Span,
+    next_head: String,
+    next_span: Span,
 }
 
 struct OpenBrace {
@@ -96,6 +114,7 @@ pub fn scan(source: &str) -> Scan {
         findings: Vec::new(),
         structural: false,
         open: Vec::new(),
+        suspects: Vec::new(),
         line_start: 0,
     };
     scanner.run();
@@ -124,6 +143,7 @@ struct Scanner<'a> {
     findings: Vec<Finding>,
     structural: bool,
     open: Vec<OpenBrace>,
+    suspects: Vec<Suspect>,
     line_start: usize,
 }
 
@@ -167,7 +187,8 @@ impl Scanner<'_> {
                 }
                 ch if is_fancy_quote(ch) => i = self.fancy_string(i, ch),
                 ch => {
-                    if let Some(full) = FULL_WIDTH.iter().find(|f| f.ch == ch) {
+                    let leading_bom = i == 0 && ch == '\u{FEFF}';
+                    if let Some(full) = FULL_WIDTH.iter().find(|f| f.ch == ch && !leading_bom) {
                         self.full_width(i, full);
                     }
                     i += ch.len_utf8();
@@ -271,8 +292,13 @@ impl Scanner<'_> {
         self.replace(at, full.ascii);
         self.findings.push(
             Finding::new(&SYNTAX, Span::new(at, at + full.ch.len_utf8()), full.what)
-                .label("full-width character")
+                .label(if full.ch == '\u{FEFF}' {
+                    "invisible character here"
+                } else {
+                    "full-width character"
+                })
                 .help(match full.ascii.trim() {
+                    "" if full.ch == '\u{FEFF}' => "delete it: place the cursor at the start of this line and delete one invisible character".to_string(),
                     "" => format!("delete `{}`, or replace it with a space", full.ch),
                     ascii => format!("replace `{}` with `{ascii}`", full.ch),
                 }),
@@ -305,21 +331,20 @@ impl Scanner<'_> {
         let keyword = head.split_whitespace().next().unwrap_or("");
         let nested = if keyword == "campaign" { 1 } else { 2 };
         if self.open.len() >= nested && BLOCK_KEYWORDS.contains(&keyword) {
-            if let Some(unclosed) = self.open.pop() {
-                self.structural = true;
-                let name = describe(&unclosed.head);
-                self.findings.push(
-                    Finding::new(
-                        &SYNTAX,
-                        unclosed.head_span,
-                        format!("{name} has no closing `}}` before the next block starts"),
-                    )
-                    .label("this block is not closed")
-                    .related(head_span, "the next block starts here")
-                    .help(format!(
-                        "add a line with `}}` to close {name} before `{head}`"
-                    )),
-                );
+            if let Some(outer) = self.open.last() {
+                let known = self
+                    .suspects
+                    .iter()
+                    .any(|s| s.unclosed_offset == outer.offset);
+                if !known {
+                    self.suspects.push(Suspect {
+                        unclosed_offset: outer.offset,
+                        unclosed_head: outer.head.clone(),
+                        unclosed_span: outer.head_span,
+                        next_head: head.clone(),
+                        next_span: head_span,
+                    });
+                }
             }
         }
         self.open.push(OpenBrace {
@@ -354,6 +379,33 @@ impl Scanner<'_> {
     }
 
     fn unclosed_blocks(&mut self) {
+        if self.open.is_empty() {
+            // Balanced: any block inside a block was really nested, which
+            // the model reports in words of its own.
+            return;
+        }
+        if !self.suspects.is_empty() {
+            // A `}` is missing, and a block keyword inside another block
+            // shows where: report that rather than the file's end.
+            self.structural = true;
+            for suspect in std::mem::take(&mut self.suspects) {
+                let name = describe(&suspect.unclosed_head);
+                self.findings.push(
+                    Finding::new(
+                        &SYNTAX,
+                        suspect.unclosed_span,
+                        format!("{name} has no closing `}}` before the next block starts"),
+                    )
+                    .label("this block is not closed")
+                    .related(suspect.next_span, "the next block starts here")
+                    .help(format!(
+                        "add a line with `}}` to close {name} before `{}`",
+                        suspect.next_head
+                    )),
+                );
+            }
+            return;
+        }
         while let Some(unclosed) = self.open.pop() {
             self.structural = true;
             let span = if unclosed.head.is_empty() {
@@ -422,5 +474,7 @@ mod tests {
         assert!(scan("}\n").structural);
         assert!(scan("note \"abc\n").structural);
         assert!(scan("campaign \"x\" {\n kol @a {\n koc @b {\n }\n}\n").structural);
+        // Balanced braces around a nested block: the model explains that.
+        assert!(!scan("campaign \"x\" {\n kol @a {\n goal g {\n }\n }\n}\n").structural);
     }
 }

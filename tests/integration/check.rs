@@ -2,6 +2,8 @@
 
 use crate::common::{repo_files, Test};
 
+const UNKNOWN_FIELD: &str = "tests/fixtures/malformed/e002-unknown-field.campaign";
+
 #[test]
 fn every_example_checks_as_intended() {
     for example in repo_files("examples", "campaign") {
@@ -9,9 +11,170 @@ fn every_example_checks_as_intended() {
             .repo_file(&example)
             .args(["check", example.as_str()])
             .run();
+        assert_eq!(
+            out.status, 0,
+            "{example} should have no errors:\n{}",
+            out.stdout
+        );
         insta::assert_snapshot!(
             format!("example-{}", example.trim_start_matches("examples/")),
-            format!("exit: {}\n{}{}", out.status, out.stdout, out.stderr)
+            out.stdout
         );
     }
+}
+
+#[test]
+fn json_lists_every_finding_with_its_place() {
+    let out = Test::new()
+        .repo_file(UNKNOWN_FIELD)
+        .args(["check", UNKNOWN_FIELD, "--format", "json"])
+        .run();
+    assert_eq!(out.status, 1);
+    let findings: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+    let first = &findings[0];
+    assert_eq!(first["code"], "E002");
+    assert_eq!(first["name"], "unknown-name");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["file"], UNKNOWN_FIELD);
+    assert_eq!(first["line"], 40);
+    assert_eq!(first["column"], 5);
+    assert_eq!(first["end_column"], 13);
+    assert!(first["help"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("followers"));
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn github_writes_one_annotation_per_finding() {
+    let out = Test::new()
+        .repo_file(UNKNOWN_FIELD)
+        .args(["check", UNKNOWN_FIELD, "--format", "github"])
+        .run();
+    assert_eq!(out.status, 1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with(&format!("::error file={UNKNOWN_FIELD},line=40,col=5,")));
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn sarif_carries_the_rule_catalog_and_results() {
+    let out = Test::new()
+        .repo_file(UNKNOWN_FIELD)
+        .args(["check", UNKNOWN_FIELD, "--format", "sarif"])
+        .run();
+    assert_eq!(out.status, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rule catalog");
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    for code in ["E001", "E002", "E010"] {
+        assert!(ids.contains(&code), "{code} missing from the catalog");
+    }
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "E002");
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 40);
+    assert_eq!(region["startColumn"], 5);
+    // The rule index points into the catalog.
+    let index = result["ruleIndex"].as_u64().expect("rule index") as usize;
+    assert_eq!(rules[index]["id"], "E002");
+}
+
+#[test]
+fn a_clean_spec_exits_zero() {
+    let out = Test::new()
+        .repo_file("examples/glow-serum-my.campaign")
+        .args(["check", "examples/glow-serum-my.campaign"])
+        .run();
+    assert_eq!(out.status, 0);
+    assert_eq!(out.stdout, "no findings in 1 file\n");
+}
+
+#[test]
+fn findings_in_any_file_exit_one_and_every_file_is_reported() {
+    let out = Test::new()
+        .repo_file("examples/glow-serum-my.campaign")
+        .repo_file(UNKNOWN_FIELD)
+        .args(["check", "examples/glow-serum-my.campaign", UNKNOWN_FIELD])
+        .run();
+    assert_eq!(out.status, 1);
+    assert!(out.stdout.contains(UNKNOWN_FIELD));
+    assert!(
+        out.stdout.ends_with("2 errors in 2 files\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_missing_file_exits_two_with_one_line() {
+    let out = Test::new().args(["check", "nowhere.campaign"]).run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: cannot read `nowhere.campaign`: no such file\n"
+    );
+}
+
+#[test]
+fn a_folder_exits_two_with_one_line() {
+    let out = Test::new()
+        .file("specs/a.campaign", "")
+        .args(["check", "specs"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: `specs` is a folder; name a .campaign file\n"
+    );
+}
+
+#[test]
+fn an_unreadable_file_does_not_hide_the_others() {
+    let out = Test::new()
+        .repo_file(UNKNOWN_FIELD)
+        .args(["check", "nowhere.campaign", UNKNOWN_FIELD])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(out.stdout.contains("[E002]"));
+}
+
+#[test]
+fn bad_flags_exit_two() {
+    let out = Test::new()
+        .args(["check", "--format", "xml", "a.campaign"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("invalid value 'xml'"), "{}", out.stderr);
+    let out = Test::new().args(["check"]).run();
+    assert_eq!(out.status, 2);
+}
+
+#[test]
+fn colour_only_on_request() {
+    let plain = Test::new()
+        .repo_file(UNKNOWN_FIELD)
+        .args(["check", UNKNOWN_FIELD])
+        .run();
+    assert!(
+        !plain.stdout.contains('\u{1b}'),
+        "piped output has no colour"
+    );
+    let forced = Test::new()
+        .repo_file(UNKNOWN_FIELD)
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "")
+        .args(["check", UNKNOWN_FIELD])
+        .run();
+    assert!(
+        forced.stdout.contains('\u{1b}'),
+        "CLICOLOR_FORCE turns colour on"
+    );
 }

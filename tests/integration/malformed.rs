@@ -1,0 +1,112 @@
+//! Specs a hurried strategist might write wrongly. Each one must be a finding
+//! with a code, a place and a fix, never a panic; each human report is a
+//! snapshot that was read before it was accepted.
+
+use crate::common::Test;
+
+/// Runs `check` on a spec and returns (exit status, stdout, stderr).
+fn check_bytes(name: &str, spec: impl AsRef<[u8]>) -> crate::common::Output {
+    Test::new().file(name, spec).args(["check", name]).run()
+}
+
+#[test]
+fn every_malformed_spec_is_a_finding_with_its_code() {
+    insta::glob!("../fixtures/malformed", "*.campaign", |path| {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let shown = format!("malformed/{name}");
+        let out = check_bytes(&shown, std::fs::read(path).expect("fixture"));
+        assert_eq!(
+            out.status, 1,
+            "{name} should fail the check:\n{}",
+            out.stdout
+        );
+        assert!(
+            !out.stderr.contains("panicked"),
+            "{name} panicked:\n{}",
+            out.stderr
+        );
+        // The file name starts with the code it is about: `e004-...`.
+        let code = name.split('-').next().unwrap_or_default().to_uppercase();
+        assert!(
+            out.stdout.contains(&format!("[{code}]")),
+            "{name} should report {code}:\n{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("= help:"),
+            "{name}: every finding has a help line"
+        );
+        insta::assert_snapshot!(out.stdout);
+    });
+}
+
+#[test]
+fn invalid_utf8_points_at_the_first_bad_byte() {
+    let mut spec = b"campaign \"Caf".to_vec();
+    spec.extend_from_slice(&[0xE9]); // Latin-1 "é", as an old editor saves it.
+    spec.extend_from_slice(b"\" {\n}\n");
+    let out = check_bytes("latin1.campaign", spec);
+    assert_eq!(out.status, 1);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn a_five_megabyte_line_is_shown_as_a_window() {
+    let base =
+        std::fs::read_to_string(crate::common::repo_path("tests/fixtures/base.campaign.txt"))
+            .expect("base spec");
+    let long = format!(
+        "    note       \"{}\" and more\n",
+        "x".repeat(5 * 1024 * 1024)
+    );
+    let spec = base.replace(
+        "    visual     \"Soft evening light\"\n",
+        &format!("    visual     \"Soft evening light\"\n{long}"),
+    );
+    let out = check_bytes("long-line.campaign", spec);
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stdout.len() < 2_000,
+        "the report must not print the whole line"
+    );
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn a_valid_spec_with_a_long_text_checks() {
+    let base =
+        std::fs::read_to_string(crate::common::repo_path("tests/fixtures/base.campaign.txt"))
+            .expect("base spec");
+    let long = format!("    note       \"{}\"\n", "很长的备注".repeat(200_000));
+    let spec = base.replace(
+        "    visual     \"Soft evening light\"\n",
+        &format!("    visual     \"Soft evening light\"\n{long}"),
+    );
+    let out = check_bytes("long-note.campaign", spec);
+    assert!(!out.stdout.contains("error["), "{}", out.stdout);
+}
+
+#[test]
+fn the_base_of_the_malformed_specs_is_itself_clean_of_errors() {
+    let out = Test::new()
+        .repo_file("tests/fixtures/base.campaign.txt")
+        .args(["check", "tests/fixtures/base.campaign.txt"])
+        .run();
+    assert!(!out.stdout.contains("error["), "{}", out.stdout);
+}
+
+#[test]
+fn a_zero_byte_file_says_what_is_missing() {
+    let out = check_bytes("empty.campaign", "");
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stdout.starts_with(
+            "error[E006] missing: this file has no `campaign` block\n --> empty.campaign:1:1\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}

@@ -118,7 +118,6 @@ impl Builder {
     fn head(&mut self, head: Pair<'_, Rule>) -> Option<BlockHead> {
         let rule = head.as_rule();
         let mut inner = head.into_inner();
-        let keyword = inner.next()?;
         Some(match rule {
             Rule::campaign_head => BlockHead::Campaign {
                 name: self.text(inner.next()?),
@@ -133,7 +132,7 @@ impl Builder {
                 name: word(inner.next()?),
             },
             Rule::creator_head => BlockHead::Creator {
-                role: if keyword.as_str() == "kol" {
+                role: if inner.next()?.as_str() == "kol" {
                     Role::Kol
                 } else {
                     Role::Koc
@@ -147,17 +146,17 @@ impl Builder {
 
     fn statement(&mut self, pair: Pair<'_, Rule>) -> Option<Statement> {
         let rule = pair.as_rule();
-        let args: Vec<Pair<'_, Rule>> = pair.into_inner().collect();
-        let (key_pair, args) = args.split_first()?;
-        let key = STATEMENTS
+        let keyword = STATEMENTS
             .iter()
-            .find(|(keyword, r)| *r == rule && *keyword == key_pair.as_str())
+            .find(|(_, r)| *r == rule)
             .map(|(keyword, _)| *keyword)?;
-        let key = Spanned::new(key, key_pair.as_span().into());
-        // The pair's own span would take in a trailing comment; stop at the
-        // last value instead.
+        let start = pair.as_span().start();
+        let key = Spanned::new(keyword, Span::new(start, start + keyword.len()));
+        let args: Vec<Pair<'_, Rule>> = pair.into_inner().collect();
+        // The pair's own span takes in a trailing comment; stop at the last
+        // value instead.
         let end = args.last().map_or(key.span.end, |a| a.as_span().end());
-        let span = Span::new(key.span.start, end);
+        let span = Span::new(start, end);
         let arg = |i: usize| args.get(i).cloned();
         let field = match rule {
             Rule::window_stmt => Field::Window {

@@ -32,7 +32,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
             "`on 2026-12-03` or `from 2026-12-10 to 2026-12-24`"
         }
         Rule::rule_ref => "a rule code or name, like RS006 or thin-trust",
-        Rule::role | Rule::k_kol | Rule::k_koc => "`kol` or `koc`",
+        Rule::role => "`kol` or `koc`",
         Rule::body | Rule::open_brace => "`{` to open the block",
         Rule::close_brace => "`}` to close the block",
         Rule::EOI => END_OF_LINE,

@@ -23,6 +23,11 @@ pub struct Scan {
     pub structural: bool,
 }
 
+/// Blocks nest two deep (campaign, then brand, goal, creator...). Deeper
+/// nesting is reported up to this depth; past it the parse is not attempted,
+/// so no input can recurse the parser without bound.
+const DEEPEST_NESTING: usize = 8;
+
 /// Block keywords, used to spot a block opened inside another block that was
 /// never closed.
 const BLOCK_KEYWORDS: [&str; 7] = [
@@ -347,6 +352,18 @@ impl Scanner<'_> {
                 }
             }
         }
+        if self.open.len() == DEEPEST_NESTING {
+            self.structural = true;
+            self.findings.push(
+                Finding::new(
+                    &SYNTAX,
+                    Span::new(at, at + 1),
+                    format!("blocks nest more than {DEEPEST_NESTING} deep here"),
+                )
+                .label("too deep")
+                .help("a campaign holds blocks one level deep: close each block with `}` before opening the next"),
+            );
+        }
         self.open.push(OpenBrace {
             offset: at,
             head,
@@ -466,6 +483,14 @@ mod tests {
         let scan = scan("a {\n  note \"{\" # }\n}\n");
         assert!(scan.findings.is_empty());
         assert_eq!(scan.comments.len(), 1);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_the_parser_recurses() {
+        let deep = "a {\n".repeat(100_000) + &"}\n".repeat(100_000);
+        let scan = scan(&deep);
+        assert!(scan.structural);
+        assert_eq!(scan.findings.len(), 1);
     }
 
     #[test]

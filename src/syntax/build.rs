@@ -156,7 +156,7 @@ impl Builder {
         let key = Spanned::new(key, key_pair.as_span().into());
         // The pair's own span would take in a trailing comment; stop at the
         // last value instead.
-        let end = args.last().map_or(key.span.end, |a| a.as_span().end());
+        let end = args.last().map_or(key.span.end, value_end);
         let span = Span::new(key.span.start, end);
         let arg = |i: usize| args.get(i).cloned();
         let field = match rule {
@@ -433,6 +433,20 @@ fn first_word(line: &str) -> &str {
     &line[..end.max(line.chars().next().map_or(0, char::len_utf8))]
 }
 
+/// Where a value ends. A one-item list's pair runs on over the spaces and
+/// comment after it (pest skips them before trying `("," ~ item)*`), so a
+/// list ends where its last item does.
+fn value_end(pair: &Pair<'_, Rule>) -> usize {
+    match pair.as_rule() {
+        Rule::name_list | Rule::string_list => pair
+            .clone()
+            .into_inner()
+            .last()
+            .map_or(pair.as_span().end(), |item| item.as_span().end()),
+        _ => pair.as_span().end(),
+    }
+}
+
 fn literal(pair: Pair<'_, Rule>) -> Literal {
     Spanned::new(pair.as_str().to_string(), pair.as_span().into())
 }
@@ -486,6 +500,20 @@ mod tests {
     fn multiline_text_is_dedented() {
         assert_eq!(dedent("\n    first\n      second\n    "), "first\n  second");
         assert_eq!(dedent("one line"), "one line");
+    }
+
+    #[test]
+    fn a_statement_ends_at_its_last_value_not_at_a_trailing_comment() {
+        for line in ["serves trust  # c", "avoid \"x\" # c", "serves a, b # c"] {
+            let parsed = crate::syntax::parse(&format!("campaign \"C\" {{\n{line}\n}}\n"));
+            let Some(Node::Block(campaign)) = parsed.spec.and_then(|s| s.nodes.into_iter().next())
+            else {
+                panic!("no campaign block for {line:?}");
+            };
+            let statement = campaign.body[0].span();
+            let written = line.split('#').next().unwrap_or("").trim_end().len();
+            assert_eq!(statement.end - statement.start, written, "{line:?}");
+        }
     }
 
     #[test]

@@ -361,3 +361,22 @@ pub fn to_json(export: &Export) -> Result<String, String> {
         .map(|json| json + "\n")
         .map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_a_whole_number_unless_it_has_cents() {
+        let money = |hundredths| {
+            let view = MoneyView::of(&Money {
+                hundredths,
+                currency: "MYR".to_string(),
+            });
+            serde_json::to_string(&view).unwrap_or_default()
+        };
+        assert_eq!(money(1_200_000), r#"{"amount":12000,"currency":"MYR"}"#);
+        assert_eq!(money(18_990), r#"{"amount":189.9,"currency":"MYR"}"#);
+        assert_eq!(money(5), r#"{"amount":0.05,"currency":"MYR"}"#);
+    }
+}

@@ -4,3 +4,7 @@
 mod common;
 
 mod check;
+mod completions;
+mod export;
+mod fmt;
+mod init;

@@ -14,21 +14,33 @@ pub const STARTER_NAME: &str = "launch.campaign";
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to write launch.campaign into (made if missing).
-    #[arg(value_name = "DIR", default_value = ".")]
-    pub dir: PathBuf,
+    /// The folder to write launch.campaign into (made if missing); the
+    /// current folder when not given.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 pub fn run(args: &InitArgs) -> Exit {
-    let path = args.dir.join(STARTER_NAME);
+    let path = match &args.dir {
+        Some(dir) if dir.exists() && !dir.is_dir() => {
+            return trouble(&format!(
+                "`{}` is a file; name a folder to write {STARTER_NAME} into",
+                dir.display()
+            ))
+        }
+        Some(dir) => {
+            if let Err(error) = std::fs::create_dir_all(dir) {
+                return trouble(&format!(
+                    "cannot make the folder `{}`: {}",
+                    dir.display(),
+                    io_reason(&error)
+                ));
+            }
+            dir.join(STARTER_NAME)
+        }
+        None => PathBuf::from(STARTER_NAME),
+    };
     let shown = path.display();
-    if let Err(error) = std::fs::create_dir_all(&args.dir) {
-        return trouble(&format!(
-            "cannot make the folder `{}`: {}",
-            args.dir.display(),
-            io_reason(&error)
-        ));
-    }
     match create_file(&path, STARTER.as_bytes()) {
         Ok(()) => {}
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {

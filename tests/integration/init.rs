@@ -8,7 +8,7 @@ fn the_starter_checks_with_no_finding_at_all() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "wrote ./launch.campaign\nnext: edit it, then run `redbrief check ./launch.campaign`\n"
+        "wrote launch.campaign\nnext: edit it, then run `redbrief check launch.campaign`\n"
     );
     let written = std::fs::read_to_string(out.dir.join("launch.campaign")).expect("written");
     assert_eq!(written, redbrief::cli::init::STARTER);
@@ -30,7 +30,20 @@ fn the_starter_checks_with_no_finding_at_all() {
 fn init_makes_the_folder_it_is_given() {
     let out = Test::new().args(["init", "spring/2027"]).run();
     assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out
+        .stdout
+        .starts_with("wrote spring/2027/launch.campaign\n"));
     assert!(out.dir.join("spring/2027/launch.campaign").is_file());
+}
+
+#[test]
+fn init_wants_a_folder_not_a_file() {
+    let out = Test::new().file("notes", "").args(["init", "notes"]).run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: `notes` is a file; name a folder to write launch.campaign into\n"
+    );
 }
 
 #[test]
@@ -41,7 +54,7 @@ fn init_never_overwrites() {
         .run();
     assert_eq!(out.status, 2);
     assert!(
-        out.stderr.contains("`./launch.campaign` already exists"),
+        out.stderr.contains("`launch.campaign` already exists"),
         "{}",
         out.stderr
     );

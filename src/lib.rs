@@ -4,9 +4,13 @@
 //! The pipeline, one module a stage:
 //! `syntax` (text to AST) → `model` (AST to a resolved `Campaign`, E-codes)
 //! → `rules` (strategy and platform checks) → `diagnostic` (findings out).
+//! Beside it, `format` prints the AST back in canonical layout and `export`
+//! shows the resolved campaign as plain data.
 
 pub mod cli;
 pub mod diagnostic;
+pub mod export;
+pub mod format;
 pub mod model;
 pub mod platform;
 pub mod rules;

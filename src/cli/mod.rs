@@ -3,7 +3,12 @@
 //! exit code.
 
 mod check;
+mod completions;
+mod export;
+mod fmt;
+pub mod init;
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -37,7 +42,7 @@ impl From<Exit> for ExitCode {
     long_about = "redbrief reads a campaign spec (*.campaign), checks it against the KOL/KOC \
                   strategy (KOLs create awareness, KOCs build trust), and writes a brief for \
                   every creator plus a campaign overview, in English and Simplified Chinese.",
-    after_help = "Examples:\n  redbrief check launch.campaign\n  redbrief render launch.campaign -o briefs\n  redbrief explain thin-trust"
+    after_help = "Examples:\n  redbrief init\n  redbrief check launch.campaign\n  redbrief render launch.campaign -o briefs\n  redbrief explain thin-trust"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -51,6 +56,26 @@ pub enum Command {
         after_help = "Examples:\n  redbrief check launch.campaign\n  redbrief check specs/*.campaign --format github --deny-warnings"
     )]
     Check(check::CheckArgs),
+    /// Rewrite specs in the canonical layout, comments kept.
+    #[command(
+        after_help = "A spec with a syntax error or an unknown field is left as it was; its findings are shown.\n\nExamples:\n  redbrief fmt launch.campaign\n  redbrief fmt specs/*.campaign --check"
+    )]
+    Fmt(fmt::FmtArgs),
+    /// Print the resolved campaign (and its findings) as YAML or JSON.
+    #[command(
+        after_help = "Exits 1 when the spec has errors, after printing what could be resolved.\n\nExamples:\n  redbrief export launch.campaign\n  redbrief export launch.campaign --to json > launch.json"
+    )]
+    Export(export::ExportArgs),
+    /// Write a commented starter campaign (launch.campaign) to edit.
+    #[command(
+        after_help = "Never overwrites a file.\n\nExamples:\n  redbrief init\n  redbrief init spring-2027"
+    )]
+    Init(init::InitArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  redbrief completions bash > ~/.local/share/bash-completion/completions/redbrief\n  redbrief completions zsh > ~/.zfunc/_redbrief\n  redbrief completions fish > ~/.config/fish/completions/redbrief.fish\n  redbrief completions powershell >> $PROFILE"
+    )]
+    Completions(completions::CompletionsArgs),
 }
 
 /// How `check` prints findings.
@@ -71,6 +96,10 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Completions(args) => completions::run(&args),
     };
     exit.into()
 }
@@ -86,6 +115,41 @@ pub fn read_spec(path: &Path) -> Result<Checked, String> {
         Ok(bytes) => Ok(crate::check(shown.to_string(), bytes)),
         Err(error) => Err(format!("cannot read `{shown}`: {}", io_reason(&error))),
     }
+}
+
+/// Replaces a file's contents all at once: a temporary file in the same
+/// folder, given the old file's permissions, renamed over it. A symbolic
+/// link is followed, so the file it points at is the one replaced.
+pub fn replace_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let mut temporary = temporary_beside(&target)?;
+    temporary.write_all(contents)?;
+    temporary.as_file().sync_all()?;
+    temporary.as_file().set_permissions(permissions)?;
+    temporary.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes a new file all at once; fails with `AlreadyExists` rather than
+/// replace one that is there.
+pub fn create_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut temporary = temporary_beside(path)?;
+    temporary.write_all(contents)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".redbrief-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
 }
 
 /// An I/O error in plain words, without "(os error 2)".

@@ -488,6 +488,20 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_ends_at_its_last_value_not_at_a_trailing_comment() {
+        for line in ["serves trust  # c", "avoid \"x\" # c", "serves a, b # c"] {
+            let parsed = crate::syntax::parse(&format!("campaign \"C\" {{\n{line}\n}}\n"));
+            let Some(Node::Block(campaign)) = parsed.spec.and_then(|s| s.nodes.into_iter().next())
+            else {
+                panic!("no campaign block for {line:?}");
+            };
+            let statement = campaign.body[0].span();
+            let written = line.split('#').next().unwrap_or("").trim_end().len();
+            assert_eq!(statement.end - statement.start, written, "{line:?}");
+        }
+    }
+
+    #[test]
     fn every_statement_keyword_is_known_once() {
         let mut seen = std::collections::HashSet::new();
         for (keyword, _) in STATEMENTS {

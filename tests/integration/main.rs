@@ -4,4 +4,8 @@
 mod common;
 
 mod check;
+mod completions;
+mod export;
+mod fmt;
+mod init;
 mod malformed;

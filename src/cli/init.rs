@@ -1,0 +1,59 @@
+//! `redbrief init [DIR]`: a commented starter campaign to edit.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{create_file, io_reason, trouble, Exit};
+
+/// The starter campaign; it checks with no finding at all.
+pub const STARTER: &str = include_str!("starter.campaign");
+/// The name it is written under.
+pub const STARTER_NAME: &str = "launch.campaign";
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write launch.campaign into (made if missing); the
+    /// current folder when not given.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+pub fn run(args: &InitArgs) -> Exit {
+    let path = match &args.dir {
+        Some(dir) if dir.exists() && !dir.is_dir() => {
+            return trouble(&format!(
+                "`{}` is a file; name a folder to write {STARTER_NAME} into",
+                dir.display()
+            ))
+        }
+        Some(dir) => {
+            if let Err(error) = std::fs::create_dir_all(dir) {
+                return trouble(&format!(
+                    "cannot make the folder `{}`: {}",
+                    dir.display(),
+                    io_reason(&error)
+                ));
+            }
+            dir.join(STARTER_NAME)
+        }
+        None => PathBuf::from(STARTER_NAME),
+    };
+    let shown = path.display();
+    match create_file(&path, STARTER.as_bytes()) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return trouble(&format!(
+                "`{shown}` already exists; init never overwrites a file: edit it, or name another folder (`redbrief init DIR`)"
+            ))
+        }
+        Err(error) => return trouble(&format!("cannot write `{shown}`: {}", io_reason(&error))),
+    }
+    let mut stdout = anstream::stdout();
+    let _ = writeln!(
+        stdout,
+        "wrote {shown}\nnext: edit it, then run `redbrief check {shown}`"
+    );
+    Exit::Success
+}

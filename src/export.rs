@@ -1,0 +1,382 @@
+//! `redbrief export`: the resolved campaign as plain data for other tools.
+//!
+//! These are view structs over the model, not serde on the model itself, so
+//! no byte span leaks out and the shape stays stable when the model grows.
+//! Field order is struct order; creators, goals and products keep spec
+//! order. Every field is always present (`null` or `[]` when not given), so
+//! a consumer never has to guess which keys exist.
+//!
+//! Units: counts are integers, percents are numbers (`4.1` for 4.1%), money
+//! is `{amount, currency}` (a whole amount as an integer, otherwise a number
+//! with at most two decimals), durations are days, dates are ISO
+//! `YYYY-MM-DD`.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Finding, Location};
+use crate::model::{
+    Campaign, Comparator, Creator, Format, Goal, Language, Metric, MetricKind, Money, Quantity,
+    Role, Stage,
+};
+use crate::source::SourceFile;
+use crate::Checked;
+
+/// Everything `export` prints for one file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Export {
+    /// `null` when the file could not be read as a campaign at all.
+    pub campaign: Option<CampaignView>,
+    pub findings: Vec<FindingView>,
+}
+
+impl Export {
+    pub fn of(checked: &Checked) -> Export {
+        Export {
+            campaign: checked.campaign.as_ref().map(CampaignView::of),
+            findings: checked
+                .findings
+                .iter()
+                .map(|finding| FindingView::of(&checked.file, finding))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignView {
+    pub name: String,
+    pub window: Option<WindowView>,
+    pub budget: Option<MoneyView>,
+    pub languages: Vec<Language>,
+    pub brand: Option<BrandView>,
+    pub products: Vec<ProductView>,
+    pub goals: Vec<GoalView>,
+    pub creators: Vec<CreatorView>,
+    pub policy: PolicyView,
+    pub allows: Vec<AllowView>,
+}
+
+impl CampaignView {
+    pub fn of(campaign: &Campaign) -> CampaignView {
+        CampaignView {
+            name: campaign.name.value.clone(),
+            window: campaign.window.map(|window| WindowView {
+                start: window.start.to_string(),
+                end: window.end.to_string(),
+            }),
+            budget: campaign.budget.as_ref().map(|b| MoneyView::of(&b.value)),
+            languages: campaign.languages.clone(),
+            brand: campaign.brand.as_ref().map(|brand| BrandView {
+                name: brand.name.value.clone(),
+                category: brand.category.as_ref().map(|c| c.value.clone()),
+                market: brand.market.as_ref().map(|m| m.value.clone()),
+                voice: brand.voice.as_ref().map(|v| v.value.clone()),
+                avoid: texts(&brand.avoid),
+                hashtags: texts(&brand.hashtags),
+            }),
+            products: campaign
+                .products
+                .iter()
+                .map(|product| ProductView {
+                    name: product.name.value.clone(),
+                    price: product.price.as_ref().map(|p| MoneyView::of(&p.value)),
+                    claims: texts(&product.claims),
+                    link: product.link.as_ref().map(|l| l.value.clone()),
+                })
+                .collect(),
+            goals: campaign.goals.iter().map(GoalView::of).collect(),
+            creators: campaign
+                .creators
+                .iter()
+                .map(|creator| CreatorView::of(campaign, creator))
+                .collect(),
+            policy: PolicyView {
+                min_kocs: campaign.policy.min_kocs,
+                max_creator_share: campaign.policy.max_creator_share,
+                koc_max_followers: campaign.policy.koc_max_followers,
+                kol_min_followers: campaign.policy.kol_min_followers,
+                min_trial_days: campaign.policy.min_trial_days,
+            },
+            allows: campaign
+                .allows
+                .iter()
+                .map(|allow| AllowView {
+                    code: allow.rule.code,
+                    name: allow.rule.name,
+                    reason: allow.reason.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WindowView {
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoneyView {
+    pub amount: Amount,
+    pub currency: String,
+}
+
+impl MoneyView {
+    pub fn of(money: &Money) -> MoneyView {
+        MoneyView {
+            amount: if money.hundredths % 100 == 0 {
+                Amount::Whole(money.hundredths / 100)
+            } else {
+                Amount::Decimal(money.amount())
+            },
+            currency: money.currency.clone(),
+        }
+    }
+}
+
+/// `12000`, or `189.9` when there are cents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Amount {
+    Whole(u64),
+    Decimal(f64),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BrandView {
+    pub name: String,
+    pub category: Option<String>,
+    pub market: Option<String>,
+    pub voice: Option<String>,
+    pub avoid: Vec<String>,
+    pub hashtags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProductView {
+    pub name: String,
+    pub price: Option<MoneyView>,
+    pub claims: Vec<String>,
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalView {
+    pub name: String,
+    pub stage: Stage,
+    pub kpis: Vec<KpiView>,
+}
+
+impl GoalView {
+    fn of(goal: &Goal) -> GoalView {
+        GoalView {
+            name: goal.name.value.clone(),
+            stage: goal.stage.value,
+            kpis: goal
+                .kpis
+                .iter()
+                .map(|kpi| KpiView {
+                    metric: kpi.metric,
+                    kind: kpi.metric.kind(),
+                    comparator: kpi.comparator,
+                    target: match &kpi.target {
+                        Quantity::Count(n) => Target::Count(*n),
+                        Quantity::Number(n) | Quantity::Percent(n) => Target::Number(*n),
+                        Quantity::Money(money) => Target::Money(MoneyView::of(money)),
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiView {
+    pub metric: Metric,
+    /// reach, engagement, conversion or cost: what the rules reason about.
+    pub kind: MetricKind,
+    pub comparator: Comparator,
+    pub target: Target,
+}
+
+/// A count, a number (a percent is a number: `5` for 5%), or money.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Target {
+    Count(u64),
+    Number(f64),
+    Money(MoneyView),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CreatorView {
+    pub handle: String,
+    pub role: Role,
+    /// The stages of the goals served, in journey order.
+    pub stages: Vec<Stage>,
+    /// Goal names.
+    pub serves: Vec<String>,
+    /// Product names.
+    pub products: Vec<String>,
+    pub followers: u64,
+    pub niche: Vec<String>,
+    pub engagement: Option<f64>,
+    pub audience: Option<String>,
+    pub fee: Option<MoneyView>,
+    pub deliveries: Vec<DeliveryView>,
+    pub angle: Option<String>,
+    pub title: Option<String>,
+    pub keywords: Vec<String>,
+    pub script: Vec<String>,
+    pub note: Option<String>,
+    /// KOL only.
+    pub visual: Option<String>,
+    /// KOC only.
+    pub trial_days: Option<u32>,
+    /// KOC only.
+    pub prompts: Vec<String>,
+    /// KOC only: the default (7) when not given; `null` for a KOL.
+    pub followup_days: Option<u32>,
+}
+
+impl CreatorView {
+    fn of(campaign: &Campaign, creator: &Creator) -> CreatorView {
+        CreatorView {
+            handle: creator.handle.value.clone(),
+            role: creator.role,
+            stages: creator.stages.clone(),
+            serves: campaign
+                .goals_of(creator)
+                .map(|goal| goal.name.value.clone())
+                .collect(),
+            products: campaign
+                .products_of(creator)
+                .map(|product| product.name.value.clone())
+                .collect(),
+            followers: creator.followers.value,
+            niche: creator.niche.iter().map(|n| n.value.clone()).collect(),
+            engagement: creator.engagement.map(|e| e.value),
+            audience: creator.audience.as_ref().map(|a| a.value.clone()),
+            fee: creator.fee.as_ref().map(|fee| MoneyView::of(&fee.value)),
+            deliveries: creator
+                .deliveries
+                .iter()
+                .map(|delivery| {
+                    let (from, to) = match &delivery.schedule {
+                        None => (None, None),
+                        Some(schedule) => (
+                            Some(schedule.first().to_string()),
+                            Some(schedule.last().to_string()),
+                        ),
+                    };
+                    DeliveryView {
+                        format: delivery.format,
+                        count: delivery.count,
+                        from,
+                        to,
+                    }
+                })
+                .collect(),
+            angle: creator.angle.as_ref().map(|a| a.value.clone()),
+            title: creator.title.as_ref().map(|t| t.value.clone()),
+            keywords: texts(&creator.keywords),
+            script: texts(&creator.script),
+            note: creator.note.as_ref().map(|n| n.value.clone()),
+            visual: creator.visual.as_ref().map(|v| v.value.clone()),
+            trial_days: creator.trial.map(|t| t.value),
+            prompts: texts(&creator.prompts),
+            followup_days: (creator.role == Role::Koc).then(|| creator.followup_days()),
+        }
+    }
+}
+
+/// One `deliver` line. An `on DATE` delivery has `from` and `to` equal;
+/// an undated one has both `null`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeliveryView {
+    pub format: Format,
+    pub count: u32,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolicyView {
+    pub min_kocs: u64,
+    /// Percent.
+    pub max_creator_share: f64,
+    pub koc_max_followers: u64,
+    pub kol_min_followers: u64,
+    pub min_trial_days: u32,
+}
+
+/// `allow RULE "REASON"`: which rule is silenced, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllowView {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub reason: String,
+}
+
+/// A finding where `check --format json` would put it: 1-based line and
+/// character column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingView {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+    pub help: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl FindingView {
+    fn of(file: &SourceFile, finding: &Finding) -> FindingView {
+        let at = Location::of(file, finding.span);
+        FindingView {
+            code: finding.rule.code,
+            name: finding.rule.name,
+            severity: finding.severity.as_str(),
+            message: finding.message.clone(),
+            help: finding.help.clone(),
+            line: at.line,
+            column: at.column,
+        }
+    }
+}
+
+fn texts(texts: &[crate::model::Text]) -> Vec<String> {
+    texts.iter().map(|t| t.value.clone()).collect()
+}
+
+/// The two forms `--to` offers.
+pub fn to_yaml(export: &Export) -> Result<String, String> {
+    serde_yaml::to_string(export).map_err(|e| e.to_string())
+}
+
+pub fn to_json(export: &Export) -> Result<String, String> {
+    serde_json::to_string_pretty(export)
+        .map(|json| json + "\n")
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_a_whole_number_unless_it_has_cents() {
+        let money = |hundredths| {
+            let view = MoneyView::of(&Money {
+                hundredths,
+                currency: "MYR".to_string(),
+            });
+            serde_json::to_string(&view).unwrap_or_default()
+        };
+        assert_eq!(money(1_200_000), r#"{"amount":12000,"currency":"MYR"}"#);
+        assert_eq!(money(18_990), r#"{"amount":189.9,"currency":"MYR"}"#);
+        assert_eq!(money(5), r#"{"amount":0.05,"currency":"MYR"}"#);
+    }
+}

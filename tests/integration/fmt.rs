@@ -1,0 +1,221 @@
+//! `redbrief fmt`: canonical layout, comments kept, meaning unchanged.
+
+use std::path::Path;
+
+use crate::common::{repo_files, repo_path, Test};
+
+const MESSY: &str = "# Spring wave\r\n\r\n\r\ncampaign \"Spring\" {   # the whole campaign\r\nwindow 2027-03-01   to 2027-04-30\r\n\tbudget 10K   MYR\r\n  languages en,zh\r\n  brand \"B\" { category homeware }\r\n  product \"P\" {\r\n\r\n     price 159 MYR\r\n     # only these\r\n     claims \"Hand-glazed\",\"Two cups\" , \"Stoneware\" # trailing\r\n\r\n  }\r\n  goal look { stage discovery\r\n kpi reach >= 1.5M\r\n  kpi saves >= 2k }\r\n  kol @a {\r\n   followers 100K\r\n   serves look   # why\r\n   deliver video X1 on 2027-03-05\r\n   note \"\"\"\r\n       Bring the set.\r\n         Keep it slow.\r\n       \"\"\"\r\n  } # end of the KOL\r\n\r\n\r\n  # before the close\r\n}\r\n";
+
+#[test]
+fn a_messy_spec_is_laid_out_canonically() {
+    let out = Test::new()
+        .file("spring.campaign", MESSY)
+        .args(["fmt", "spring.campaign"])
+        .run();
+    assert_eq!(
+        (out.status, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "", "")
+    );
+    let formatted = read(&out.dir.join("spring.campaign"));
+    insta::assert_snapshot!(formatted);
+}
+
+#[test]
+fn check_lists_the_files_that_would_change_and_writes_nothing() {
+    let out = Test::new()
+        .repo_file("examples/glow-serum-my.campaign")
+        .file("spring.campaign", MESSY)
+        .args([
+            "fmt",
+            "--check",
+            "examples/glow-serum-my.campaign",
+            "spring.campaign",
+        ])
+        .run();
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stdout, "spring.campaign\n");
+    assert_eq!(read(&out.dir.join("spring.campaign")), MESSY);
+}
+
+#[test]
+fn check_passes_on_canonical_files() {
+    let out = Test::new()
+        .repo_file("examples/glow-serum-my.campaign")
+        .args(["fmt", "--check", "examples/glow-serum-my.campaign"])
+        .run();
+    assert_eq!((out.status, out.stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn a_spec_that_does_not_parse_is_left_as_it_was() {
+    let broken = "campaign \"C\" {\n  window 2027-03-01\n   kol @a {\n  }\n}\n";
+    let out = Test::new()
+        .file("broken.campaign", broken)
+        .args(["fmt", "broken.campaign"])
+        .run();
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("error[E001] syntax"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--> broken.campaign:2:"),
+        "{}",
+        out.stderr
+    );
+    assert!(out
+        .stderr
+        .contains("`broken.campaign` was not formatted: fix the findings above first"));
+    assert_eq!(read(&out.dir.join("broken.campaign")), broken);
+}
+
+#[test]
+fn an_unknown_field_stops_fmt_but_other_errors_do_not() {
+    let typo = "campaign \"C\" {\n kol @a {\n  folowers 3k\n }\n}\n";
+    let unknown_goal = "campaign \"C\" {\n kol @a {\n  serves nowhere\n }\n}\n";
+    let out = Test::new()
+        .file("typo.campaign", typo)
+        .file("goal.campaign", unknown_goal)
+        .args(["fmt", "typo.campaign", "goal.campaign"])
+        .run();
+    assert_eq!(out.status, 1);
+    assert!(out
+        .stderr
+        .contains("error[E002] unknown-name: unknown field `folowers`"));
+    assert_eq!(read(&out.dir.join("typo.campaign")), typo);
+    assert_eq!(
+        read(&out.dir.join("goal.campaign")),
+        "campaign \"C\" {\n  kol @a {\n    serves nowhere\n  }\n}\n"
+    );
+}
+
+#[test]
+fn writing_keeps_permissions_and_leaves_no_temporary_file() {
+    let test = Test::new().file("spring.campaign", MESSY);
+    let path = test.path().join("spring.campaign");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(0o640);
+        std::fs::set_permissions(&path, mode).expect("permissions set");
+    }
+    let out = test.args(["fmt", "spring.campaign"]).run();
+    assert_eq!(out.status, 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.dir.join("spring.campaign"))
+            .expect("the file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+    let names: Vec<String> = std::fs::read_dir(&out.dir)
+        .expect("the folder")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["spring.campaign"]);
+}
+
+#[test]
+fn a_missing_file_is_trouble() {
+    let out = Test::new().args(["fmt", "nowhere.campaign"]).run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: cannot read `nowhere.campaign`: no such file\n"
+    );
+}
+
+/// For every example, every test spec and the `init` starter that parses:
+/// a second `fmt` changes nothing, the export is the same as the
+/// original's, and every comment is still there.
+#[test]
+fn every_spec_round_trips() {
+    let mut specs: Vec<(String, String)> = repo_files("examples", "campaign")
+        .into_iter()
+        .map(|path| {
+            let text = read(&repo_path(&path));
+            (path, text)
+        })
+        .collect();
+    campaign_files(&repo_path("tests"), &mut specs);
+    specs.push((
+        "launch.campaign".to_string(),
+        redbrief::cli::init::STARTER.to_string(),
+    ));
+    assert!(specs.len() >= 4);
+    for (name, original) in specs {
+        let out = Test::new()
+            .file("spec.campaign", &original)
+            .args(["fmt", "spec.campaign"])
+            .run();
+        if out.status == 1 && !name.starts_with("examples/") && name != "launch.campaign" {
+            // A test spec that does not parse: fmt rightly refused it.
+            assert_eq!(read(&out.dir.join("spec.campaign")), original);
+            continue;
+        }
+        assert_eq!(out.status, 0, "{name}: {}", out.stderr);
+        let formatted = read(&out.dir.join("spec.campaign"));
+
+        let again = Test::new()
+            .file("spec.campaign", &formatted)
+            .args(["fmt", "--check", "spec.campaign"])
+            .run();
+        assert_eq!(again.status, 0, "{name}: a second fmt changes it");
+
+        assert_eq!(
+            export_without_positions(&original),
+            export_without_positions(&formatted),
+            "{name}: the export changed"
+        );
+        assert_eq!(comments(&original), comments(&formatted), "{name}");
+    }
+}
+
+/// `export --to json`, with the finding positions (which move when the
+/// layout does) left out.
+fn export_without_positions(spec: &str) -> serde_json::Value {
+    let out = Test::new()
+        .file("spec.campaign", spec)
+        .args(["export", "spec.campaign", "--to", "json"])
+        .run();
+    let mut export: serde_json::Value =
+        serde_json::from_str(&out.stdout).expect("export prints JSON");
+    if let Some(findings) = export["findings"].as_array_mut() {
+        for finding in findings {
+            if let Some(finding) = finding.as_object_mut() {
+                finding.remove("line");
+                finding.remove("column");
+            }
+        }
+    }
+    export
+}
+
+fn comments(spec: &str) -> Vec<String> {
+    let parsed = redbrief::syntax::parse(spec);
+    let tree = parsed.spec.expect("the spec parses");
+    redbrief::format::comments(spec, &tree)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every `*.campaign` under a folder, at any depth.
+fn campaign_files(folder: &Path, into: &mut Vec<(String, String)>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.flatten().map(|entry| entry.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            campaign_files(&path, into);
+        } else if path.extension().is_some_and(|e| e == "campaign") {
+            into.push((path.display().to_string(), read(&path)));
+        }
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("a readable file")
+}

@@ -3,12 +3,14 @@
 //!
 //! The pipeline, one module a stage:
 //! `syntax` (text to AST) → `model` (AST to a resolved `Campaign`, E-codes)
-//! → `rules` (strategy and platform checks) → `diagnostic` (findings out).
+//! → `rules` (strategy and platform checks) → `diagnostic` (findings out),
+//! and `render` (a campaign without errors to briefs).
 
 pub mod cli;
 pub mod diagnostic;
 pub mod model;
 pub mod platform;
+pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suggest;

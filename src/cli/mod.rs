@@ -3,6 +3,7 @@
 //! exit code.
 
 mod check;
+mod render;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -51,6 +52,11 @@ pub enum Command {
         after_help = "Examples:\n  redbrief check launch.campaign\n  redbrief check specs/*.campaign --format github --deny-warnings"
     )]
     Check(check::CheckArgs),
+    /// Write a brief for every creator and a campaign overview.
+    #[command(
+        after_help = "Examples:\n  redbrief render examples/glow-serum-my.campaign -o briefs\n  redbrief render launch.campaign --lang zh --format html\n  redbrief render launch.campaign --check    # in CI: exit 1 if briefs/ is stale"
+    )]
+    Render(render::RenderArgs),
 }
 
 /// How `check` prints findings.
@@ -71,6 +77,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Render(args) => render::run(&args),
     };
     exit.into()
 }
@@ -106,8 +113,19 @@ pub fn io_reason(error: &std::io::Error) -> String {
 
 /// Prints "error: ..." for something that stops the tool.
 pub fn trouble(message: &str) -> Exit {
+    print_error(message);
+    Exit::Trouble
+}
+
+/// Prints "error: ..." for a problem in the spec that has no finding of its
+/// own (two handles sharing one brief file).
+pub fn failure(message: &str) -> Exit {
+    print_error(message);
+    Exit::Failed
+}
+
+fn print_error(message: &str) {
     use anstyle::{AnsiColor, Style};
     let red: Style = AnsiColor::BrightRed.on_default().bold();
     anstream::eprintln!("{red}error{red:#}: {message}");
-    Exit::Trouble
 }

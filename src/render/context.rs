@@ -307,6 +307,8 @@ pub struct ProductView {
     pub price: Option<String>,
     pub claims: Vec<String>,
     pub link: Option<String>,
+    /// Whether there is anything to state beyond the name.
+    pub has_facts: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -357,6 +359,9 @@ impl ProductView {
             price: product.price.as_ref().map(|p| words.money(&p.value)),
             claims: product.claims.iter().map(|c| c.value.clone()).collect(),
             link: product.link.as_ref().map(|l| l.value.clone()),
+            has_facts: product.price.is_some()
+                || !product.claims.is_empty()
+                || product.link.is_some(),
         }
     }
 }

@@ -35,18 +35,17 @@ pub struct RenderOptions {
     pub templates: Option<PathBuf>,
 }
 
+/// The page format. Markdown only for now; `--format html` is still to come.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OutputFormat {
     #[default]
     Markdown,
-    Html,
 }
 
 impl OutputFormat {
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Markdown => "md",
-            OutputFormat::Html => "html",
         }
     }
 }
@@ -270,13 +269,6 @@ impl Briefs {
             serde_yaml::to_string(&front).map_err(|e| RenderError::FrontMatter(e.to_string()))?;
         let contents = match self.options.format {
             OutputFormat::Markdown => format!("---\n{yaml}---\n\n{}", tidy_markdown(&body)),
-            // HTML has no front matter; a comment before the doctype keeps
-            // the same YAML readable to indexing tools.
-            OutputFormat::Html => format!(
-                "<!--\n---\n{}---\n-->\n{}",
-                yaml.replace("-->", "--&gt;"),
-                body.trim_start()
-            ),
         };
         Ok(RenderedFile { path, contents })
     }

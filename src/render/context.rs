@@ -84,8 +84,11 @@ impl Words {
         if self.0 == Language::Zh {
             for (unit, size) in [("亿", 100_000_000u64), ("万", 10_000)] {
                 // Only when exact to two decimals, so no number is rounded.
-                if n >= size && (n * 100) % size == 0 {
-                    let hundredths = n * 100 / size;
+                let Some(scaled) = n.checked_mul(100) else {
+                    break;
+                };
+                if n >= size && scaled % size == 0 {
+                    let hundredths = scaled / size;
                     let whole = hundredths / 100;
                     let text = match hundredths % 100 {
                         0 => whole.to_string(),
@@ -744,6 +747,7 @@ mod tests {
         assert_eq!(zh.count(12_345), "12,345");
         assert_eq!(zh.count(250_000_000), "2.5亿");
         assert_eq!(Words(Language::En).count(800_000), "800,000");
+        assert_eq!(zh.count(u64::MAX), group_thousands(u64::MAX));
     }
 
     #[test]

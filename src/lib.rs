@@ -3,9 +3,10 @@
 //!
 //! The pipeline, one module a stage:
 //! `syntax` (text to AST) → `model` (AST to a resolved `Campaign`, E-codes)
-//! → `rules` (strategy and platform checks) → `diagnostic` (findings out).
-//! Beside it, `format` prints the AST back in canonical layout and `export`
-//! shows the resolved campaign as plain data.
+//! → `rules` (strategy and platform checks) → `diagnostic` (findings out),
+//! and `render` (a campaign without errors to briefs). Beside it, `format`
+//! prints the AST back in canonical layout and `export` shows the resolved
+//! campaign as plain data.
 
 pub mod cli;
 pub mod diagnostic;
@@ -13,6 +14,7 @@ pub mod export;
 pub mod format;
 pub mod model;
 pub mod platform;
+pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suggest;

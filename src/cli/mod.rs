@@ -7,6 +7,7 @@ mod completions;
 mod export;
 mod fmt;
 pub mod init;
+mod render;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -56,6 +57,11 @@ pub enum Command {
         after_help = "Examples:\n  redbrief check launch.campaign\n  redbrief check specs/*.campaign --format github --deny-warnings"
     )]
     Check(check::CheckArgs),
+    /// Write a brief for every creator and a campaign overview.
+    #[command(
+        after_help = "Examples:\n  redbrief render examples/glow-serum-my.campaign -o briefs\n  redbrief render launch.campaign --lang zh --templates my-templates\n  redbrief render launch.campaign --check    # in CI: exit 1 if briefs/ is stale"
+    )]
+    Render(render::RenderArgs),
     /// Rewrite specs in the canonical layout, comments kept.
     #[command(
         after_help = "A spec with a syntax error or an unknown field is left as it was; its findings are shown.\n\nExamples:\n  redbrief fmt launch.campaign\n  redbrief fmt specs/*.campaign --check"
@@ -96,6 +102,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Init(args) => init::run(&args),
@@ -170,8 +177,19 @@ pub fn io_reason(error: &std::io::Error) -> String {
 
 /// Prints "error: ..." for something that stops the tool.
 pub fn trouble(message: &str) -> Exit {
+    print_error(message);
+    Exit::Trouble
+}
+
+/// Prints "error: ..." for a problem in the spec that has no finding of its
+/// own (two handles sharing one brief file).
+pub fn failure(message: &str) -> Exit {
+    print_error(message);
+    Exit::Failed
+}
+
+fn print_error(message: &str) {
     use anstyle::{AnsiColor, Style};
     let red: Style = AnsiColor::BrightRed.on_default().bold();
     anstream::eprintln!("{red}error{red:#}: {message}");
-    Exit::Trouble
 }

@@ -9,3 +9,4 @@ mod export;
 mod fmt;
 mod init;
 mod malformed;
+mod render;

@@ -1,0 +1,184 @@
+//! `redbrief render FILE [-o DIR] [--lang en,zh] [--format md]
+//! [--templates DIR] [--check]`
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{read_spec, trouble, Exit};
+use crate::diagnostic::{human, FileReport};
+use crate::model::vocabulary::Vocabulary;
+use crate::model::Language;
+use crate::render::{self, output, OutputFormat, RenderOptions};
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The campaign spec (*.campaign).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The folder to write the briefs to; files you add there are kept.
+    #[arg(short, long, value_name = "DIR", default_value = "briefs")]
+    pub out: PathBuf,
+    /// Only these of the spec's languages, e.g. `--lang zh`.
+    #[arg(long, value_name = "LANG", value_delimiter = ',', value_parser = language)]
+    pub lang: Vec<Language>,
+    /// The page format: Markdown with YAML front matter.
+    #[arg(long, value_enum, default_value_t = PageFormat::Md)]
+    pub format: PageFormat,
+    /// A folder of templates; each replaces the built-in one of the same
+    /// name (e.g. `en/kol.md.j2`).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Write nothing; exit 1 and list every file that would change, appear
+    /// or disappear (for CI).
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageFormat {
+    /// Markdown with YAML front matter.
+    Md,
+}
+
+fn language(word: &str) -> Result<Language, String> {
+    Language::parse(word.trim()).ok_or_else(|| {
+        format!(
+            "`{word}` is not a brief language; {}",
+            Language::help(word.trim())
+        )
+    })
+}
+
+pub fn run(args: &RenderArgs) -> Exit {
+    let checked = match read_spec(&args.file) {
+        Ok(checked) => checked,
+        Err(message) => return trouble(&message),
+    };
+    // Findings first: errors explain the refusal, warnings ride along.
+    if !checked.findings.is_empty() {
+        let report = FileReport {
+            file: &checked.file,
+            findings: &checked.findings,
+        };
+        anstream::eprint!("{}", human::render(&report));
+    }
+    if checked.has_errors() || checked.campaign.is_none() {
+        anstream::eprintln!(
+            "no briefs written: `{}` has errors; `redbrief check` shows them too",
+            args.file.display()
+        );
+        return Exit::Failed;
+    }
+
+    let options = RenderOptions {
+        languages: (!args.lang.is_empty()).then(|| args.lang.clone()),
+        format: match args.format {
+            PageFormat::Md => OutputFormat::Markdown,
+        },
+        templates: args.templates.clone(),
+    };
+    let files = match render::render(&checked, &options) {
+        Ok(files) => files,
+        Err(error) if error.is_in_spec() => return super::failure(&error.to_string()),
+        Err(error) => return trouble(&error.to_string()),
+    };
+
+    let out = &args.out;
+    if args.check {
+        return check(args, &files);
+    }
+    match output::write(out, &files) {
+        Ok(written) if written.updated == 0 && written.removed == 0 => say(&format!(
+            "`{}` is up to date ({} files)",
+            out.display(),
+            files.len()
+        )),
+        Ok(written) => {
+            let mut line = format!(
+                "wrote {} of {} files to `{}`",
+                written.updated,
+                files.len(),
+                out.display()
+            );
+            if written.removed > 0 {
+                line.push_str(&format!(
+                    "; removed {} an earlier render wrote",
+                    written.removed
+                ));
+            }
+            say(&line)
+        }
+        Err(error) => trouble(&error.to_string()),
+    }
+}
+
+/// `--check`: the difference between OUT and a fresh render, for CI.
+fn check(args: &RenderArgs, files: &[render::RenderedFile]) -> Exit {
+    let out = &args.out;
+    let changes = match output::compare(out, files) {
+        Ok(changes) => changes,
+        Err(error) => return trouble(&error.to_string()),
+    };
+    if changes.is_empty() {
+        return say(&format!(
+            "`{}` is up to date ({} files)",
+            out.display(),
+            files.len()
+        ));
+    }
+    let mut text = String::new();
+    for (change, path) in &changes {
+        text.push_str(&format!(
+            "{}: {}\n",
+            change.as_str(),
+            out.join(path).display()
+        ));
+    }
+    let count = match changes.len() {
+        1 => "1 file".to_string(),
+        n => format!("{n} files"),
+    };
+    text.push_str(&format!(
+        "{count} out of date in `{}`; run `{}` to update\n",
+        out.display(),
+        command(args)
+    ));
+    match print(&text) {
+        Exit::Success => Exit::Failed,
+        other => other,
+    }
+}
+
+/// The render command that would bring OUT up to date.
+fn command(args: &RenderArgs) -> String {
+    let mut command = format!(
+        "redbrief render {} -o {}",
+        args.file.display(),
+        args.out.display()
+    );
+    if !args.lang.is_empty() {
+        let langs: Vec<&str> = args.lang.iter().map(|l| l.name()).collect();
+        command.push_str(&format!(" --lang {}", langs.join(",")));
+    }
+    if let Some(templates) = &args.templates {
+        command.push_str(&format!(" --templates {}", templates.display()));
+    }
+    command
+}
+
+fn say(line: &str) -> Exit {
+    print(&format!("{line}\n"))
+}
+
+fn print(text: &str) -> Exit {
+    let mut stdout = anstream::stdout();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Exit::Success,
+        Err(_) => Exit::Trouble,
+    }
+}

@@ -1,0 +1,352 @@
+//! Briefs: one per creator in their role's voice, and one campaign overview,
+//! in each language the spec lists.
+//!
+//! Rendering is in memory (`Briefs::render` gives every file's path and
+//! text); `output` writes a set to disk safely or compares it with what is
+//! there (`render --check`). The templates are loaded and parsed once, in
+//! `Briefs::new`, and reused for every creator.
+
+pub mod context;
+pub mod file_name;
+pub mod output;
+pub mod templates;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use minijinja::{context, Value};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::model::vocabulary::Vocabulary;
+use crate::model::{Campaign, Language, Role};
+use crate::Checked;
+use context::{CampaignView, CreatorView, OverviewView, PlatformView, Words};
+use templates::Templates;
+
+/// What to render and how.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// A subset of the spec's languages; all of them when `None`.
+    pub languages: Option<Vec<Language>>,
+    pub format: OutputFormat,
+    /// A folder whose files replace built-in templates of the same name.
+    pub templates: Option<PathBuf>,
+}
+
+/// The page format. Markdown only for now; `--format html` is still to come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OutputFormat {
+    #[default]
+    Markdown,
+}
+
+impl OutputFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Markdown => "md",
+        }
+    }
+}
+
+/// One file of a rendered set; `path` is relative to the output folder,
+/// with `/` between parts (`en/kol/lina.glow.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    pub path: String,
+    pub contents: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderError {
+    /// The spec has errors (or could not be read); its findings say why.
+    SpecHasErrors,
+    /// `--lang` asked for a language the spec does not list.
+    LanguageNotInSpec {
+        asked: Language,
+        listed: Vec<Language>,
+    },
+    /// Two handles would be written to one file.
+    HandleClash {
+        first: String,
+        second: String,
+        path: String,
+    },
+    /// A template could not be read, parsed or rendered; one line naming it.
+    Templates(String),
+    FrontMatter(String),
+}
+
+impl RenderError {
+    /// A problem in the spec (exit 1), rather than the tool failing (exit 2).
+    pub fn is_in_spec(&self) -> bool {
+        matches!(
+            self,
+            RenderError::SpecHasErrors | RenderError::HandleClash { .. }
+        )
+    }
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::SpecHasErrors => {
+                f.write_str("the spec has errors; fix them to render briefs")
+            }
+            RenderError::LanguageNotInSpec { asked, listed } => {
+                let listed: Vec<&str> = listed.iter().map(|l| l.name()).collect();
+                write!(
+                    f,
+                    "the spec lists `languages {}`; `{}` is not one of them",
+                    listed.join(", "),
+                    asked.name()
+                )
+            }
+            RenderError::HandleClash {
+                first,
+                second,
+                path,
+            } => write!(
+                f,
+                "{first} and {second} would both be written to `{path}`; rename one of them"
+            ),
+            RenderError::Templates(message) | RenderError::FrontMatter(message) => {
+                f.write_str(message)
+            }
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// The loaded templates and the options they were loaded for.
+pub struct Briefs {
+    templates: Templates,
+    options: RenderOptions,
+}
+
+/// Renders a checked spec with freshly loaded templates. To render many
+/// specs, or to time rendering alone, build `Briefs` once instead.
+pub fn render(
+    checked: &Checked,
+    options: &RenderOptions,
+) -> Result<Vec<RenderedFile>, RenderError> {
+    Briefs::new(options)?.render(checked)
+}
+
+impl Briefs {
+    /// Loads and parses every template (built in, or from
+    /// `options.templates`).
+    pub fn new(options: &RenderOptions) -> Result<Briefs, RenderError> {
+        Ok(Briefs {
+            templates: Templates::load(options.templates.as_deref())?,
+            options: options.clone(),
+        })
+    }
+
+    /// Every file of the set: for each language, the overview and one brief
+    /// per creator, sorted by path. Refuses a spec with errors.
+    pub fn render(&self, checked: &Checked) -> Result<Vec<RenderedFile>, RenderError> {
+        let campaign = match &checked.campaign {
+            Some(campaign) if !checked.has_errors() => campaign,
+            _ => return Err(RenderError::SpecHasErrors),
+        };
+        let languages = self.languages(campaign)?;
+        let names = file_names(campaign, self.options.format)?;
+        let spec_sha256 = format!("{:x}", Sha256::digest(checked.file.text.as_bytes()));
+
+        let mut files = Vec::with_capacity(languages.len() * (campaign.creators.len() + 1));
+        for language in languages {
+            let words = Words(language);
+            let campaign_view = CampaignView::new(campaign, words);
+            let shared = Shared {
+                campaign: Value::from_serialize(&campaign_view),
+                platform: Value::from_serialize(PlatformView::new(words)),
+                language,
+                spec_sha256: &spec_sha256,
+                campaign_name: &campaign.name.value,
+            };
+
+            let overview = OverviewView::new(
+                campaign,
+                &campaign_view,
+                &checked.findings,
+                &checked.file,
+                words,
+            );
+            files.push(self.file(
+                &shared,
+                "overview",
+                format!("{}/overview.{}", language.name(), self.extension()),
+                None,
+                Value::from_serialize(&overview),
+            )?);
+
+            for (creator, name) in campaign.creators.iter().zip(&names) {
+                let view = CreatorView::new(&campaign_view, creator, words);
+                files.push(self.file(
+                    &shared,
+                    creator.role.keyword(),
+                    format!("{}/{name}", language.name()),
+                    Some((creator.handle.value.as_str(), creator.role)),
+                    Value::from_serialize(&view),
+                )?);
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    fn extension(&self) -> &'static str {
+        self.options.format.extension()
+    }
+
+    /// The languages to render, in the spec's order.
+    fn languages(&self, campaign: &Campaign) -> Result<Vec<Language>, RenderError> {
+        let Some(asked) = &self.options.languages else {
+            return Ok(campaign.languages.clone());
+        };
+        if let Some(missing) = asked.iter().find(|l| !campaign.languages.contains(l)) {
+            return Err(RenderError::LanguageNotInSpec {
+                asked: *missing,
+                listed: campaign.languages.clone(),
+            });
+        }
+        Ok(campaign
+            .languages
+            .iter()
+            .copied()
+            .filter(|l| asked.contains(l))
+            .collect())
+    }
+
+    /// Renders one template and puts the front matter on top.
+    fn file(
+        &self,
+        shared: &Shared<'_>,
+        document: &str,
+        path: String,
+        creator: Option<(&str, Role)>,
+        view: Value,
+    ) -> Result<RenderedFile, RenderError> {
+        let name = format!(
+            "{}/{document}.{}.j2",
+            shared.language.name(),
+            self.extension()
+        );
+        let env = &self.templates.env;
+        let template = env
+            .get_template(&name)
+            .map_err(|e| self.templates.error(&e))?;
+        let ctx = match creator {
+            Some(_) => context! {
+                campaign => shared.campaign.clone(),
+                platform => shared.platform.clone(),
+                creator => view,
+            },
+            None => context! {
+                campaign => shared.campaign.clone(),
+                platform => shared.platform.clone(),
+                overview => view,
+            },
+        };
+        let body = template.render(ctx).map_err(|e| self.templates.error(&e))?;
+
+        let front = FrontMatter {
+            campaign: shared.campaign_name,
+            document: if creator.is_some() {
+                "brief"
+            } else {
+                "overview"
+            },
+            creator: creator.map(|(handle, _)| handle),
+            role: creator.map(|(_, role)| role.keyword()),
+            language: shared.language.name(),
+            spec_sha256: shared.spec_sha256,
+        };
+        let yaml =
+            serde_yaml::to_string(&front).map_err(|e| RenderError::FrontMatter(e.to_string()))?;
+        let contents = match self.options.format {
+            OutputFormat::Markdown => format!("---\n{yaml}---\n\n{}", tidy_markdown(&body)),
+        };
+        Ok(RenderedFile { path, contents })
+    }
+}
+
+/// What every file of one language shares, converted for templates once.
+struct Shared<'a> {
+    campaign: Value,
+    platform: Value,
+    language: Language,
+    spec_sha256: &'a str,
+    campaign_name: &'a str,
+}
+
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    campaign: &'a str,
+    document: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+    language: &'static str,
+    spec_sha256: &'a str,
+}
+
+/// Each creator's file path under the language folder (`kol/lina.glow.md`),
+/// in roster order; two handles that would share a file are an error.
+fn file_names(campaign: &Campaign, format: OutputFormat) -> Result<Vec<String>, RenderError> {
+    let mut taken: HashMap<(Role, String), &str> = HashMap::new();
+    let mut names = Vec::with_capacity(campaign.creators.len());
+    for creator in &campaign.creators {
+        let name = file_name::for_handle(&creator.handle.value);
+        let path = format!("{}/{name}.{}", creator.role.keyword(), format.extension());
+        let key = (creator.role, file_name::clash_key(&name));
+        if let Some(first) = taken.insert(key, &creator.handle.value) {
+            return Err(RenderError::HandleClash {
+                first: first.to_string(),
+                second: creator.handle.value.clone(),
+                path,
+            });
+        }
+        names.push(path);
+    }
+    Ok(names)
+}
+
+/// Templates are written for people to read, with `{% if %}` around every
+/// optional line; this drops the blank lines and trailing spaces those
+/// leave, so an absent field leaves no gap.
+fn tidy_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = true;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy_markdown;
+
+    #[test]
+    fn tidy_leaves_one_blank_line_between_blocks() {
+        assert_eq!(tidy_markdown("\n# A  \n\n\n\nb\n\n"), "# A\n\nb\n");
+    }
+}

@@ -1,0 +1,654 @@
+//! `redbrief render`: every example's briefs as snapshots, and the promises
+//! around them: layout, safe file names, safe writing, `--check`,
+//! overridable templates, refusing a spec with errors.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::common::{repo_path, Test};
+
+const GLOW: &str = "examples/glow-serum-my.campaign";
+const CN: &str = "examples/xiaolu-skincare-cn.campaign";
+const HANDLES: &str = "tests/fixtures/render/handles.campaign";
+
+/// Every file under `dir`, as sorted `/`-separated relative paths.
+fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, found: &mut Vec<String>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, found);
+            } else {
+                let relative = path.strip_prefix(root).expect("under the root");
+                let parts: Vec<String> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                found.push(parts.join("/"));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(dir, dir, &mut found);
+    found.sort();
+    found
+}
+
+fn read(dir: &Path, relative: &str) -> String {
+    fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+#[test]
+fn every_example_renders_as_snapshots() {
+    insta::glob!("../../examples", "*.campaign", |path| {
+        let name = path.file_name().expect("a file name").to_string_lossy();
+        let example = format!("examples/{name}");
+        let out = Test::new()
+            .repo_file(&example)
+            .args(["render", example.as_str(), "-o", "out"])
+            .run();
+        let written = out.dir.join("out");
+        if out.status != 0 {
+            // Refused: the findings say why, and nothing is written.
+            assert!(!written.exists(), "{example} refused but wrote files");
+            insta::assert_snapshot!("refused", format!("exit: {}\n{}", out.status, out.stderr));
+            return;
+        }
+        for file in files_under(&written) {
+            let snapshot = file.replace('/', "__");
+            insta::assert_snapshot!(snapshot, read(&written, &file));
+        }
+    });
+}
+
+#[test]
+fn layout_is_language_role_handle() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "briefs"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let briefs = out.dir.join("briefs");
+    let mut expected = vec![".redbrief-manifest".to_string()];
+    for lang in ["en", "zh"] {
+        expected.push(format!("{lang}/overview.md"));
+        for kol in ["lina.glow", "sofia.daily"] {
+            expected.push(format!("{lang}/kol/{kol}.md"));
+        }
+        for koc in ["amy_tries", "farah.skin", "weiling.notes", "raj.routine"] {
+            expected.push(format!("{lang}/koc/{koc}.md"));
+        }
+    }
+    expected.sort();
+    assert_eq!(files_under(&briefs), expected);
+    assert!(
+        out.stdout.contains("wrote 14 of 14 files"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn briefs_carry_front_matter() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "briefs", "--lang", "zh"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let brief = read(&out.dir.join("briefs"), "zh/koc/amy_tries.md");
+    let front = brief
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map(|(front, _)| front)
+        .expect("front matter");
+    assert!(front.contains("campaign: Glow Serum MY Launch"));
+    assert!(front.contains("creator: '@amy_tries'"));
+    assert!(front.contains("role: koc"));
+    assert!(front.contains("language: zh"));
+    let hash = front
+        .lines()
+        .find_map(|l| l.strip_prefix("spec_sha256: "))
+        .expect("a spec hash");
+    assert_eq!(hash.len(), 64);
+    assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
+    let overview = read(&out.dir.join("briefs"), "zh/overview.md");
+    assert!(overview.contains(&format!("spec_sha256: {hash}")));
+    assert!(overview.contains("document: overview"));
+}
+
+#[test]
+fn the_same_spec_gives_the_same_bytes() {
+    let out = Test::new()
+        .repo_file(CN)
+        .args(["render", CN, "-o", "a"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let again = Test::new()
+        .repo_file(CN)
+        .args(["render", CN, "-o", "a"])
+        .run();
+    let (a, b) = (out.dir.join("a"), again.dir.join("a"));
+    assert_eq!(files_under(&a), files_under(&b));
+    for file in files_under(&a) {
+        assert_eq!(read(&a, &file), read(&b, &file), "{file}");
+    }
+}
+
+#[test]
+fn kol_and_koc_briefs_are_different_documents() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b", "--lang", "en"])
+        .run();
+    let b = out.dir.join("b");
+    let kol = read(&b, "en/kol/lina.glow.md");
+    let koc = read(&b, "en/koc/amy_tries.md");
+    assert!(kol.contains("not judged on sales"));
+    assert!(kol.contains("Soft evening light"));
+    assert!(koc.contains("there is no script"));
+    assert!(koc.contains("Use Glow Serum 30ml for 14 days"));
+    assert!(koc.contains("- Would you repurchase at 189 MYR?"));
+    assert!(koc.contains("For 7 days after you post"));
+    // Beyond header, facts and disclosure, the two share no line.
+    let disclosure = kol
+        .split("## Disclosure")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a disclosure section");
+    let facts = [
+        "- **Brand:**",
+        "- **Product:**",
+        "- **Fee:**",
+        "- Product page:",
+        "- The brand's no-go words:",
+        "- Absolute terms advertising law forbids:",
+    ];
+    let kol_lines: std::collections::HashSet<&str> = kol.lines().collect();
+    let shared: Vec<&str> = koc
+        .lines()
+        .filter(|l| l.len() > 20 && !l.starts_with('#') && kol_lines.contains(l))
+        .filter(|l| !disclosure.contains(l) && !facts.iter().any(|f| l.starts_with(f)))
+        .filter(|l| !l.starts_with("spec_sha256") && !l.starts_with("campaign:"))
+        .collect();
+    assert!(shared.is_empty(), "{shared:#?}");
+}
+
+#[test]
+fn an_absent_field_leaves_no_trace() {
+    let out = Test::new()
+        .repo_file(HANDLES)
+        .args(["render", HANDLES, "-o", "b"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    for file in files_under(&b) {
+        let text = read(&b, &file);
+        assert!(!text.contains("None"), "{file}");
+        assert!(!text.contains("none"), "{file}");
+        assert!(!text.contains("\n\n\n"), "{file}");
+        // No heading directly followed by another heading.
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        for pair in lines.windows(2) {
+            assert!(
+                !(pair[0].starts_with("## ") && pair[1].starts_with("## ")),
+                "empty section `{}` in {file}",
+                pair[0]
+            );
+        }
+    }
+    let kol = read(&b, "en/kol/__.md");
+    assert!(!kol.contains("Creative direction\n\n- "));
+    assert!(!kol.contains("Use only these claims"));
+    assert!(!kol.contains("Fee:"));
+}
+
+#[test]
+fn handles_become_safe_file_names() {
+    let out = Test::new()
+        .repo_file(HANDLES)
+        .args(["render", HANDLES, "-o", "b"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    assert!(b.join("en/kol/__.md").is_file());
+    assert!(b.join("zh/koc/小雨护肤日记.md").is_file());
+    assert!(read(&b, "en/kol/__.md").contains("creator: '@..'"));
+    // Nothing escaped the output folder.
+    assert!(!out.dir.join("b/en/kol.md").exists());
+    assert!(!out.dir.join("b/en.md").exists());
+    let mut top: Vec<String> = fs::read_dir(&out.dir)
+        .expect("the scratch folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["b", "tests"]);
+}
+
+#[test]
+fn two_handles_on_one_file_name_are_an_error() {
+    let spec = fs::read_to_string(repo_path(HANDLES))
+        .expect("the fixture")
+        .replace(
+            "  koc @小雨护肤日记 {",
+            "  kol @__ {\n    followers 80k\n    niche fashion\n    serves look\n    deliver image x1 on 2026-05-03\n  }\n\n  koc @小雨护肤日记 {",
+        );
+    let out = Test::new()
+        .file("clash.campaign", spec)
+        .args(["render", "clash.campaign", "-o", "b"])
+        .run();
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("error: @.. and @__ would both be written to `kol/__.md`"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.dir.join("b").exists());
+}
+
+#[test]
+fn handles_differing_only_in_case_clash() {
+    let spec = fs::read_to_string(repo_path(HANDLES))
+        .expect("the fixture")
+        .replace("kol @.. {", "kol @Amy {")
+        .replace(
+            "  koc @小雨护肤日记 {",
+            "  kol @amy {\n    followers 80k\n    niche fashion\n    serves look\n    deliver image x1 on 2026-05-03\n  }\n\n  koc @小雨护肤日记 {",
+        );
+    let out = Test::new()
+        .file("clash.campaign", spec)
+        .args(["render", "clash.campaign", "-o", "b"])
+        .run();
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("@Amy and @amy"), "{}", out.stderr);
+}
+
+#[test]
+fn a_spec_with_errors_writes_nothing() {
+    let spec = fs::read_to_string(repo_path(GLOW))
+        .expect("the example")
+        .replace("followers  320k", "folowers  320k");
+    let out = Test::new()
+        .file("broken.campaign", spec)
+        .args(["render", "broken.campaign", "-o", "briefs"])
+        .run();
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("error[E002]"), "{}", out.stderr);
+    assert!(out.stderr.contains("no briefs written"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    assert!(!out.dir.join("briefs").exists());
+}
+
+#[test]
+fn a_spec_with_errors_leaves_earlier_briefs_alone() {
+    let rendered = Rendered::glow();
+    let before = read(&rendered.briefs(), "en/kol/lina.glow.md");
+    rendered.edit_spec("followers  320k", "folowers  320k");
+    let (status, _, stderr) = rendered.run(&["render", GLOW, "-o", "briefs"]);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(read(&rendered.briefs(), "en/kol/lina.glow.md"), before);
+}
+
+/// Runs the binary again in a folder an earlier `Test` made.
+fn rerun(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redbrief"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("redbrief runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A rendered example in a scratch folder, to run more commands in.
+struct Rendered {
+    _out: crate::common::Output,
+    dir: PathBuf,
+}
+
+impl Rendered {
+    fn glow() -> Rendered {
+        let out = Test::new()
+            .repo_file(GLOW)
+            .args(["render", GLOW, "-o", "briefs"])
+            .run();
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        let dir = out.dir.clone();
+        Rendered { _out: out, dir }
+    }
+
+    fn briefs(&self) -> PathBuf {
+        self.dir.join("briefs")
+    }
+
+    fn edit_spec(&self, from: &str, to: &str) {
+        let path = self.dir.join(GLOW);
+        let spec = fs::read_to_string(&path).expect("the spec");
+        assert!(spec.contains(from), "{from}");
+        fs::write(&path, spec.replace(from, to)).expect("the spec");
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        rerun(&self.dir, args)
+    }
+
+    fn check(&self) -> (i32, String, String) {
+        self.run(&["render", GLOW, "-o", "briefs", "--check"])
+    }
+}
+
+#[test]
+fn check_on_a_fresh_folder_lists_every_file_and_writes_nothing() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "briefs", "--check"])
+        .run();
+    assert_eq!(out.status, 1);
+    assert!(!out.dir.join("briefs").exists());
+    assert!(out
+        .stdout
+        .contains("would appear: briefs/en/kol/lina.glow.md\n"));
+    assert!(out
+        .stdout
+        .contains("would appear: briefs/.redbrief-manifest\n"));
+    assert!(out.stdout.contains("15 files out of date in `briefs`"));
+}
+
+#[test]
+fn check_passes_when_up_to_date() {
+    let rendered = Rendered::glow();
+    let (status, stdout, _) = rendered.check();
+    assert_eq!(status, 0, "{stdout}");
+    assert_eq!(stdout, "`briefs` is up to date (14 files)\n");
+}
+
+#[test]
+fn check_lists_stale_briefs() {
+    let rendered = Rendered::glow();
+    rendered.edit_spec("fee        12k MYR", "fee        13k MYR");
+    let before = read(&rendered.briefs(), "en/kol/lina.glow.md");
+    let (status, stdout, _) = rendered.check();
+    assert_eq!(status, 1);
+    // The fee is in the brief, the overview's roster and budget.
+    assert!(stdout.contains("would change: briefs/en/kol/lina.glow.md\n"));
+    assert!(stdout.contains("would change: briefs/zh/overview.md\n"));
+    // The spec hash changes every file.
+    assert!(stdout.contains("would change: briefs/en/koc/amy_tries.md\n"));
+    assert_eq!(read(&rendered.briefs(), "en/kol/lina.glow.md"), before);
+}
+
+#[test]
+fn check_lists_a_brief_that_would_disappear() {
+    let rendered = Rendered::glow();
+    rendered.edit_spec("languages en, zh", "languages en");
+    let (status, stdout, _) = rendered.check();
+    assert_eq!(status, 1);
+    assert!(stdout.contains("would disappear: briefs/zh/kol/lina.glow.md\n"));
+    assert!(stdout.contains("would change: briefs/.redbrief-manifest\n"));
+    assert!(!stdout.contains("would disappear: briefs/en/"), "{stdout}");
+}
+
+#[test]
+fn check_lists_a_missing_brief() {
+    let rendered = Rendered::glow();
+    fs::remove_file(rendered.briefs().join("en/koc/raj.routine.md")).expect("a brief");
+    let (status, stdout, _) = rendered.check();
+    assert_eq!(status, 1);
+    assert_eq!(
+        stdout.lines().next(),
+        Some("would appear: briefs/en/koc/raj.routine.md")
+    );
+    assert!(stdout.contains("1 file out of date"), "{stdout}");
+}
+
+#[test]
+fn check_ignores_files_the_user_added() {
+    let rendered = Rendered::glow();
+    fs::write(rendered.briefs().join("README.md"), "ours").expect("a file");
+    fs::write(rendered.briefs().join("en/kol/notes.md"), "ours").expect("a file");
+    let (status, stdout, _) = rendered.check();
+    assert_eq!(status, 0, "{stdout}");
+}
+
+#[test]
+fn a_rerender_keeps_user_files_and_removes_only_its_own() {
+    let rendered = Rendered::glow();
+    let briefs = rendered.briefs();
+    fs::write(briefs.join("README.md"), "ours").expect("a file");
+    fs::create_dir_all(briefs.join("zh/kol/drafts")).expect("a folder");
+    fs::write(briefs.join("zh/kol/drafts/idea.md"), "draft").expect("a file");
+    rendered.edit_spec("languages en, zh", "languages en");
+
+    let (status, stdout, stderr) = rendered.run(&["render", GLOW, "-o", "briefs"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stdout.contains("removed 7 an earlier render wrote"),
+        "{stdout}"
+    );
+    assert_eq!(read(&briefs, "README.md"), "ours");
+    assert_eq!(read(&briefs, "zh/kol/drafts/idea.md"), "draft");
+    assert!(!briefs.join("zh/kol/lina.glow.md").exists());
+    assert!(!briefs.join("zh/overview.md").exists());
+    assert!(!briefs.join("zh/koc").exists());
+    assert!(briefs.join("en/kol/lina.glow.md").is_file());
+    // No staging or old folder is left beside the output.
+    let mut beside: Vec<String> = fs::read_dir(&rendered.dir)
+        .expect("the scratch folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, ["briefs", "examples"]);
+    let manifest = read(&briefs, ".redbrief-manifest");
+    assert!(!manifest.contains("README.md"));
+    assert!(!manifest.contains("zh/"));
+}
+
+#[test]
+fn a_user_file_where_a_brief_belongs_stops_the_render() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file("briefs/en/kol/lina.glow.md", "my own notes")
+        .args(["render", GLOW, "-o", "briefs"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("was not written by redbrief"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&out.dir, "briefs/en/kol/lina.glow.md"), "my own notes");
+    assert!(!out.dir.join("briefs/en/overview.md").exists());
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_refused() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file("briefs", "not a folder")
+        .args(["render", GLOW, "-o", "briefs"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: `briefs` is a file; choose a folder for the briefs with `-o`\n"
+    );
+    assert_eq!(read(&out.dir, "briefs"), "not a folder");
+}
+
+#[test]
+fn lang_picks_from_the_spec_languages() {
+    let out = Test::new()
+        .repo_file(CN)
+        .args(["render", CN, "-o", "b", "--lang", "en"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.dir.join("b/en/overview.md").is_file());
+    assert!(!out.dir.join("b/zh").exists());
+
+    let out = Test::new()
+        .repo_file(HANDLES)
+        .args(["render", HANDLES, "--lang", "cn"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("did you mean `zh`?"), "{}", out.stderr);
+}
+
+#[test]
+fn lang_outside_the_spec_is_a_clear_error() {
+    let spec = fs::read_to_string(repo_path(GLOW))
+        .expect("the example")
+        .replace("languages en, zh", "languages en");
+    let out = Test::new()
+        .file("en.campaign", spec)
+        .args(["render", "en.campaign", "--lang", "zh"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: the spec lists `languages en`; `zh` is not one of them\n"
+    );
+    assert!(!out.dir.join("briefs").exists());
+}
+
+#[test]
+fn an_override_template_replaces_the_built_in_one() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file(
+            "mine/en/kol.md.j2",
+            "# Hi {{ creator.handle }}\n\nFee: {{ creator.fee or \"none agreed\" }}\n",
+        )
+        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    let kol = read(&b, "en/kol/lina.glow.md");
+    assert!(
+        kol.ends_with("---\n\n# Hi @lina.glow\n\nFee: 12,000 MYR\n"),
+        "{kol}"
+    );
+    // The others stay built in.
+    assert!(read(&b, "en/koc/amy_tries.md").contains("## Try it first"));
+    assert!(read(&b, "zh/kol/lina.glow.md").contains("## 创意方向"));
+}
+
+#[test]
+fn a_broken_template_names_itself_and_its_line() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file(
+            "mine/en/koc.md.j2",
+            "# Brief\n\n{% if creator.angle %}\nno end\n",
+        )
+        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: in template `mine/en/koc.md.j2`, line 4: syntax error"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(!out.dir.join("b").exists());
+}
+
+#[test]
+fn an_undefined_variable_is_an_error_not_empty_text() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file("mine/zh/overview.md.j2", "# 总览\n\n{{ campaign.nmae }}\n")
+        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: in template `mine/zh/overview.md.j2`, line 3: undefined value"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.dir.join("b").exists());
+}
+
+#[test]
+fn an_override_that_replaces_nothing_is_reported() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file("mine/en/kols.md.j2", "# typo\n")
+        .file("mine/README.txt", "not a template")
+        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .contains("`mine/en/kols.md.j2` replaces no built-in template"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_render_interrupted_between_the_swaps_is_recovered() {
+    // The old set moved aside, the new one not yet in place: OUT is missing.
+    let test = Test::new()
+        .repo_file(GLOW)
+        .file(
+            ".briefs.redbrief-old/.redbrief-manifest",
+            "en/kol/gone.md\n",
+        )
+        .file(".briefs.redbrief-old/en/kol/gone.md", "old brief")
+        .file(".briefs.redbrief-old/mine.txt", "kept")
+        .file(".briefs.redbrief-new/.redbrief-manifest", "")
+        .args(["render", GLOW, "-o", "briefs"]);
+    let scratch = test.path().to_path_buf();
+    let out = test.run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(read(&scratch, "briefs/mine.txt"), "kept");
+    assert!(!scratch.join("briefs/en/kol/gone.md").exists());
+    assert!(scratch.join("briefs/en/kol/lina.glow.md").is_file());
+    assert!(!scratch.join(".briefs.redbrief-old").exists());
+    assert!(!scratch.join(".briefs.redbrief-new").exists());
+}
+
+#[test]
+fn a_folder_in_the_way_that_is_not_ours_is_left_alone() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file(".briefs.redbrief-new/precious.txt", "not ours")
+        .args(["render", GLOW, "-o", "briefs"])
+        .run();
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("is in the way of the render"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        read(&out.dir, ".briefs.redbrief-new/precious.txt"),
+        "not ours"
+    );
+}
+
+#[test]
+fn refusal_is_coloured_only_when_asked() {
+    let spec = fs::read_to_string(repo_path(GLOW))
+        .expect("the example")
+        .replace("followers  320k", "folowers  320k");
+    let out = Test::new()
+        .file("broken.campaign", spec)
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "")
+        .args(["render", "broken.campaign"])
+        .run();
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("\u{1b}["), "{}", out.stderr);
+}

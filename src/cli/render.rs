@@ -1,4 +1,4 @@
-//! `redbrief render FILE [-o DIR] [--lang en,zh] [--format md]
+//! `redbrief render FILE [-o DIR] [--lang en,zh] [--format md|html]
 //! [--templates DIR] [--check]`
 
 use std::io::Write as _;
@@ -23,11 +23,11 @@ pub struct RenderArgs {
     /// Only these of the spec's languages, e.g. `--lang zh`.
     #[arg(long, value_name = "LANG", value_delimiter = ',', value_parser = language)]
     pub lang: Vec<Language>,
-    /// The page format: Markdown with YAML front matter.
+    /// Markdown, or self-contained HTML pages.
     #[arg(long, value_enum, default_value_t = PageFormat::Md)]
     pub format: PageFormat,
     /// A folder of templates; each replaces the built-in one of the same
-    /// name (e.g. `en/kol.md.j2`).
+    /// name (e.g. `en/kol.md.j2`, `en/kol.html.j2`, `zh/copy.j2`).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Write nothing; exit 1 and list every file that would change, appear
@@ -40,6 +40,8 @@ pub struct RenderArgs {
 pub enum PageFormat {
     /// Markdown with YAML front matter.
     Md,
+    /// Self-contained, print-friendly HTML pages.
+    Html,
 }
 
 fn language(word: &str) -> Result<Language, String> {
@@ -76,6 +78,7 @@ pub fn run(args: &RenderArgs) -> Exit {
         languages: (!args.lang.is_empty()).then(|| args.lang.clone()),
         format: match args.format {
             PageFormat::Md => OutputFormat::Markdown,
+            PageFormat::Html => OutputFormat::Html,
         },
         templates: args.templates.clone(),
     };
@@ -161,6 +164,9 @@ fn command(args: &RenderArgs) -> String {
     if !args.lang.is_empty() {
         let langs: Vec<&str> = args.lang.iter().map(|l| l.name()).collect();
         command.push_str(&format!(" --lang {}", langs.join(",")));
+    }
+    if args.format == PageFormat::Html {
+        command.push_str(" --format html");
     }
     if let Some(templates) = &args.templates {
         command.push_str(&format!(" --templates {}", templates.display()));

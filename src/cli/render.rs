@@ -5,12 +5,13 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{read_spec, trouble, Exit};
 use crate::diagnostic::{human, FileReport};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::Language;
-use crate::render::{self, output, OutputFormat, RenderOptions};
+use crate::render::{self, output, Briefs, OutputFormat, RenderOptions};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -82,17 +83,32 @@ pub fn run(args: &RenderArgs) -> Exit {
         },
         templates: args.templates.clone(),
     };
-    let files = match render::render(&checked, &options) {
-        Ok(files) => files,
-        Err(error) if error.is_in_spec() => return super::failure(&error.to_string()),
+    let briefs = match Briefs::new(&options) {
+        Ok(briefs) => briefs,
         Err(error) => return trouble(&error.to_string()),
+    };
+    let progress = Progress::new(briefs.count(&checked), "rendering");
+    let files = briefs.render_with_progress(&checked, &mut || progress.tick());
+    let files = match files {
+        Ok(files) => files,
+        Err(error) => {
+            progress.clear();
+            return match error.is_in_spec() {
+                true => super::failure(&error.to_string()),
+                false => trouble(&error.to_string()),
+            };
+        }
     };
 
     let out = &args.out;
     if args.check {
+        progress.clear();
         return check(args, &files);
     }
-    match output::write(out, &files) {
+    progress.next_phase("writing");
+    let written = output::write_with_progress(out, &files, &mut || progress.tick());
+    progress.clear();
+    match written {
         Ok(written) if written.updated == 0 && written.removed == 0 => say(&format!(
             "`{}` is up to date ({} files)",
             out.display(),
@@ -114,6 +130,44 @@ pub fn run(args: &RenderArgs) -> Exit {
             say(&line)
         }
         Err(error) => trouble(&error.to_string()),
+    }
+}
+
+/// Below this many files a render takes about a second; a bar would only
+/// flicker.
+const PROGRESS_FROM_FILES: usize = 200;
+
+/// A progress bar on stderr for a long render: rendering, then writing.
+/// indicatif draws nothing when stderr is not a terminal, so pipes, CI logs
+/// and tests see the same output with or without it; the bar is cleared
+/// before anything else is printed.
+struct Progress(ProgressBar);
+
+impl Progress {
+    fn new(files: usize, phase: &'static str) -> Progress {
+        if files < PROGRESS_FROM_FILES {
+            return Progress(ProgressBar::hidden());
+        }
+        let bar =
+            ProgressBar::with_draw_target(u64::try_from(files).ok(), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len} files") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(phase);
+        Progress(bar)
+    }
+
+    fn tick(&self) {
+        self.0.inc(1);
+    }
+
+    fn next_phase(&self, phase: &'static str) {
+        self.0.set_position(0);
+        self.0.set_message(phase);
+    }
+
+    fn clear(&self) {
+        self.0.finish_and_clear();
     }
 }
 

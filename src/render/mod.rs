@@ -152,6 +152,24 @@ impl Briefs {
     /// Every file of the set: for each language, the overview and one brief
     /// per creator, sorted by path. Refuses a spec with errors.
     pub fn render(&self, checked: &Checked) -> Result<Vec<RenderedFile>, RenderError> {
+        self.render_with_progress(checked, &mut || {})
+    }
+
+    /// How many files `render` would give for this spec, for a progress bar.
+    pub fn count(&self, checked: &Checked) -> usize {
+        let Some(campaign) = &checked.campaign else {
+            return 0;
+        };
+        let languages = self.languages(campaign).map_or(0, |l| l.len());
+        languages * (campaign.creators.len() + 1)
+    }
+
+    /// `render`, calling `rendered` after each file.
+    pub fn render_with_progress(
+        &self,
+        checked: &Checked,
+        rendered: &mut dyn FnMut(),
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         let campaign = match &checked.campaign {
             Some(campaign) if !checked.has_errors() => campaign,
             _ => return Err(RenderError::SpecHasErrors),
@@ -190,6 +208,7 @@ impl Briefs {
                 None,
                 Value::from_serialize(&overview),
             )?);
+            rendered();
 
             for (creator, name) in campaign.creators.iter().zip(&names) {
                 let view = CreatorView::new(&campaign_view, creator, words);
@@ -200,6 +219,7 @@ impl Briefs {
                     Some((creator.handle.value.as_str(), creator.role)),
                     Value::from_serialize(&view),
                 )?);
+                rendered();
             }
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -193,3 +193,32 @@ fn auto_escape(name: &str) -> AutoEscape {
 fn table_cell(value: String) -> String {
     value.replace('|', "\\|").replace(['\r', '\n'], " ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_templates_escape_and_the_rest_do_not() {
+        assert!(matches!(auto_escape("en/kol.html.j2"), AutoEscape::Html));
+        assert!(matches!(auto_escape("page.html.j2"), AutoEscape::Html));
+        assert!(matches!(auto_escape("en/kol.md.j2"), AutoEscape::None));
+        assert!(matches!(auto_escape("zh/copy.j2"), AutoEscape::None));
+    }
+
+    #[test]
+    fn copy_macros_escape_as_the_calling_template_does() {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(auto_escape);
+        let copy = "{% macro said(x) %}“{{ x }}”{% endmacro %}";
+        let call = "{% import \"copy.j2\" as copy %}{{ copy.said(x) }}";
+        env.add_template("copy.j2", copy).expect("parses");
+        env.add_template("a.html.j2", call).expect("parses");
+        env.add_template("a.md.j2", call).expect("parses");
+        let x = minijinja::context! { x => "<b>&" };
+        let html = env.get_template("a.html.j2").and_then(|t| t.render(&x));
+        let md = env.get_template("a.md.j2").and_then(|t| t.render(&x));
+        assert_eq!(html.expect("renders"), "“&lt;b&gt;&amp;”");
+        assert_eq!(md.expect("renders"), "“<b>&”");
+    }
+}

@@ -59,7 +59,7 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Write a brief for every creator and a campaign overview.
     #[command(
-        after_help = "Examples:\n  redbrief render examples/glow-serum-my.campaign -o briefs\n  redbrief render launch.campaign --lang zh --templates my-templates\n  redbrief render launch.campaign --check    # in CI: exit 1 if briefs/ is stale"
+        after_help = "Examples:\n  redbrief render examples/glow-serum-my.campaign -o briefs\n  redbrief render launch.campaign --lang zh --format html\n  redbrief render launch.campaign --check    # in CI: exit 1 if briefs/ is stale"
     )]
     Render(render::RenderArgs),
     /// Rewrite specs in the canonical layout, comments kept.

@@ -1,16 +1,17 @@
-//! `redbrief render FILE [-o DIR] [--lang en,zh] [--format md]
+//! `redbrief render FILE [-o DIR] [--lang en,zh] [--format md|html]
 //! [--templates DIR] [--check]`
 
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{read_spec, trouble, Exit};
 use crate::diagnostic::{human, FileReport};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::Language;
-use crate::render::{self, output, OutputFormat, RenderOptions};
+use crate::render::{self, output, Briefs, OutputFormat, RenderOptions};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -23,11 +24,11 @@ pub struct RenderArgs {
     /// Only these of the spec's languages, e.g. `--lang zh`.
     #[arg(long, value_name = "LANG", value_delimiter = ',', value_parser = language)]
     pub lang: Vec<Language>,
-    /// The page format: Markdown with YAML front matter.
+    /// Markdown, or self-contained HTML pages.
     #[arg(long, value_enum, default_value_t = PageFormat::Md)]
     pub format: PageFormat,
     /// A folder of templates; each replaces the built-in one of the same
-    /// name (e.g. `en/kol.md.j2`).
+    /// name (e.g. `en/kol.md.j2`, `en/kol.html.j2`, `zh/copy.j2`).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Write nothing; exit 1 and list every file that would change, appear
@@ -40,6 +41,8 @@ pub struct RenderArgs {
 pub enum PageFormat {
     /// Markdown with YAML front matter.
     Md,
+    /// Self-contained, print-friendly HTML pages.
+    Html,
 }
 
 fn language(word: &str) -> Result<Language, String> {
@@ -76,20 +79,36 @@ pub fn run(args: &RenderArgs) -> Exit {
         languages: (!args.lang.is_empty()).then(|| args.lang.clone()),
         format: match args.format {
             PageFormat::Md => OutputFormat::Markdown,
+            PageFormat::Html => OutputFormat::Html,
         },
         templates: args.templates.clone(),
     };
-    let files = match render::render(&checked, &options) {
-        Ok(files) => files,
-        Err(error) if error.is_in_spec() => return super::failure(&error.to_string()),
+    let briefs = match Briefs::new(&options) {
+        Ok(briefs) => briefs,
         Err(error) => return trouble(&error.to_string()),
+    };
+    let progress = Progress::new(briefs.count(&checked), "rendering");
+    let files = briefs.render_with_progress(&checked, &mut || progress.tick());
+    let files = match files {
+        Ok(files) => files,
+        Err(error) => {
+            progress.clear();
+            return match error.is_in_spec() {
+                true => super::failure(&error.to_string()),
+                false => trouble(&error.to_string()),
+            };
+        }
     };
 
     let out = &args.out;
     if args.check {
+        progress.clear();
         return check(args, &files);
     }
-    match output::write(out, &files) {
+    progress.next_phase("writing");
+    let written = output::write_with_progress(out, &files, &mut || progress.tick());
+    progress.clear();
+    match written {
         Ok(written) if written.updated == 0 && written.removed == 0 => say(&format!(
             "`{}` is up to date ({} files)",
             out.display(),
@@ -111,6 +130,44 @@ pub fn run(args: &RenderArgs) -> Exit {
             say(&line)
         }
         Err(error) => trouble(&error.to_string()),
+    }
+}
+
+/// Below this many files a render takes about a second; a bar would only
+/// flicker.
+const PROGRESS_FROM_FILES: usize = 200;
+
+/// A progress bar on stderr for a long render: rendering, then writing.
+/// indicatif draws nothing when stderr is not a terminal, so pipes, CI logs
+/// and tests see the same output with or without it; the bar is cleared
+/// before anything else is printed.
+struct Progress(ProgressBar);
+
+impl Progress {
+    fn new(files: usize, phase: &'static str) -> Progress {
+        if files < PROGRESS_FROM_FILES {
+            return Progress(ProgressBar::hidden());
+        }
+        let bar =
+            ProgressBar::with_draw_target(u64::try_from(files).ok(), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len} files") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(phase);
+        Progress(bar)
+    }
+
+    fn tick(&self) {
+        self.0.inc(1);
+    }
+
+    fn next_phase(&self, phase: &'static str) {
+        self.0.set_position(0);
+        self.0.set_message(phase);
+    }
+
+    fn clear(&self) {
+        self.0.finish_and_clear();
     }
 }
 
@@ -161,6 +218,9 @@ fn command(args: &RenderArgs) -> String {
     if !args.lang.is_empty() {
         let langs: Vec<&str> = args.lang.iter().map(|l| l.name()).collect();
         command.push_str(&format!(" --lang {}", langs.join(",")));
+    }
+    if args.format == PageFormat::Html {
+        command.push_str(" --format html");
     }
     if let Some(templates) = &args.templates {
         command.push_str(&format!(" --templates {}", templates.display()));

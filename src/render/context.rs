@@ -115,6 +115,14 @@ impl Words {
         format!("{}%", decimal(value))
     }
 
+    /// `Dec`, `12月`: a month on the timeline chart's scale.
+    pub fn month(self, date: Date) -> String {
+        match self.0 {
+            Language::En => month_abbr(date).to_string(),
+            Language::Zh => format!("{}月", date.month()),
+        }
+    }
+
     /// `3 Dec 2026`, `2026年12月3日`.
     pub fn date(self, date: Date) -> String {
         match self.0 {
@@ -310,6 +318,9 @@ pub struct ProductView {
     pub price: Option<String>,
     pub claims: Vec<String>,
     pub link: Option<String>,
+    /// The link again when it is a web address, for an HTML page to link
+    /// to; a `javascript:` or other link is shown as text only.
+    pub link_href: Option<String>,
     /// Whether there is anything to state beyond the name.
     pub has_facts: bool,
 }
@@ -362,6 +373,12 @@ impl ProductView {
             price: product.price.as_ref().map(|p| words.money(&p.value)),
             claims: product.claims.iter().map(|c| c.value.clone()).collect(),
             link: product.link.as_ref().map(|l| l.value.clone()),
+            link_href: product
+                .link
+                .as_ref()
+                .map(|l| l.value.trim())
+                .filter(|l| is_web_address(l))
+                .map(str::to_string),
             has_facts: product.price.is_some()
                 || !product.claims.is_empty()
                 || product.link.is_some(),
@@ -378,6 +395,13 @@ impl GoalView {
             kpis: goal.kpis.iter().map(|k| words.kpi(k)).collect(),
         }
     }
+}
+
+fn is_web_address(link: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| {
+        link.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
 }
 
 /// One creator, for their own brief and for the overview's roster.
@@ -491,6 +515,8 @@ pub struct OverviewView {
     pub roster: Vec<CreatorView>,
     pub kol_wave: Vec<TimelineEntry>,
     pub koc_wave: Vec<TimelineEntry>,
+    /// The timeline drawn to scale, when any delivery is dated.
+    pub chart: Option<ChartView>,
     pub budget: BudgetView,
     pub warnings: Vec<FindingView>,
     pub allows: Vec<AllowView>,
@@ -521,6 +547,118 @@ pub struct TimelineEntry {
     pub when: Option<String>,
     pub creator: String,
     pub posts: String,
+}
+
+/// Deliveries as bars across the campaign window (or, without one, from the
+/// first to the last due date): the KOL wave, then the KOC wave, each in date
+/// order. Positions are percentages of the window's width, worked out here so
+/// a template only places them.
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    /// The first and last day of the scale: `1 Dec 2026`.
+    pub start: String,
+    pub end: String,
+    pub bars: Vec<ChartBar>,
+    /// The first of each month inside the scale.
+    pub ticks: Vec<ChartTick>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChartBar {
+    pub role: &'static str,
+    pub creator: String,
+    pub posts: String,
+    pub when: String,
+    /// Where the bar starts and how wide it is, in percent: `12.5`.
+    pub left: String,
+    pub width: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChartTick {
+    /// `Jan`, `1月`.
+    pub label: String,
+    pub left: String,
+}
+
+/// More month marks than this would crowd the scale (a window of years).
+const CHART_TICKS_MAX: usize = 24;
+
+impl ChartView {
+    fn new(campaign: &Campaign, words: Words) -> Option<ChartView> {
+        let dated: Vec<(&Creator, &Delivery, Date, Date)> = [Role::Kol, Role::Koc]
+            .into_iter()
+            .flat_map(|role| sorted_deliveries(campaign, role))
+            .filter_map(|(creator, delivery)| {
+                let (first, last) = match delivery.schedule.as_ref()? {
+                    Schedule::On(on) => (on.value, on.value),
+                    Schedule::Between(from, to) => (from.value, to.value),
+                };
+                Some((creator, delivery, first, last.max(first)))
+            })
+            .collect();
+        let (start, end) = match campaign.window {
+            Some(window) => (window.start, window.end),
+            None => (
+                dated.iter().map(|d| d.2).min()?,
+                dated.iter().map(|d| d.3).max()?,
+            ),
+        };
+        if dated.is_empty() || end < start {
+            return None;
+        }
+        // Days are counted inclusively, so a one-day delivery has a width.
+        let days = |from: Date, to: Date| -> f64 {
+            from.until(to)
+                .map_or(0.0, |span| f64::from(span.get_days()))
+        };
+        let length = days(start, end) + 1.0;
+        let percent = |value: f64| decimal((value / length * 100.0).clamp(0.0, 100.0));
+        let bars = dated
+            .into_iter()
+            .map(|(creator, delivery, first, last)| {
+                let (first, last) = (first.clamp(start, end), last.clamp(start, end));
+                ChartBar {
+                    role: creator.role.keyword(),
+                    creator: creator.handle.value.clone(),
+                    posts: words.posts(delivery.format, delivery.count),
+                    when: delivery
+                        .schedule
+                        .as_ref()
+                        .map(|s| words.when(s))
+                        .unwrap_or_default(),
+                    left: percent(days(start, first)),
+                    width: percent(days(first, last) + 1.0),
+                }
+            })
+            .collect();
+        let mut ticks = Vec::new();
+        let mut month = start.first_of_month();
+        while ticks.len() < CHART_TICKS_MAX {
+            if month > end {
+                break;
+            }
+            if month >= start {
+                ticks.push(ChartTick {
+                    label: words.month(month),
+                    left: percent(days(start, month)),
+                });
+            }
+            match month.last_of_month().tomorrow() {
+                Ok(next) => month = next,
+                Err(_) => break,
+            }
+        }
+        if ticks.len() == CHART_TICKS_MAX {
+            ticks.clear();
+        }
+        Some(ChartView {
+            start: words.date(start),
+            end: words.date(end),
+            bars,
+            ticks,
+        })
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -608,6 +746,7 @@ impl OverviewView {
             roster,
             kol_wave: wave(campaign, Role::Kol, words),
             koc_wave: wave(campaign, Role::Koc, words),
+            chart: ChartView::new(campaign, words),
             budget: BudgetView::new(campaign, words),
             warnings: findings
                 .iter()
@@ -633,28 +772,33 @@ impl OverviewView {
 }
 
 /// One role's deliveries in date order; undated ones last, in spec order.
-fn wave(campaign: &Campaign, role: Role, words: Words) -> Vec<TimelineEntry> {
-    let mut entries: Vec<(Option<Date>, usize, TimelineEntry)> = campaign
+fn sorted_deliveries(campaign: &Campaign, role: Role) -> Vec<(&Creator, &Delivery)> {
+    let mut entries: Vec<(&Creator, &Delivery)> = campaign
         .creators
         .iter()
         .filter(|c| c.role == role)
         .flat_map(|c| c.deliveries.iter().map(move |d| (c, d)))
-        .enumerate()
-        .map(|(order, (creator, delivery))| {
-            let view = DeliveryView::new(delivery, words);
-            (
-                delivery.first_date(),
-                order,
-                TimelineEntry {
-                    when: view.when,
-                    creator: creator.handle.value.clone(),
-                    posts: view.posts,
-                },
-            )
-        })
         .collect();
-    entries.sort_by_key(|(date, order, _)| (date.is_none(), *date, *order));
-    entries.into_iter().map(|(_, _, entry)| entry).collect()
+    // A stable sort keeps spec order among deliveries due the same day.
+    entries.sort_by_key(|(_, delivery)| {
+        let date = delivery.first_date();
+        (date.is_none(), date)
+    });
+    entries
+}
+
+fn wave(campaign: &Campaign, role: Role, words: Words) -> Vec<TimelineEntry> {
+    sorted_deliveries(campaign, role)
+        .into_iter()
+        .map(|(creator, delivery)| {
+            let view = DeliveryView::new(delivery, words);
+            TimelineEntry {
+                when: view.when,
+                creator: creator.handle.value.clone(),
+                posts: view.posts,
+            }
+        })
+        .collect()
 }
 
 impl BudgetView {

@@ -35,17 +35,21 @@ pub struct RenderOptions {
     pub templates: Option<PathBuf>,
 }
 
-/// The page format. Markdown only for now; `--format html` is still to come.
+/// The page format.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OutputFormat {
+    /// Markdown with YAML front matter.
     #[default]
     Markdown,
+    /// Self-contained HTML pages, the front matter as `redbrief:` meta tags.
+    Html,
 }
 
 impl OutputFormat {
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Markdown => "md",
+            OutputFormat::Html => "html",
         }
     }
 }
@@ -148,6 +152,24 @@ impl Briefs {
     /// Every file of the set: for each language, the overview and one brief
     /// per creator, sorted by path. Refuses a spec with errors.
     pub fn render(&self, checked: &Checked) -> Result<Vec<RenderedFile>, RenderError> {
+        self.render_with_progress(checked, &mut || {})
+    }
+
+    /// How many files `render` would give for this spec, for a progress bar.
+    pub fn count(&self, checked: &Checked) -> usize {
+        let Some(campaign) = &checked.campaign else {
+            return 0;
+        };
+        let languages = self.languages(campaign).map_or(0, |l| l.len());
+        languages * (campaign.creators.len() + 1)
+    }
+
+    /// `render`, calling `rendered` after each file.
+    pub fn render_with_progress(
+        &self,
+        checked: &Checked,
+        rendered: &mut dyn FnMut(),
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         let campaign = match &checked.campaign {
             Some(campaign) if !checked.has_errors() => campaign,
             _ => return Err(RenderError::SpecHasErrors),
@@ -164,6 +186,10 @@ impl Briefs {
                 campaign: Value::from_serialize(&campaign_view),
                 platform: Value::from_serialize(PlatformView::new(words)),
                 language,
+                html_lang: match language {
+                    Language::En => "en",
+                    Language::Zh => "zh-Hans",
+                },
                 spec_sha256: &spec_sha256,
                 campaign_name: &campaign.name.value,
             };
@@ -182,6 +208,7 @@ impl Briefs {
                 None,
                 Value::from_serialize(&overview),
             )?);
+            rendered();
 
             for (creator, name) in campaign.creators.iter().zip(&names) {
                 let view = CreatorView::new(&campaign_view, creator, words);
@@ -192,6 +219,7 @@ impl Briefs {
                     Some((creator.handle.value.as_str(), creator.role)),
                     Value::from_serialize(&view),
                 )?);
+                rendered();
             }
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -221,7 +249,8 @@ impl Briefs {
             .collect())
     }
 
-    /// Renders one template and puts the front matter on top.
+    /// Renders one template with its front matter: YAML on top of Markdown,
+    /// meta tags in an HTML page's head.
     fn file(
         &self,
         shared: &Shared<'_>,
@@ -239,20 +268,6 @@ impl Briefs {
         let template = env
             .get_template(&name)
             .map_err(|e| self.templates.error(&e))?;
-        let ctx = match creator {
-            Some(_) => context! {
-                campaign => shared.campaign.clone(),
-                platform => shared.platform.clone(),
-                creator => view,
-            },
-            None => context! {
-                campaign => shared.campaign.clone(),
-                platform => shared.platform.clone(),
-                overview => view,
-            },
-        };
-        let body = template.render(ctx).map_err(|e| self.templates.error(&e))?;
-
         let front = FrontMatter {
             campaign: shared.campaign_name,
             document: if creator.is_some() {
@@ -265,10 +280,29 @@ impl Briefs {
             language: shared.language.name(),
             spec_sha256: shared.spec_sha256,
         };
-        let yaml =
-            serde_yaml::to_string(&front).map_err(|e| RenderError::FrontMatter(e.to_string()))?;
+        let page = PageView {
+            lang: shared.html_lang,
+            front_matter: front.meta(),
+        };
+        let (language, campaign, platform, page) = (
+            shared.language.name(),
+            shared.campaign.clone(),
+            shared.platform.clone(),
+            Value::from_serialize(&page),
+        );
+        let ctx = match creator {
+            Some(_) => context! { language, campaign, platform, page, creator => view },
+            None => context! { language, campaign, platform, page, overview => view },
+        };
+        let body = template.render(ctx).map_err(|e| self.templates.error(&e))?;
+
         let contents = match self.options.format {
-            OutputFormat::Markdown => format!("---\n{yaml}---\n\n{}", tidy_markdown(&body)),
+            OutputFormat::Markdown => {
+                let yaml = serde_yaml::to_string(&front)
+                    .map_err(|e| RenderError::FrontMatter(e.to_string()))?;
+                format!("---\n{yaml}---\n\n{}", tidy_markdown(&body))
+            }
+            OutputFormat::Html => format!("{}\n", body.trim()),
         };
         Ok(RenderedFile { path, contents })
     }
@@ -279,8 +313,24 @@ struct Shared<'a> {
     campaign: Value,
     platform: Value,
     language: Language,
+    /// The page's `lang`: a BCP 47 tag, `zh-Hans` for Simplified Chinese.
+    html_lang: &'static str,
     spec_sha256: &'a str,
     campaign_name: &'a str,
+}
+
+/// What an HTML page's frame needs beyond the brief.
+#[derive(Serialize)]
+struct PageView<'a> {
+    lang: &'static str,
+    front_matter: Vec<MetaTag<'a>>,
+}
+
+/// One front matter field as `<meta name="redbrief:NAME" content="VALUE">`.
+#[derive(Serialize)]
+struct MetaTag<'a> {
+    name: &'static str,
+    value: &'a str,
 }
 
 #[derive(Serialize)]
@@ -293,6 +343,24 @@ struct FrontMatter<'a> {
     role: Option<&'static str>,
     language: &'static str,
     spec_sha256: &'a str,
+}
+
+impl<'a> FrontMatter<'a> {
+    /// The same fields, in the same order, for an HTML page's meta tags.
+    fn meta(&self) -> Vec<MetaTag<'a>> {
+        let fields = [
+            ("campaign", Some(self.campaign)),
+            ("document", Some(self.document)),
+            ("creator", self.creator),
+            ("role", self.role),
+            ("language", Some(self.language)),
+            ("spec_sha256", Some(self.spec_sha256)),
+        ];
+        fields
+            .into_iter()
+            .filter_map(|(name, value)| value.map(|value| MetaTag { name, value }))
+            .collect()
+    }
 }
 
 /// Each creator's file path under the language folder (`kol/lina.glow.md`),

@@ -174,6 +174,15 @@ impl Places {
 /// Writes the set to OUT, replacing an earlier render's files and keeping
 /// the user's. Does nothing when OUT is already up to date.
 pub fn write(out: &Path, files: &[RenderedFile]) -> Result<Written, OutputError> {
+    write_with_progress(out, files, &mut || {})
+}
+
+/// `write`, calling `written` after each file of the set is written.
+pub fn write_with_progress(
+    out: &Path,
+    files: &[RenderedFile],
+    written: &mut dyn FnMut(),
+) -> Result<Written, OutputError> {
     let places = Places::of(out)?;
     let shown = out.display().to_string();
     let failed = |what: &str, path: &Path, e: io::Error| {
@@ -204,7 +213,7 @@ pub fn write(out: &Path, files: &[RenderedFile]) -> Result<Written, OutputError>
     if let Some(parent) = places.staging.parent() {
         fs::create_dir_all(parent).map_err(|e| failed("cannot create", parent, e))?;
     }
-    if let Err(e) = build(&places, files) {
+    if let Err(e) = build(&places, files, written) {
         // Nothing of OUT was touched; the staging folder is ours to drop.
         let _ = fs::remove_dir_all(&places.staging);
         return Err(e);
@@ -262,7 +271,11 @@ fn clear_staging(places: &Places) -> Result<(), OutputError> {
 
 /// Fills the staging folder: the manifest first (it marks the folder as
 /// ours), then the new set, then links to the user's files in OUT.
-fn build(places: &Places, files: &[RenderedFile]) -> Result<(), OutputError> {
+fn build(
+    places: &Places,
+    files: &[RenderedFile],
+    written: &mut dyn FnMut(),
+) -> Result<(), OutputError> {
     let staging = &places.staging;
     let failed = |path: &Path, e: io::Error| {
         OutputError(format!(
@@ -281,6 +294,7 @@ fn build(places: &Places, files: &[RenderedFile]) -> Result<(), OutputError> {
             fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
         }
         fs::write(&target, contents).map_err(|e| failed(&target, e))?;
+        written();
     }
     if places.out.is_dir() {
         let ours = read_manifest(&places.out);

@@ -7,34 +7,48 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use super::RenderError;
 
-/// Every built-in template by name. A language's `disclosure` is included by
-/// both of its briefs.
+/// Every built-in template by the name `--templates DIR` replaces it by.
+/// A document's layout is one file per format, shared by the languages: it
+/// imports `<language>/copy.j2`, where all of a language's words are, so each
+/// sentence is written once for Markdown and HTML. The layouts are still
+/// named per language (`en/kol.md.j2`), so one language can be overridden
+/// alone.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("en/kol.md.j2", include_str!("../../templates/en/kol.md.j2")),
-    ("en/koc.md.j2", include_str!("../../templates/en/koc.md.j2")),
+    ("en/copy.j2", include_str!("../../templates/en/copy.j2")),
+    ("zh/copy.j2", include_str!("../../templates/zh/copy.j2")),
+    ("en/kol.md.j2", KOL_MD),
+    ("en/koc.md.j2", KOC_MD),
+    ("en/overview.md.j2", OVERVIEW_MD),
+    ("zh/kol.md.j2", KOL_MD),
+    ("zh/koc.md.j2", KOC_MD),
+    ("zh/overview.md.j2", OVERVIEW_MD),
     (
-        "en/overview.md.j2",
-        include_str!("../../templates/en/overview.md.j2"),
+        "disclosure.md.j2",
+        include_str!("../../templates/disclosure.md.j2"),
     ),
+    ("en/kol.html.j2", KOL_HTML),
+    ("en/koc.html.j2", KOC_HTML),
+    ("en/overview.html.j2", OVERVIEW_HTML),
+    ("zh/kol.html.j2", KOL_HTML),
+    ("zh/koc.html.j2", KOC_HTML),
+    ("zh/overview.html.j2", OVERVIEW_HTML),
     (
-        "en/disclosure.md.j2",
-        include_str!("../../templates/en/disclosure.md.j2"),
+        "disclosure.html.j2",
+        include_str!("../../templates/disclosure.html.j2"),
     ),
-    ("zh/kol.md.j2", include_str!("../../templates/zh/kol.md.j2")),
-    ("zh/koc.md.j2", include_str!("../../templates/zh/koc.md.j2")),
-    (
-        "zh/overview.md.j2",
-        include_str!("../../templates/zh/overview.md.j2"),
-    ),
-    (
-        "zh/disclosure.md.j2",
-        include_str!("../../templates/zh/disclosure.md.j2"),
-    ),
+    ("page.html.j2", include_str!("../../templates/page.html.j2")),
 ];
+
+const KOL_MD: &str = include_str!("../../templates/kol.md.j2");
+const KOC_MD: &str = include_str!("../../templates/koc.md.j2");
+const OVERVIEW_MD: &str = include_str!("../../templates/overview.md.j2");
+const KOL_HTML: &str = include_str!("../../templates/kol.html.j2");
+const KOC_HTML: &str = include_str!("../../templates/koc.html.j2");
+const OVERVIEW_HTML: &str = include_str!("../../templates/overview.html.j2");
 
 /// The names `--templates DIR` may use, for messages and `--help`.
 pub fn names() -> impl Iterator<Item = &'static str> {
@@ -58,6 +72,7 @@ impl Templates {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_keep_trailing_newline(true);
+        env.set_auto_escape_callback(auto_escape);
         env.add_filter("cell", table_cell);
 
         let mut templates = Templates {
@@ -160,8 +175,50 @@ fn collect_j2(root: &Path, dir: &Path, found: &mut Vec<String>) {
     }
 }
 
+/// HTML pages escape every value they print. minijinja's default would do
+/// the same for `*.html.j2`, but only because it happens to skip `.j2`;
+/// saying it here keeps it true whatever the default becomes. `copy.j2`
+/// escapes nothing itself: its macros print with the escaping of the
+/// template that calls them.
+fn auto_escape(name: &str) -> AutoEscape {
+    if name.ends_with(".html.j2") {
+        AutoEscape::Html
+    } else {
+        AutoEscape::None
+    }
+}
+
 /// A user string made safe for one Markdown table cell: a `|` would end the
 /// cell and a line break the row.
 fn table_cell(value: String) -> String {
     value.replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_templates_escape_and_the_rest_do_not() {
+        assert!(matches!(auto_escape("en/kol.html.j2"), AutoEscape::Html));
+        assert!(matches!(auto_escape("page.html.j2"), AutoEscape::Html));
+        assert!(matches!(auto_escape("en/kol.md.j2"), AutoEscape::None));
+        assert!(matches!(auto_escape("zh/copy.j2"), AutoEscape::None));
+    }
+
+    #[test]
+    fn copy_macros_escape_as_the_calling_template_does() {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(auto_escape);
+        let copy = "{% macro said(x) %}“{{ x }}”{% endmacro %}";
+        let call = "{% import \"copy.j2\" as copy %}{{ copy.said(x) }}";
+        env.add_template("copy.j2", copy).expect("parses");
+        env.add_template("a.html.j2", call).expect("parses");
+        env.add_template("a.md.j2", call).expect("parses");
+        let x = minijinja::context! { x => "<b>&" };
+        let html = env.get_template("a.html.j2").and_then(|t| t.render(&x));
+        let md = env.get_template("a.md.j2").and_then(|t| t.render(&x));
+        assert_eq!(html.expect("renders"), "“&lt;b&gt;&amp;”");
+        assert_eq!(md.expect("renders"), "“<b>&”");
+    }
 }

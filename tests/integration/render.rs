@@ -652,3 +652,281 @@ fn refusal_is_coloured_only_when_asked() {
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("\u{1b}["), "{}", out.stderr);
 }
+
+/// An HTML page with its shared `<style>` block left out: the same in every
+/// page, so it is kept in one snapshot (the first overview) only.
+fn without_style(page: &str) -> String {
+    match (page.find("<style>"), page.find("</style>")) {
+        (Some(start), Some(end)) => format!("{}<style>…{}", &page[..start], &page[end..]),
+        _ => page.to_string(),
+    }
+}
+
+#[test]
+fn every_example_renders_as_html_snapshots() {
+    insta::glob!("../../examples", "*.campaign", |path| {
+        let name = path.file_name().expect("a file name").to_string_lossy();
+        let example = format!("examples/{name}");
+        let out = Test::new()
+            .repo_file(&example)
+            .args(["render", example.as_str(), "-o", "out", "--format", "html"])
+            .run();
+        let written = out.dir.join("out");
+        if out.status != 0 {
+            // The Markdown snapshots already hold the refusal.
+            assert!(!written.exists(), "{example} refused but wrote files");
+            return;
+        }
+        for file in files_under(&written) {
+            let page = read(&written, &file);
+            let shown = match file.as_str() {
+                "en/overview.html" if name.starts_with("glow") => page,
+                _ => without_style(&page),
+            };
+            // The Markdown test holds `.redbrief-manifest` under that name.
+            let snapshot = match file.as_str() {
+                ".redbrief-manifest" => "html.redbrief-manifest".to_string(),
+                _ => file.replace('/', "__"),
+            };
+            insta::assert_snapshot!(snapshot, shown);
+        }
+    });
+}
+
+/// A spec whose user strings try to break out of HTML.
+const HOSTILE: &str = r#"campaign "Launch <script>alert(1)</script>" {
+  window    2026-05-01 to 2026-05-31
+  languages en, zh
+
+  brand "\"Quotes\" & Co <b>" {
+    category fashion
+    voice    "Bold & <i>loud</i>"
+    avoid    "<img src=x onerror=alert(1)>"
+    hashtags "tag&<b>"
+  }
+
+  product "Tote <script>alert(1)</script>" {
+    price  80 SGD
+    claims "\"quotes\" & ampersands", "<script>alert(1)</script>"
+    link   "javascript:alert(1)"
+  }
+
+  goal look {
+    stage discovery
+    kpi   reach >= 10k
+  }
+
+  goal trust {
+    stage validation
+    kpi   saves >= 500
+  }
+
+  kol @lina.glow {
+    followers 90k
+    niche     fashion
+    serves    look
+    deliver   image x1 on 2026-05-02
+    angle     "<script>alert(1)</script> \"quotes\" & ampersands"
+    visual    "</style><script>alert(1)</script>"
+    title     "A & B"
+    note      "</main><script>alert(1)</script>"
+  }
+
+  koc @amy_tries {
+    followers 4200
+    niche     fashion
+    serves    trust
+    trial     14d
+    deliver   image x1 on 2026-05-20
+    angle     "\"quotes\" & ampersands <script>alert(1)</script>"
+    prompts   "<script>alert(1)</script>?"
+    keywords  "\"quotes\" & ampersands"
+  }
+}
+"#;
+
+#[test]
+fn every_user_string_is_escaped_in_html() {
+    let out = Test::new()
+        .file("hostile.campaign", HOSTILE)
+        .args(["render", "hostile.campaign", "-o", "b", "--format", "html"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    let pages: Vec<String> = files_under(&b)
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .collect();
+    assert_eq!(pages.len(), 6, "{pages:?}");
+    for file in &pages {
+        let page = read(&b, file);
+        for raw in [
+            "<script",
+            "<b>",
+            "<i>",
+            "<img",
+            "</style><",
+            "</main><",
+            "\"quotes\"",
+        ] {
+            assert!(!page.contains(raw), "`{raw}` unescaped in {file}");
+        }
+        assert!(!page.contains("href=\"javascript"), "{file}");
+        assert!(
+            page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"),
+            "{file}"
+        );
+        assert!(page.contains("&quot;"), "{file}");
+        // One <style>, one </main>: nothing closed them early.
+        assert_eq!(page.matches("</style>").count(), 1, "{file}");
+        assert_eq!(page.matches("</main>").count(), 1, "{file}");
+    }
+    let kol = read(&b, "en/kol/lina.glow.html");
+    assert!(kol.contains("&quot;quotes&quot; &amp; ampersands"), "{kol}");
+    assert!(kol.contains("<meta name=\"redbrief:campaign\" content=\"Launch &lt;script&gt;"));
+    let koc = read(&b, "zh/koc/amy_tries.html");
+    assert!(
+        koc.contains("“&quot;quotes&quot; &amp; ampersands”"),
+        "{koc}"
+    );
+}
+
+#[test]
+fn html_pages_carry_front_matter_as_meta_tags() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args([
+            "render", GLOW, "-o", "b", "--format", "html", "--lang", "zh",
+        ])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    assert!(files_under(&b)
+        .iter()
+        .all(|f| f.ends_with(".html") || f == ".redbrief-manifest"));
+    let page = read(&b, "zh/koc/amy_tries.html");
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n"),
+        "{page}"
+    );
+    assert!(page.contains("<meta charset=\"utf-8\">"));
+    assert!(page.contains("<meta name=\"viewport\""));
+    assert!(page.contains("@media print"));
+    assert!(page.contains("<meta name=\"redbrief:creator\" content=\"@amy_tries\">"));
+    assert!(page.contains("<meta name=\"redbrief:role\" content=\"koc\">"));
+    assert!(page.contains("<meta name=\"redbrief:language\" content=\"zh\">"));
+    assert!(page.contains("<meta name=\"redbrief:spec_sha256\" content=\""));
+    // Self-contained: nothing to fetch, nothing to run.
+    for external in ["<script", "<link", "src=", "@import", "url("] {
+        assert!(!page.contains(external), "{external}");
+    }
+    let overview = read(&b, "zh/overview.html");
+    assert!(overview.contains("<meta name=\"redbrief:document\" content=\"overview\">"));
+    assert!(overview.contains("<figure class=\"chart\">"));
+}
+
+#[test]
+fn check_works_for_html() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "pages", "--format", "html"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let check = ["render", GLOW, "-o", "pages", "--format", "html", "--check"];
+    let (status, stdout, _) = rerun(&out.dir, &check);
+    assert_eq!(status, 0, "{stdout}");
+    assert_eq!(stdout, "`pages` is up to date (14 files)\n");
+
+    let spec = out.dir.join(GLOW);
+    let text = fs::read_to_string(&spec).expect("the spec");
+    fs::write(
+        &spec,
+        text.replace("fee        12k MYR", "fee        13k MYR"),
+    )
+    .expect("the spec");
+    let (status, stdout, _) = rerun(&out.dir, &check);
+    assert_eq!(status, 1, "{stdout}");
+    assert!(
+        stdout.contains("would change: pages/en/kol/lina.glow.html\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--format html"), "{stdout}");
+    assert!(!stdout.contains(".md"), "{stdout}");
+
+    // Markdown would replace every page.
+    let (status, stdout, _) = rerun(&out.dir, &["render", GLOW, "-o", "pages", "--check"]);
+    assert_eq!(status, 1);
+    assert!(
+        stdout.contains("would disappear: pages/en/overview.html\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("would appear: pages/en/overview.md\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn markdown_and_html_live_in_different_folders() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "md"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let html = ["render", GLOW, "-o", "html", "--format", "html"];
+    let (status, _, stderr) = rerun(&out.dir, &html);
+    assert_eq!(status, 0, "{stderr}");
+    let md_files = files_under(&out.dir.join("md"));
+    let html_files = files_under(&out.dir.join("html"));
+    assert_eq!(md_files.len(), 15);
+    assert_eq!(
+        md_files
+            .iter()
+            .map(|f| f.replace(".md", ".html"))
+            .collect::<Vec<_>>(),
+        html_files
+    );
+    let (status, stdout, _) = rerun(&out.dir, &["render", GLOW, "-o", "md", "--check"]);
+    assert_eq!(status, 0, "{stdout}");
+    let (status, stdout, _) = rerun(&out.dir, &[&html[..], &["--check"]].concat());
+    assert_eq!(status, 0, "{stdout}");
+}
+
+#[test]
+fn an_html_override_template_replaces_the_built_in_one() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file(
+            "mine/en/kol.html.j2",
+            "<p>Hi {{ creator.handle }}, {{ campaign.brand.voice }}</p>\n",
+        )
+        .args([
+            "render",
+            GLOW,
+            "-o",
+            "b",
+            "--format",
+            "html",
+            "--templates",
+            "mine",
+        ])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    assert_eq!(
+        read(&b, "en/kol/lina.glow.html"),
+        "<p>Hi @lina.glow, Warm, science-backed, never exaggerated</p>\n"
+    );
+    assert!(read(&b, "zh/kol/lina.glow.html").contains("<h2>创意方向</h2>"));
+}
+
+#[test]
+fn html_renders_nothing_on_stderr_when_piped() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b", "--format", "html"])
+        .run();
+    assert_eq!(out.status, 0);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.stdout, "wrote 14 of 14 files to `b`\n");
+}

@@ -3,6 +3,8 @@
 //! exit code.
 
 mod check;
+mod explain;
+mod rules;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -51,6 +53,14 @@ pub enum Command {
         after_help = "Examples:\n  redbrief check launch.campaign\n  redbrief check specs/*.campaign --format github --deny-warnings"
     )]
     Check(check::CheckArgs),
+    /// List every rule: code, name, default severity and what it checks.
+    #[command(after_help = "Examples:\n  redbrief rules\n  redbrief rules | grep RS")]
+    Rules(rules::RulesArgs),
+    /// Show a rule's page: what it checks, why, an example and the fix.
+    #[command(
+        after_help = "Examples:\n  redbrief explain RS006\n  redbrief explain thin-trust\n  redbrief explain e002"
+    )]
+    Explain(explain::ExplainArgs),
 }
 
 /// How `check` prints findings.
@@ -71,6 +81,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Rules(args) => rules::run(&args),
+        Command::Explain(args) => explain::run(&args),
     };
     exit.into()
 }

@@ -37,8 +37,8 @@ crate::rule_info! {
     ///
     /// ## Why it matters
     /// China's Advertising Law (art. 9(3)) forbids "国家级", "最高级", "最佳"
-    /// and similar terms in advertising, and a paid note is an ad. Fines
-    /// start at 200,000 CNY, and Xiaohongshu limits notes that use them.
+    /// and similar terms in advertising, and a paid note is an ad; art. 57
+    /// sets fines from 200,000 CNY, and the platform may limit such notes.
     /// Beyond the law, superlatives are what "overly produced or
     /// sales-driven" content sounds like; the strategy's readers trust
     /// "honest opinions".

@@ -68,13 +68,18 @@ impl Rule for KolSalesKpi {
                     continue;
                 };
                 let name = &goal.name.value;
-                let finding = if goal.stage.value == Stage::Conversion {
-                    Finding::new(
+                let (finding, fix) = if goal.stage.value == Stage::Conversion {
+                    let finding = Finding::new(
                         &KOL_SALES_KPI,
                         served.span,
                         format!("{} serves `{name}`, a conversion goal", who(kol)),
                     )
-                    .related(goal.stage.span, "the goal is at the conversion stage")
+                    .related(goal.stage.span, "the goal is at the conversion stage");
+                    let fix = format!(
+                        "KOLs build awareness: take `{name}` off this KOL's `serves` line and give \
+                         it to KOCs, whose honest reviews lead to the purchase"
+                    );
+                    (finding, fix)
                 } else {
                     let sales: Vec<_> = goal
                         .kpis
@@ -85,7 +90,7 @@ impl Rule for KolSalesKpi {
                         continue;
                     };
                     let metrics: Vec<&str> = sales.iter().map(|kpi| kpi.metric.name()).collect();
-                    Finding::new(
+                    let finding = Finding::new(
                         &KOL_SALES_KPI,
                         served.span,
                         format!(
@@ -94,14 +99,14 @@ impl Rule for KolSalesKpi {
                             crate::suggest::quote_list(&metrics)
                         ),
                     )
-                    .related(first.span, "a sales KPI")
+                    .related(first.span, "a sales KPI");
+                    let fix = format!(
+                        "KOLs build awareness: measure `{name}` by reach and saves, and put sales \
+                         KPIs on a goal KOCs serve"
+                    );
+                    (finding, fix)
                 };
-                findings.push(
-                    finding.label("a KOL measured on sales").help(format!(
-                        "KOLs build awareness: serve a discovery goal measured by reach or \
-                         saves, and give `{name}` to KOCs, whose honest reviews lead to the purchase"
-                    )),
-                );
+                findings.push(finding.label("a KOL measured on sales").help(fix));
             }
         }
     }

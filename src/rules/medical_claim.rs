@@ -37,11 +37,12 @@ crate::rule_info! {
     ///
     /// ## Why it matters
     /// Cosmetics may not claim medical effects (Cosmetics Supervision and
-    /// Administration Regulation, 2020, art. 37); whitening, spot removal
-    /// and anti-hair-loss need special-use registration (art. 16); ordinary
-    /// food may not claim health functions (Food Safety Law art. 73). A
-    /// creator repeating such a claim makes the brand liable, and the
-    /// platform removes such notes.
+    /// Administration Regulation, 2020, art. 37 and 43); whitening, spot
+    /// removal and anti-hair-loss need special-use registration (art. 16);
+    /// no ad outside medicine may claim to treat disease (Advertising Law
+    /// art. 17), and food ads may not claim to prevent or treat it (Food
+    /// Safety Law art. 73). A creator repeating such a claim makes the brand
+    /// liable, and the platform may remove the note.
     ///
     /// ## Example
     /// ```
@@ -102,10 +103,10 @@ impl Rule for MedicalClaim {
                         .related(category.span, format!("a {} brand", category.value))
                         .help(format!(
                             "describe how it looks or feels, backed by a test (\"calmer-looking \
-                             skin after 14 days, n=40\"); {}",
+                             skin after 14 days, n=40\"); {}, naming the registration number",
                             or_allow(
                                 &MEDICAL_CLAIM,
-                                "for a registered special-use product, with the registration number as the reason"
+                                "if the product is registered for this effect"
                             )
                         )),
                 );

@@ -60,9 +60,10 @@ pub static ABSOLUTE: &[Word] = &[
 
 /// XHS002 medical-claim, in every category `MEDICAL_CATEGORIES` names.
 /// Source: Cosmetics Supervision and Administration Regulation (2020), art.
-/// 37 (no medical effect claims for cosmetics), the NMPA notice on "药妆"
-/// and "医学护肤品" (2019), and Advertising Law art. 17 and 28 (no disease
-/// treatment claims outside medical ads).
+/// 37 and 43 (no medical effect claims for cosmetics), NMPA's 2019 public
+/// statements that "药妆" and "医学护肤品" are not legal cosmetic terms, and
+/// Advertising Law art. 17 (no disease treatment claims outside medical
+/// ads). The English terms are their usual translations.
 pub static MEDICAL: &[Word] = &[
     Word::new("cure"),
     Word::new("cures"),
@@ -115,7 +116,8 @@ pub static SPECIAL_COSMETIC: &[Word] = &[
 
 /// XHS002 medical-claim, in the food category only: health-function claims
 /// an ordinary food may not make. Source: Food Safety Law of the PRC, art.
-/// 73, and Advertising Law art. 18 and 20.
+/// 73 (food ads may not claim to prevent or treat disease), and Advertising
+/// Law art. 17.
 pub static FOOD_HEALTH: &[Word] = &[
     Word::new("增强免疫力"),
     Word::new("减肥"),
@@ -178,10 +180,10 @@ pub static OFF_PLATFORM: &[Word] = &[
     Word::new("QR code"),
     Word::new("QR"),
     Word::new("qrcode"),
-    // A web address: its scheme or `www` survives folding as a word.
-    Word::new("http"),
-    Word::new("https"),
-    Word::new("www"),
+    // A web address: its scheme or `www.` survives folding as a word.
+    Word::new("http://"),
+    Word::new("https://"),
+    Word::new("www."),
 ];
 
 #[cfg(test)]

@@ -47,40 +47,63 @@ fn is_kept(ch: char) -> bool {
     ch.is_alphanumeric() || ch == '%' || ch == '#'
 }
 
-/// Text folded for matching, each character remembering the bytes of the
-/// original it came from, so a finding can point at the very word.
+/// Text folded for matching. When asked, each character remembers the
+/// bytes of the original it came from, so a finding can point at the very
+/// word; most texts have no hit, so that map is only made for those that do.
 #[derive(Debug, Default)]
 pub struct Folded {
     chars: Vec<char>,
-    origin: Vec<Range<usize>>,
+    origin: Option<Vec<Range<usize>>>,
 }
 
 impl Folded {
     pub fn new(text: &str) -> Self {
-        let mut folded = Folded::default();
+        Self::fold(text, false)
+    }
+
+    fn with_origin(text: &str) -> Self {
+        Self::fold(text, true)
+    }
+
+    fn fold(text: &str, keep_origin: bool) -> Self {
+        let mut folded = Folded {
+            chars: Vec::with_capacity(text.len()),
+            origin: keep_origin.then(|| Vec::with_capacity(text.len())),
+        };
         let mut gap: Option<Range<usize>> = None;
         for (at, written) in text.char_indices() {
             let bytes = at..at + written.len_utf8();
-            for ch in fold_char(written) {
-                if !is_kept(ch) {
-                    gap.get_or_insert(bytes.clone());
-                    continue;
+            // Most text is ASCII: fold it without the Unicode tables.
+            if written.is_ascii() {
+                folded.push(written.to_ascii_lowercase(), &bytes, &mut gap);
+            } else {
+                for ch in fold_char(written) {
+                    folded.push(ch, &bytes, &mut gap);
                 }
-                // A gap only matters between two words of a spaced script:
-                // `buy now` is two words, `立即 购买` is one phrase.
-                if let Some(space) = gap.take() {
-                    if folded.chars.last().is_some_and(|&last| !is_unspaced(last))
-                        && !is_unspaced(ch)
-                    {
-                        folded.chars.push(' ');
-                        folded.origin.push(space);
-                    }
-                }
-                folded.chars.push(ch);
-                folded.origin.push(bytes.clone());
             }
         }
         folded
+    }
+
+    fn push(&mut self, ch: char, bytes: &Range<usize>, gap: &mut Option<Range<usize>>) {
+        if !is_kept(ch) {
+            gap.get_or_insert(bytes.clone());
+            return;
+        }
+        // A gap only matters between two words of a spaced script:
+        // `buy now` is two words, `立即 购买` is one phrase.
+        if let Some(space) = gap.take() {
+            if self.chars.last().is_some_and(|&last| !is_unspaced(last)) && !is_unspaced(ch) {
+                self.chars.push(' ');
+                if let Some(origin) = &mut self.origin {
+                    origin.push(space);
+                }
+            }
+        }
+        self.chars.push(ch);
+        if let Some(origin) = &mut self.origin {
+            origin.push(bytes.clone());
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -106,7 +129,11 @@ impl Folded {
     /// The bytes of the original text that `range` of folded characters
     /// came from.
     fn bytes(&self, range: Range<usize>) -> Range<usize> {
-        match (self.origin.get(range.start), self.origin.get(range.end - 1)) {
+        let origin = self.origin.as_deref().unwrap_or_default();
+        match (
+            origin.get(range.start),
+            origin.get(range.end.wrapping_sub(1)),
+        ) {
             (Some(first), Some(last)) => first.start..last.end,
             _ => 0..0,
         }
@@ -152,7 +179,8 @@ struct Entry {
 /// character, so a text is read once whatever the length of the list.
 pub struct Terms {
     entries: Vec<Entry>,
-    by_first: HashMap<char, Vec<usize>>,
+    /// First characters, sorted, each with the entries starting with it.
+    by_first: Vec<(char, Vec<usize>)>,
 }
 
 /// Where a term was found.
@@ -179,50 +207,62 @@ impl Terms {
     }
 
     fn from_pairs(pairs: impl Iterator<Item = (String, &'static [&'static str])>) -> Self {
-        let mut terms = Terms {
-            entries: Vec::new(),
-            by_first: HashMap::new(),
-        };
+        let mut entries = Vec::new();
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
         for (term, except) in pairs {
             let folded: Vec<char> = Folded::new(&term).chars;
             let Some(&first) = folded.first() else {
                 continue;
             };
-            terms
-                .by_first
-                .entry(first)
-                .or_default()
-                .push(terms.entries.len());
-            terms.entries.push(Entry {
+            by_first.entry(first).or_default().push(entries.len());
+            entries.push(Entry {
                 term,
                 folded,
                 except: except.iter().map(|e| Folded::new(e).chars).collect(),
             });
         }
-        terms
+        let mut by_first: Vec<(char, Vec<usize>)> = by_first.into_iter().collect();
+        by_first.sort_unstable_by_key(|(first, _)| *first);
+        Terms { entries, by_first }
     }
 
     /// Every term in `text`, leftmost first; where terms overlap, the
     /// longest wins ("全网第一" rather than "第一").
     pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
-        let folded = Folded::new(text);
+        let mut folded = Folded::new(text);
         let mut hits = Vec::new();
         if folded.is_empty() {
             return hits;
         }
         let mut at = 0;
         while at < folded.chars.len() {
-            let best = self
+            // Inside an English word no term can start: a term starting with
+            // a letter needs a word boundary before it.
+            let inside_word = is_word_char(folded.chars[at])
+                && at
+                    .checked_sub(1)
+                    .is_some_and(|before| is_word_char(folded.chars[before]));
+            if inside_word {
+                at += 1;
+                continue;
+            }
+            let starting = self
                 .by_first
-                .get(&folded.chars[at])
+                .binary_search_by_key(&folded.chars[at], |(first, _)| *first)
+                .ok()
+                .and_then(|i| self.by_first.get(i));
+            let best = starting
                 .into_iter()
-                .flatten()
+                .flat_map(|(_, entries)| entries)
                 .filter_map(|&i| self.entries.get(i))
                 .filter(|entry| folded.matches_at(&entry.folded, at))
                 .filter(|entry| !excepted(&folded, entry, at))
                 .max_by_key(|entry| entry.folded.len());
             match best {
                 Some(entry) => {
+                    if folded.origin.is_none() {
+                        folded = Folded::with_origin(text);
+                    }
                     let end = at + entry.folded.len();
                     hits.push(Hit {
                         term: &entry.term,

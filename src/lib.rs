@@ -31,6 +31,8 @@ pub struct Checked {
     pub campaign: Option<Campaign>,
     /// Every finding, in file order; allowed rules already left out.
     pub findings: Vec<Finding>,
+    /// Whether the strategy rules ran: they wait for a spec without errors.
+    pub strategy_checked: bool,
 }
 
 impl Checked {
@@ -51,17 +53,25 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
                 file: SourceFile::new(path, text),
                 campaign: None,
                 findings: vec![syntax::not_utf8(valid_up_to)],
+                strategy_checked: false,
             };
         }
     };
     let parsed = syntax::parse(&text);
     let mut findings = parsed.findings;
     let mut campaign = None;
+    let mut strategy_checked = false;
     if let Some(spec) = &parsed.spec {
         let resolved = model::resolve(spec);
         findings.extend(resolved.findings);
         if let Some(resolved) = resolved.campaign {
-            findings.extend(rules::run(&resolved));
+            // Strategy rules reason about the whole roster. While the spec
+            // has errors, a creator or goal may be missing from the model,
+            // and the rules would report gaps that are not there.
+            if !findings.iter().any(Finding::is_error) {
+                findings.extend(rules::run(&resolved));
+                strategy_checked = true;
+            }
             campaign = Some(resolved);
         }
     }
@@ -70,5 +80,6 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
         file: SourceFile::new(path, text),
         campaign,
         findings,
+        strategy_checked,
     }
 }

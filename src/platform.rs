@@ -24,27 +24,6 @@ pub const COLLABORATION_PLATFORM_ZH: &str = "蒲公英";
 pub const AD_LABEL_RULE_EN: &str = "article 9 of China's Internet Advertising Measures (2023)";
 pub const AD_LABEL_RULE_ZH: &str = "《互联网广告管理办法》（2023）第九条";
 
-/// Absolute and superlative terms China's Advertising Law (art. 9(3)) forbids
-/// in ads. Briefs list them under "never say".
-// The rules branch keeps its word lists in src/rules/words.rs; this list
-// moves there at merge so both read one constant.
-pub const ABSOLUTE_TERMS: &[&str] = &[
-    "最",
-    "最佳",
-    "第一",
-    "唯一",
-    "首个",
-    "顶级",
-    "国家级",
-    "全网第一",
-    "100%",
-    "best",
-    "No.1",
-    "#1",
-    "world's first",
-    "guaranteed",
-];
-
 /// The length of a note title as the platform counts it: encode as UTF-16;
 /// each code unit above 127 counts 2 and every other counts 1; the length is
 /// the sum halved, rounded up. So two ASCII letters count as one, and a

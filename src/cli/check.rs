@@ -45,7 +45,8 @@ pub fn run(args: &CheckArgs) -> Exit {
         FindingFormat::Human => {
             let mut text: String = reports.iter().map(human::render).collect();
             if !checked.is_empty() {
-                text.push_str(&human::summary(errors, warnings, checked.len()));
+                let held = checked.iter().filter(|c| !c.strategy_checked).count();
+                text.push_str(&human::summary(errors, warnings, checked.len(), held));
                 text.push('\n');
             }
             text

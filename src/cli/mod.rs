@@ -4,10 +4,12 @@
 
 mod check;
 mod completions;
+mod explain;
 mod export;
 mod fmt;
 pub mod init;
 mod render;
+mod rules;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -72,6 +74,14 @@ pub enum Command {
         after_help = "Exits 1 when the spec has errors, after printing what could be resolved.\n\nExamples:\n  redbrief export launch.campaign\n  redbrief export launch.campaign --to json > launch.json"
     )]
     Export(export::ExportArgs),
+    /// List every rule: code, name, default severity and what it checks.
+    #[command(after_help = "Examples:\n  redbrief rules\n  redbrief rules | grep RS")]
+    Rules(rules::RulesArgs),
+    /// Show a rule's page: what it checks, why, an example and the fix.
+    #[command(
+        after_help = "Examples:\n  redbrief explain RS006\n  redbrief explain thin-trust\n  redbrief explain e002"
+    )]
+    Explain(explain::ExplainArgs),
     /// Write a commented starter campaign (launch.campaign) to edit.
     #[command(
         after_help = "Never overwrites a file.\n\nExamples:\n  redbrief init\n  redbrief init spring-2027"
@@ -105,6 +115,8 @@ pub fn run() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Rules(args) => rules::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Completions(args) => completions::run(&args),
     };

@@ -215,9 +215,16 @@ impl ShownLine {
 }
 
 /// The closing line: how many errors and warnings in how many files.
-pub fn summary(errors: usize, warnings: usize, files: usize) -> String {
+/// `held` counts the files whose strategy rules waited for errors to be fixed.
+pub fn summary(errors: usize, warnings: usize, files: usize, held: usize) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let files = plural(files, "file");
+    // Strategy rules wait for a spec without errors (see `crate::check`).
+    let files = if held > 0 {
+        format!("{files} (strategy rules run once the errors are fixed)")
+    } else {
+        files
+    };
     match (errors, warnings) {
         (0, 0) => format!("no findings in {files}"),
         (e, 0) => format!("{} in {files}", plural(e, "error")),

@@ -259,7 +259,8 @@ pub struct PlatformView {
     pub tags_max: usize,
     pub collaboration_platform: &'static str,
     pub ad_label_rule: &'static str,
-    pub absolute_terms: &'static [&'static str],
+    /// The terms XHS001 looks for, from the rules' one list.
+    pub absolute_terms: Vec<&'static str>,
 }
 
 impl PlatformView {
@@ -283,7 +284,10 @@ impl PlatformView {
             tags_max: platform::TOPIC_TAGS_MAX,
             collaboration_platform,
             ad_label_rule,
-            absolute_terms: platform::ABSOLUTE_TERMS,
+            absolute_terms: crate::rules::words::ABSOLUTE
+                .iter()
+                .map(|w| w.term)
+                .collect(),
         }
     }
 }

@@ -7,9 +7,34 @@
 //! is exactly what `redbrief explain CODE` prints: one source, never a copy.
 
 pub mod errors;
+pub mod given;
+pub mod text;
+pub mod words;
+
+// RS: role separation.
+pub mod budget_concentration;
+pub mod fast_scroll_kpis;
+pub mod follower_only;
+pub mod koc_before_kol;
+pub mod koc_no_trial;
+pub mod koc_sameness;
+pub mod koc_scripted;
+pub mod kol_sales_kpi;
+pub mod missing_layer;
+pub mod shared_brief;
+pub mod stage_role_mismatch;
+pub mod thin_trust;
+pub mod tier_mismatch;
+pub mod unserved_goal;
+// XHS: platform and compliance.
+pub mod absolute_claim;
+pub mod avoid_word;
+pub mod medical_claim;
+pub mod note_limits;
+pub mod off_platform;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::Campaign;
+use crate::model::{Campaign, Creator};
 use crate::suggest;
 
 /// A strategy or platform check on the resolved campaign.
@@ -20,7 +45,27 @@ pub trait Rule: Sync {
 }
 
 /// The strategy and platform rules, in code order.
-pub static STRATEGY: &[&dyn Rule] = &[];
+pub static STRATEGY: &[&dyn Rule] = &[
+    &kol_sales_kpi::KolSalesKpi,
+    &shared_brief::SharedBrief,
+    &follower_only::FollowerOnly,
+    &missing_layer::MissingLayer,
+    &stage_role_mismatch::StageRoleMismatch,
+    &thin_trust::ThinTrust,
+    &koc_before_kol::KocBeforeKol,
+    &budget_concentration::BudgetConcentration,
+    &tier_mismatch::TierMismatch,
+    &koc_no_trial::KocNoTrial,
+    &koc_scripted::KocScripted,
+    &fast_scroll_kpis::FastScrollKpis,
+    &koc_sameness::KocSameness,
+    &unserved_goal::UnservedGoal,
+    &absolute_claim::AbsoluteClaim,
+    &medical_claim::MedicalClaim,
+    &avoid_word::AvoidWord,
+    &off_platform::OffPlatform,
+    &note_limits::NoteLimits,
+];
 
 /// Runs every strategy rule the campaign does not `allow`.
 pub fn run(campaign: &Campaign) -> Vec<Finding> {
@@ -31,6 +76,34 @@ pub fn run(campaign: &Campaign) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// "KOL @lina.glow": how findings name a creator.
+pub fn who(creator: &Creator) -> String {
+    format!("{} {}", creator.role.label(), creator.handle.value)
+}
+
+/// "@a, @b and @c", or "@a, @b, @c and 4 more": a roster named briefly.
+pub fn handles<'c>(creators: impl IntoIterator<Item = &'c Creator>) -> String {
+    const SHOWN: usize = 3;
+    let all: Vec<&str> = creators
+        .into_iter()
+        .map(|c| c.handle.value.as_str())
+        .collect();
+    match all.len() {
+        0 => String::new(),
+        1 => all[0].to_string(),
+        n if n <= SHOWN + 1 => format!("{} and {}", all[..n - 1].join(", "), all[n - 1]),
+        n => format!("{} and {} more", all[..SHOWN].join(", "), n - SHOWN),
+    }
+}
+
+/// The help sentence for accepting a warning on purpose.
+pub fn or_allow(rule: &RuleInfo, when: &str) -> String {
+    format!(
+        "or, {when}, accept it with `allow {} \"reason\"`",
+        rule.name
+    )
 }
 
 /// What a rule is: the facts `rules`, `explain`, SARIF and `allow` need.
@@ -124,6 +197,22 @@ mod tests {
         for rule in all() {
             assert!(rule.page().contains("## What it does"), "{}", rule.code);
         }
+    }
+
+    #[test]
+    fn strategy_is_in_code_order() {
+        let codes: Vec<&str> = STRATEGY.iter().map(|r| r.info().code).collect();
+        let number = |code: &str| {
+            let digits = code.trim_start_matches(char::is_alphabetic);
+            (
+                code.len() - digits.len(),
+                digits.parse::<u32>().unwrap_or(0),
+            )
+        };
+        let mut sorted = codes.clone();
+        sorted.sort_by_key(|c| (c.starts_with("XHS"), number(c)));
+        assert_eq!(codes, sorted);
+        assert_eq!(codes.len(), 19);
     }
 
     #[test]

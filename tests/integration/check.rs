@@ -107,7 +107,8 @@ fn findings_in_any_file_exit_one_and_every_file_is_reported() {
     assert_eq!(out.status, 1);
     assert!(out.stdout.contains(UNKNOWN_FIELD));
     assert!(
-        out.stdout.ends_with("2 errors in 2 files\n"),
+        out.stdout
+            .ends_with("2 errors in 2 files (strategy rules run once the errors are fixed)\n"),
         "{}",
         out.stdout
     );
@@ -177,4 +178,29 @@ fn colour_only_on_request() {
         forced.stdout.contains('\u{1b}'),
         "CLICOLOR_FORCE turns colour on"
     );
+}
+
+#[test]
+fn warnings_fail_the_check_only_when_denied() {
+    const CN: &str = "examples/xiaolu-skincare-cn.campaign";
+    let out = Test::new().repo_file(CN).args(["check", CN]).run();
+    assert_eq!(out.status, 0, "warnings alone pass:\n{}", out.stdout);
+    assert!(out.stdout.contains("warning[RS010]"));
+    let out = Test::new()
+        .repo_file(CN)
+        .args(["check", CN, "--deny-warnings"])
+        .run();
+    assert_eq!(out.status, 1, "--deny-warnings fails on a warning");
+}
+
+#[test]
+fn strategy_rules_wait_for_a_spec_without_errors() {
+    // e004-invalid-values drops a KOC from the roster; the rules would
+    // otherwise report thin trust that is not there.
+    const BAD: &str = "tests/fixtures/malformed/e004-invalid-values.campaign";
+    let out = Test::new().repo_file(BAD).args(["check", BAD]).run();
+    assert!(!out.stdout.contains("[RS"), "{}", out.stdout);
+    assert!(out
+        .stdout
+        .contains("(strategy rules run once the errors are fixed)"));
 }

@@ -1,6 +1,8 @@
 //! Integration tests: the real binary, run as a user would. One module per
 //! command; snapshots live in `snapshots/` and are read before accepted.
 
+// Shared by every command's tests; not each one uses every helper.
+#[allow(dead_code)]
 mod common;
 
 mod check;
@@ -10,3 +12,4 @@ mod fmt;
 mod init;
 mod malformed;
 mod render;
+mod rules;

@@ -373,7 +373,7 @@ fn check_passes_when_up_to_date() {
 #[test]
 fn check_lists_stale_briefs() {
     let rendered = Rendered::glow();
-    rendered.edit_spec("fee        12k MYR", "fee        13k MYR");
+    rendered.edit_spec("fee        11k MYR", "fee        10k MYR");
     let before = read(&rendered.briefs(), "en/kol/lina.glow.md");
     let (status, stdout, _) = rendered.check();
     assert_eq!(status, 1);
@@ -533,7 +533,7 @@ fn an_override_template_replaces_the_built_in_one() {
     let b = out.dir.join("b");
     let kol = read(&b, "en/kol/lina.glow.md");
     assert!(
-        kol.ends_with("---\n\n# Hi @lina.glow\n\nFee: 12,000 MYR\n"),
+        kol.ends_with("---\n\n# Hi @lina.glow\n\nFee: 11,000 MYR\n"),
         "{kol}"
     );
     // The others stay built in.
@@ -841,7 +841,7 @@ fn check_works_for_html() {
     let text = fs::read_to_string(&spec).expect("the spec");
     fs::write(
         &spec,
-        text.replace("fee        12k MYR", "fee        13k MYR"),
+        text.replace("fee        11k MYR", "fee        10k MYR"),
     )
     .expect("the spec");
     let (status, stdout, _) = rerun(&out.dir, &check);

@@ -1,0 +1,89 @@
+//! RS010 koc-no-trial: KOCs use the product before they post.
+
+use super::{or_allow, who, Rule, RuleInfo};
+use crate::diagnostic::Finding;
+use crate::model::Campaign;
+
+crate::rule_info! {
+    /// # RS010 koc-no-trial
+    ///
+    /// ## What it does
+    /// Reports a KOC with no `trial`, or a trial shorter than `min_trial`
+    /// (7 days unless `policy` says otherwise). A trial of exactly
+    /// `min_trial` is fine. The finding points at the `trial` line, or at
+    /// the KOC when there is none.
+    ///
+    /// ## Why it matters
+    /// KOC content is "experience-driven reviews focused on real usage": "a
+    /// skincare user documenting visible skin changes after two weeks of
+    /// use", "a buyer explaining whether a product felt worth the price
+    /// after extended use". A review written the day the parcel arrives has
+    /// no experience in it.
+    ///
+    /// ## Example
+    /// ```
+    /// koc @小雨护肤日记 {
+    ///   trial 5d
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```
+    /// koc @小雨护肤日记 {
+    ///   trial 14d
+    /// }
+    /// ```
+    pub static KOC_NO_TRIAL = {
+        code: "RS010",
+        name: "koc-no-trial",
+        severity: Warning,
+        summary: "a KOC has no trial period, or one shorter than `min_trial`",
+    };
+}
+
+pub struct KocNoTrial;
+
+impl Rule for KocNoTrial {
+    fn info(&self) -> &'static RuleInfo {
+        &KOC_NO_TRIAL
+    }
+
+    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+        let min = campaign.policy.min_trial_days;
+        for koc in campaign.kocs() {
+            let (span, message, label) = match &koc.trial {
+                None => (
+                    koc.head_span,
+                    format!("{} has no `trial`: they may post before using the product", who(koc)),
+                    "no trial period",
+                ),
+                Some(trial) if trial.value < min => (
+                    trial.span,
+                    format!(
+                        "{} tries the product for {} before posting, less than the {min} days the policy asks for",
+                        who(koc),
+                        days(trial.value)
+                    ),
+                    "too short to see results",
+                ),
+                Some(_) => continue,
+            };
+            findings.push(
+                Finding::new(&KOC_NO_TRIAL, span, message)
+                    .label(label)
+                    .help(format!(
+                        "give them `trial {min}d` or more, so the review reports real use; {}",
+                        or_allow(&KOC_NO_TRIAL, "if the product shows its effect at once")
+                    )),
+            );
+        }
+    }
+}
+
+fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}

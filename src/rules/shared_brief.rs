@@ -1,0 +1,118 @@
+//! RS002 shared-brief: KOLs and KOCs get briefs of their own.
+
+use std::collections::HashMap;
+
+use super::text::key;
+use super::{who, Rule, RuleInfo};
+use crate::diagnostic::Finding;
+use crate::model::{Campaign, Creator, Role, Text};
+
+crate::rule_info! {
+    /// # RS002 shared-brief
+    ///
+    /// ## What it does
+    /// Reports a KOL and a KOC given the same `angle`, `prompts` entry or
+    /// `script` line. Texts are compared after folding case, full-width and
+    /// half-width forms, spacing and punctuation, so "Oily skin, tested!"
+    /// and "oily-skin tested" are the same. The three fields are compared
+    /// with each other too: a KOL's script line reused as a KOC's prompt is
+    /// the same brief. The finding points at the second of the two texts.
+    ///
+    /// ## Why it matters
+    /// "Using the same content brief for KOLs and KOCs" is one of the four
+    /// common mistakes the strategy names. "Results improve when KOLs and
+    /// KOCs are given different roles instead of being used
+    /// interchangeably": KOL content is "professionally shot and visually
+    /// polished", KOC content is "experience-driven reviews focused on real
+    /// usage". One brief for both makes the KOC sound like an ad and wastes
+    /// the KOL's reach on a review.
+    ///
+    /// ## Example
+    /// ```
+    /// kol @lina.glow {
+    ///   angle "An evening self-care ritual"
+    /// }
+    ///
+    /// koc @amy_tries {
+    ///   angle "An evening self-care ritual"
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```
+    /// kol @lina.glow {
+    ///   angle "An evening self-care ritual in a KL condo"
+    /// }
+    ///
+    /// koc @amy_tries {
+    ///   angle "Oily-skin commuter testing it under sunscreen"
+    /// }
+    /// ```
+    pub static SHARED_BRIEF = {
+        code: "RS002",
+        name: "shared-brief",
+        severity: Error,
+        summary: "a KOL and a KOC are given the same angle, prompt or script line",
+    };
+}
+
+pub struct SharedBrief;
+
+/// The first KOL and the first KOC given one folded text.
+#[derive(Default)]
+struct Givers<'c> {
+    kol: Option<(&'c Creator, &'c Text, &'static str)>,
+    koc: Option<(&'c Creator, &'c Text, &'static str)>,
+}
+
+impl Rule for SharedBrief {
+    fn info(&self) -> &'static RuleInfo {
+        &SHARED_BRIEF
+    }
+
+    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+        // Keyed by folded text, so the roster is read once.
+        let mut seen: HashMap<String, Givers<'_>> = HashMap::new();
+        for creator in &campaign.creators {
+            let texts = creator
+                .angle
+                .iter()
+                .map(|t| (t, "the angle"))
+                .chain(creator.script.iter().map(|t| (t, "a script line")))
+                .chain(creator.prompts.iter().map(|t| (t, "a prompt")));
+            for (text, field) in texts {
+                let folded = key(&text.value);
+                if folded.is_empty() {
+                    continue;
+                }
+                let givers = seen.entry(folded).or_default();
+                let (own, other) = match creator.role {
+                    Role::Kol => (&mut givers.kol, givers.koc),
+                    Role::Koc => (&mut givers.koc, givers.kol),
+                };
+                if let Some((first, first_text, first_field)) = other {
+                    findings.push(
+                        Finding::new(
+                            &SHARED_BRIEF,
+                            text.span,
+                            format!(
+                                "{field} of {} repeats {first_field} of {}",
+                                who(creator),
+                                who(first)
+                            ),
+                        )
+                        .label("same text as the other role's brief")
+                        .related(first_text.span, format!("given to {}", who(first)))
+                        .help(
+                            "write each role its own brief: an aspirational story for the KOL, \
+                             a real-use question or everyday setting for the KOC",
+                        ),
+                    );
+                }
+                if own.is_none() {
+                    *own = Some((creator, text, field));
+                }
+            }
+        }
+    }
+}

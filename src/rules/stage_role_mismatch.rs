@@ -1,0 +1,97 @@
+//! RS005 stage-role-mismatch: KOLs at discovery, KOCs at validation.
+
+use super::{or_allow, who, Rule, RuleInfo};
+use crate::diagnostic::Finding;
+use crate::model::{Campaign, Role, Stage};
+
+crate::rule_info! {
+    /// # RS005 stage-role-mismatch
+    ///
+    /// ## What it does
+    /// Reports a KOC who serves a `discovery` goal, or a KOL who serves a
+    /// `validation` goal. The finding points at the goal's name on the
+    /// creator's `serves` line. (A KOL on a `conversion` goal is RS001.)
+    ///
+    /// ## Why it matters
+    /// "KOLs on Xiaohongshu are influential during the discovery and
+    /// aspiration stage by shaping first impressions"; "KOCs on Xiaohongshu
+    /// play a critical role during the research and validation stage by
+    /// influencing buyer confidence through relatable, experience-based
+    /// content". A KOC with a few thousand followers cannot carry a launch's
+    /// reach, and a KOL's polished post is not the honest review researchers
+    /// look for.
+    ///
+    /// ## Example
+    /// ```
+    /// koc @amy_tries {
+    ///   serves launch, trust   # launch is a discovery goal
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```
+    /// koc @amy_tries {
+    ///   serves trust
+    /// }
+    /// ```
+    pub static STAGE_ROLE_MISMATCH = {
+        code: "RS005",
+        name: "stage-role-mismatch",
+        severity: Warning,
+        summary: "a KOC serves a discovery goal or a KOL serves a validation goal",
+    };
+}
+
+pub struct StageRoleMismatch;
+
+impl Rule for StageRoleMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &STAGE_ROLE_MISMATCH
+    }
+
+    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+        for creator in &campaign.creators {
+            for served in &creator.serves {
+                let Some(goal) = campaign.goal(served.value) else {
+                    continue;
+                };
+                let (stage, fix) = match (creator.role, goal.stage.value) {
+                    (Role::Koc, Stage::Discovery) => (
+                        "discovery",
+                        "KOCs validate: serve a validation or conversion goal and leave the \
+                         first impression to KOLs",
+                    ),
+                    (Role::Kol, Stage::Validation) => (
+                        "validation",
+                        "KOLs create the first impression: serve a discovery goal and leave \
+                         validation to KOCs",
+                    ),
+                    _ => continue,
+                };
+                findings.push(
+                    Finding::new(
+                        &STAGE_ROLE_MISMATCH,
+                        served.span,
+                        format!(
+                            "{} serves `{}`, a {stage} goal",
+                            who(creator),
+                            goal.name.value
+                        ),
+                    )
+                    .label(format!(
+                        "{stage} is not the {}'s stage",
+                        creator.role.label()
+                    ))
+                    .related(goal.stage.span, "the goal's stage")
+                    .help(format!(
+                        "{fix}; {}",
+                        or_allow(
+                            &STAGE_ROLE_MISMATCH,
+                            "if this creator works outside their role on purpose"
+                        )
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Every word list the rules use, each in one place with a note on where it
+//! comes from. Terms are matched after folding (see `text.rs`): case and
+//! width do not matter, English terms match whole words, Chinese terms match
+//! anywhere. A term's exceptions are everyday phrases in which it is not the
+//! claim the rule looks for; each one is a decision documented on the rule's
+//! `explain` page.
+
+use super::text::Word;
+
+/// XHS001 absolute-claim. Source: Advertising Law of the PRC (2021), art.
+/// 9(3), which forbids "国家级", "最高级", "最佳" and similar terms in ads,
+/// and the terms SAMR enforcement cases most often cite; the English terms
+/// are their usual translations in cross-border briefs.
+pub static ABSOLUTE: &[Word] = &[
+    // 最 makes a superlative (最好, 最火), but these everyday words only
+    // place something in time or set a minimum.
+    Word::except("最", &["最近", "最后", "最初", "最终", "最少"]),
+    Word::new("最佳"),
+    // 第一 is also "the first time / day / week / step".
+    Word::except(
+        "第一",
+        &[
+            "第一次",
+            "第一天",
+            "第一周",
+            "第一眼",
+            "第一步",
+            "第一印象",
+            "第一波",
+        ],
+    ),
+    Word::new("全网第一"),
+    Word::new("唯一"),
+    Word::new("首个"),
+    Word::new("顶级"),
+    Word::new("国家级"),
+    Word::new("100%"),
+    // "best" in advice ("the best time to apply it") ranks nothing.
+    Word::except(
+        "best",
+        &[
+            "best way",
+            "best time",
+            "works best",
+            "work best",
+            "worked best",
+            "do your best",
+            "all the best",
+        ],
+    ),
+    Word::new("No.1"),
+    Word::new("No1"),
+    Word::new("#1"),
+    Word::new("number one"),
+    Word::new("world's first"),
+    // "guarantee" alone is left out: a money-back guarantee is a service
+    // promise, not an efficacy claim.
+    Word::new("guaranteed"),
+];
+
+/// XHS002 medical-claim, in every category `MEDICAL_CATEGORIES` names.
+/// Source: Cosmetics Supervision and Administration Regulation (2020), art.
+/// 37 and 43 (no medical effect claims for cosmetics), NMPA's 2019 public
+/// statements that "药妆" and "医学护肤品" are not legal cosmetic terms, and
+/// Advertising Law art. 17 (no disease treatment claims outside medical
+/// ads). The English terms are their usual translations.
+pub static MEDICAL: &[Word] = &[
+    Word::new("cure"),
+    Word::new("cures"),
+    Word::new("cured"),
+    Word::new("curing"),
+    // "treat yourself" and "a treat" are indulgence, not therapy.
+    Word::except(
+        "treat",
+        &[
+            "treat yourself",
+            "treat myself",
+            "treat your skin to",
+            "a treat",
+            "little treat",
+        ],
+    ),
+    Word::new("treats"),
+    Word::new("treated"),
+    Word::new("treating"),
+    Word::new("heal"),
+    Word::new("heals"),
+    Word::new("healed"),
+    Word::new("healing"),
+    Word::new("anti-inflammatory"),
+    Word::new("antibacterial"),
+    Word::new("治疗"),
+    // 治愈系 is Xiaohongshu slang for "soothing to look at", not a cure.
+    Word::except("治愈", &["治愈系"]),
+    Word::new("消炎"),
+    Word::new("抗菌"),
+    Word::new("抑菌"),
+    Word::new("脱敏"),
+    Word::new("药妆"),
+    Word::new("医学护肤品"),
+    Word::new("干细胞"),
+];
+
+/// XHS002 medical-claim, in the cosmetic categories only: effects that need
+/// a special-use cosmetic registration (特殊化妆品), which an ordinary
+/// product does not have. Source: Cosmetics Supervision and Administration
+/// Regulation (2020), art. 16 (whitening, spot removal and anti-hair-loss
+/// are special-use).
+pub static SPECIAL_COSMETIC: &[Word] = &[
+    Word::new("美白"),
+    Word::new("祛斑"),
+    Word::new("防脱"),
+    Word::new("whitening"),
+    Word::new("anti-hair-loss"),
+];
+
+/// XHS002 medical-claim, in the food category only: health-function claims
+/// an ordinary food may not make. Source: Food Safety Law of the PRC, art.
+/// 73 (food ads may not claim to prevent or treat disease), and Advertising
+/// Law art. 17.
+pub static FOOD_HEALTH: &[Word] = &[
+    Word::new("增强免疫力"),
+    Word::new("减肥"),
+    Word::new("boost immunity"),
+    Word::new("boosts immunity"),
+    Word::new("weight loss"),
+];
+
+/// Brand categories where XHS002 applies, and which of them are cosmetics.
+/// Source: rules.md; "beauty" and "haircare" are cosmetics under the 2020
+/// regulation's definition.
+pub static MEDICAL_CATEGORIES: &[&str] = &["skincare", "cosmetics", "beauty", "haircare", "food"];
+pub static COSMETIC_CATEGORIES: &[&str] = &["skincare", "cosmetics", "beauty", "haircare"];
+
+/// RS011 koc-scripted: hard-sell wording that turns an honest review into an
+/// ad. Source: the seed ("relatable, experience-based content instead of
+/// overt promotion") and the call-to-action phrases of e-commerce posts;
+/// collected by the redbrief team, not from a regulation.
+pub static HARD_SELL: &[Word] = &[
+    Word::new("buy now"),
+    Word::new("shop now"),
+    Word::new("order now"),
+    Word::new("limited time"),
+    Word::new("limited offer"),
+    Word::new("while stocks last"),
+    Word::new("link in bio"),
+    Word::new("discount code"),
+    Word::new("promo code"),
+    Word::new("use my code"),
+    Word::new("don't miss out"),
+    Word::new("must-buy"),
+    Word::new("must-have"),
+    Word::new("立即购买"),
+    Word::new("马上下单"),
+    Word::new("限时"),
+    Word::new("秒杀"),
+    Word::new("抢购"),
+    Word::new("手慢无"),
+    Word::new("闭眼入"),
+    Word::new("必买"),
+    Word::new("冲鸭"),
+    Word::new("优惠码"),
+    Word::new("折扣码"),
+];
+
+/// XHS004 off-platform: asking readers to leave Xiaohongshu. Source: the
+/// platform's community rules on diverting traffic (站外导流), which
+/// restrict posts that lead readers to WeChat, QR codes or outside links.
+pub static OFF_PLATFORM: &[Word] = &[
+    Word::new("微信"),
+    Word::new("加V"),
+    Word::new("加VX"),
+    Word::new("加微"),
+    Word::new("VX"),
+    Word::new("wechat"),
+    Word::new("weixin"),
+    Word::new("公众号"),
+    Word::new("二维码"),
+    Word::new("扫码"),
+    Word::new("QR code"),
+    Word::new("QR"),
+    Word::new("qrcode"),
+    // A web address: its scheme or `www.` survives folding as a word.
+    Word::new("http://"),
+    Word::new("https://"),
+    Word::new("www."),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{key, Terms};
+    use super::*;
+
+    #[test]
+    fn every_term_folds_to_something() {
+        for list in [
+            ABSOLUTE,
+            MEDICAL,
+            SPECIAL_COSMETIC,
+            FOOD_HEALTH,
+            HARD_SELL,
+            OFF_PLATFORM,
+        ] {
+            for word in list {
+                assert!(!key(word.term).is_empty(), "{}", word.term);
+            }
+        }
+    }
+
+    #[test]
+    fn hard_cases_decided() {
+        let absolute = Terms::new(ABSOLUTE);
+        assert!(absolute.find("第一次用这款面霜").is_empty());
+        assert!(absolute.find("最近换季").is_empty());
+        assert!(absolute
+            .find("What's the best time to apply it?")
+            .is_empty());
+        assert_eq!(absolute.find("The best serum in KL").len(), 1);
+        assert_eq!(absolute.find("全网第一").len(), 1);
+        let medical = Terms::new(MEDICAL);
+        assert!(medical.find("A secure, healthy routine").is_empty());
+        assert!(medical.find("治愈系的清晨").is_empty());
+        assert_eq!(medical.find("治愈痘痘").len(), 1);
+        assert!(medical.find("Treat yourself to a slow evening").is_empty());
+        assert_eq!(medical.find("It treats acne").len(), 1);
+        let off = Terms::new(OFF_PLATFORM);
+        assert_eq!(off.find("加V了解更多").len(), 1);
+        assert_eq!(off.find("see https://x.example").len(), 1);
+        assert!(off.find("a quick routine").is_empty());
+    }
+}

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
+use std::sync::mpsc;
+
 use minijinja::{context, Value};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -210,17 +212,45 @@ impl Briefs {
             )?);
             rendered();
 
-            for (creator, name) in campaign.creators.iter().zip(&names) {
-                let view = CreatorView::new(&campaign_view, creator, words);
-                files.push(self.file(
-                    &shared,
-                    creator.role.keyword(),
-                    format!("{}/{name}", language.name()),
-                    Some((creator.handle.value.as_str(), creator.role)),
-                    Value::from_serialize(&view),
-                )?);
-                rendered();
-            }
+            // Briefs are independent of each other: render them on every
+            // core, and hand each back to this thread as it is done so the
+            // progress stays live. The set is sorted below, so the order in
+            // which threads finish does not reach the output.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let chunk = campaign
+                .creators
+                .len()
+                .div_ceil(threads)
+                .max(MIN_BRIEFS_PER_THREAD);
+            std::thread::scope(|scope| {
+                let (done, finished) = mpsc::channel();
+                for (creators, names) in campaign.creators.chunks(chunk).zip(names.chunks(chunk)) {
+                    let done = done.clone();
+                    let (shared, campaign_view) = (&shared, &campaign_view);
+                    scope.spawn(move || {
+                        for (creator, name) in creators.iter().zip(names) {
+                            let view = CreatorView::new(campaign_view, creator, words);
+                            let file = self.file(
+                                shared,
+                                creator.role.keyword(),
+                                format!("{}/{name}", language.name()),
+                                Some((creator.handle.value.as_str(), creator.role)),
+                                Value::from_serialize(&view),
+                            );
+                            // The receiver is gone only after an error: stop.
+                            if done.send(file).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+                drop(done);
+                for file in finished {
+                    files.push(file?);
+                    rendered();
+                }
+                Ok::<(), RenderError>(())
+            })?;
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
@@ -307,6 +337,9 @@ impl Briefs {
         Ok(RenderedFile { path, contents })
     }
 }
+
+/// Below this many briefs, another thread costs more than it saves.
+const MIN_BRIEFS_PER_THREAD: usize = 64;
 
 /// What every file of one language shares, converted for templates once.
 struct Shared<'a> {

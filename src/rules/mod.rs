@@ -68,15 +68,57 @@ pub static STRATEGY: &[&dyn Rule] = &[
 ];
 
 /// Runs every strategy rule the campaign does not `allow`.
+///
+/// Rules are independent, so they run spread over the machine's cores; the
+/// caller sorts the findings, so which thread finishes first never shows.
 pub fn run(campaign: &Campaign) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for rule in STRATEGY {
-        if !campaign.allows(rule.info()) {
+    let active: Vec<&dyn Rule> = STRATEGY
+        .iter()
+        .copied()
+        .filter(|rule| !campaign.allows(rule.info()))
+        .collect();
+    // A small roster is checked faster than a thread starts.
+    let threads = if campaign.creators.len() < PARALLEL_FROM_CREATORS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    if threads == 1 {
+        let mut findings = Vec::new();
+        for rule in active {
             rule.check(campaign, &mut findings);
         }
+        return findings;
     }
-    findings
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|worker| {
+                let rules: Vec<&dyn Rule> = active
+                    .iter()
+                    .skip(worker)
+                    .step_by(threads)
+                    .copied()
+                    .collect();
+                scope.spawn(move || {
+                    let mut findings = Vec::new();
+                    for rule in rules {
+                        rule.check(campaign, &mut findings);
+                    }
+                    findings
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            // A rule that panicked is a bug in redbrief; its findings are
+            // lost, but the others still reach the user.
+            .flat_map(|worker| worker.join().unwrap_or_default())
+            .collect()
+    })
 }
+
+/// Rosters at least this long are checked on several threads.
+const PARALLEL_FROM_CREATORS: usize = 500;
 
 /// "KOL @lina.glow": how findings name a creator.
 pub fn who(creator: &Creator) -> String {

@@ -1,12 +1,10 @@
 //! `redbrief check FILE...`
 
-use std::io::Write as _;
-
 use clap::Args;
 
 use std::path::PathBuf;
 
-use super::{read_spec, trouble, Exit, FindingFormat};
+use super::{print, read_spec, trouble, Exit, FindingFormat};
 use crate::diagnostic::{github, human, json, sarif, FileReport, Severity};
 
 #[derive(Debug, Args)]
@@ -55,12 +53,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         FindingFormat::Github => github::render(&reports),
         FindingFormat::Sarif => sarif::render(&reports),
     };
-    let mut stdout = anstream::stdout();
-    if stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
+    if print(&output) == Exit::Trouble {
         return Exit::Trouble;
     }
 

@@ -2,8 +2,7 @@
 
 use clap::Args;
 
-use super::rules::print;
-use super::{trouble, Exit};
+use super::{print, trouble, Exit};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {

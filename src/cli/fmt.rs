@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{io_reason, replace_file, trouble, Exit};
+use super::{io_reason, print, replace_file, trouble, Exit};
 use crate::diagnostic::{human, FileReport};
 use crate::format::{format, Refusal};
 use crate::source::SourceFile;
@@ -58,11 +58,10 @@ fn file(path: &Path, check: bool) -> Exit {
         return Exit::Success;
     }
     if check {
-        let mut stdout = anstream::stdout();
-        if writeln!(stdout, "{shown}").is_err() {
-            return Exit::Trouble;
-        }
-        return Exit::Failed;
+        return match print(&format!("{shown}\n")) {
+            Exit::Success => Exit::Failed,
+            trouble => trouble,
+        };
     }
     match replace_file(path, formatted.as_bytes()) {
         Ok(()) => Exit::Success,

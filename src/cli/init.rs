@@ -1,11 +1,10 @@
 //! `redbrief init [DIR]`: a commented starter campaign to edit.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{create_file, io_reason, trouble, Exit};
+use super::{create_file, io_reason, print, trouble, Exit};
 
 /// The starter campaign; it checks with no finding at all.
 pub const STARTER: &str = include_str!("starter.campaign");
@@ -50,10 +49,7 @@ pub fn run(args: &InitArgs) -> Exit {
         }
         Err(error) => return trouble(&format!("cannot write `{shown}`: {}", io_reason(&error))),
     }
-    let mut stdout = anstream::stdout();
-    let _ = writeln!(
-        stdout,
-        "wrote {shown}\nnext: edit it, then run `redbrief check {shown}`"
-    );
-    Exit::Success
+    print(&format!(
+        "wrote {shown}\nnext: edit it, then run `redbrief check {shown}`\n"
+    ))
 }

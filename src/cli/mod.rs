@@ -187,6 +187,19 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
+/// Writes a command's output to stdout, with colour only where it can be
+/// shown. A closed pipe (`redbrief rules | head`) is not worth a message.
+pub fn print(text: &str) -> Exit {
+    let mut stdout = anstream::stdout();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Exit::Success,
+        Err(_) => Exit::Trouble,
+    }
+}
+
 /// Prints "error: ..." for something that stops the tool.
 pub fn trouble(message: &str) -> Exit {
     print_error(message);

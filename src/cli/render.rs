@@ -1,13 +1,12 @@
 //! `redbrief render FILE [-o DIR] [--lang en,zh] [--format md|html]
 //! [--templates DIR] [--check]`
 
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{read_spec, trouble, Exit};
+use super::{print, read_spec, trouble, Exit};
 use crate::diagnostic::{human, FileReport};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::Language;
@@ -230,15 +229,4 @@ fn command(args: &RenderArgs) -> String {
 
 fn say(line: &str) -> Exit {
     print(&format!("{line}\n"))
-}
-
-fn print(text: &str) -> Exit {
-    let mut stdout = anstream::stdout();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Exit::Success,
-        Err(_) => Exit::Trouble,
-    }
 }

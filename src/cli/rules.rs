@@ -1,10 +1,8 @@
 //! `redbrief rules`: every check, one line each.
 
-use std::io::Write as _;
-
 use clap::Args;
 
-use super::Exit;
+use super::{print, Exit};
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {}
@@ -29,16 +27,4 @@ pub fn run(_args: &RulesArgs) -> Exit {
     }
     table.push_str("\n`redbrief explain CODE` shows what a rule checks, why, and how to fix it.\n");
     print(&table)
-}
-
-/// Writes to stdout; a closed pipe is not worth a message.
-pub fn print(text: &str) -> Exit {
-    let mut stdout = anstream::stdout();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Exit::Success,
-        Err(_) => Exit::Trouble,
-    }
 }

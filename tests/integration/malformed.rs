@@ -110,3 +110,93 @@ fn a_zero_byte_file_says_what_is_missing() {
         out.stdout
     );
 }
+
+/// Edits a hurried strategist (or a bad merge) might make to a spec: cut a
+/// stretch out, or type some of the language's own punctuation into it.
+mod mangled {
+    use proptest::prelude::*;
+
+    const EXAMPLES: [&str; 3] = [
+        include_str!("../../examples/glow-serum-my.campaign"),
+        include_str!("../../examples/xiaolu-skincare-cn.campaign"),
+        include_str!("../../examples/handbag-fashion-sg.campaign"),
+    ];
+
+    /// Characters that mean something to the grammar, and their full-width
+    /// and Chinese look-alikes.
+    const TYPED: &[&str] = &[
+        "{",
+        "}",
+        "\"",
+        "\"\"\"",
+        "#",
+        "@",
+        ",",
+        "%",
+        "\n",
+        "\t",
+        "\r\n",
+        "，",
+        "“",
+        "”",
+        "：",
+        "万",
+        "k",
+        "x",
+        "-",
+        "_",
+        ".",
+        "\\",
+        " to ",
+        " on ",
+        "\u{feff}",
+        "999999999999999999",
+        "kol @a {\n",
+        "}\n}\n",
+    ];
+
+    fn mangle(example: usize, at: usize, cut: usize, typed: &[usize]) -> String {
+        let text = EXAMPLES[example % EXAMPLES.len()];
+        let at = floor(text, at % text.len());
+        let end = floor(text, (at + cut).min(text.len()));
+        let inserted: String = typed.iter().map(|i| TYPED[i % TYPED.len()]).collect();
+        format!("{}{inserted}{}", &text[..at], &text[end..])
+    }
+
+    fn floor(text: &str, mut at: usize) -> usize {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the edit, checking, formatting and rendering give
+        /// findings, text or briefs, never a panic, and every finding has a
+        /// help line and a span inside the file.
+        #[test]
+        fn a_mangled_spec_never_panics(
+            example in 0usize..3,
+            at in 0usize..20_000,
+            cut in 0usize..200,
+            typed in proptest::collection::vec(0usize..64, 0..6),
+        ) {
+            let text = mangle(example, at, cut, &typed);
+            let checked = redbrief::check("mangled.campaign", text.clone().into_bytes());
+            for finding in &checked.findings {
+                prop_assert!(!finding.help.is_empty(), "{} has no help", finding.rule.code);
+                prop_assert!(finding.span.end <= text.len(), "{} span past the end", finding.rule.code);
+            }
+            let _ = redbrief::format::format(&text);
+            if !checked.has_errors() {
+                let briefs = redbrief::render::Briefs::new(&Default::default());
+                prop_assert!(briefs.is_ok(), "the built-in templates load");
+                if let Ok(briefs) = briefs {
+                    let _ = briefs.render(&checked);
+                }
+            }
+        }
+    }
+}

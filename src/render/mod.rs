@@ -203,8 +203,8 @@ impl Briefs {
                 &checked.file,
                 words,
             );
-            files.push(self.file(
-                &shared,
+            let mut page = self.page(&shared)?;
+            files.push(page.file(
                 "overview",
                 format!("{}/overview.{}", language.name(), self.extension()),
                 None,
@@ -228,10 +228,16 @@ impl Briefs {
                     let done = done.clone();
                     let (shared, campaign_view) = (&shared, &campaign_view);
                     scope.spawn(move || {
+                        let mut page = match self.page(shared) {
+                            Ok(page) => page,
+                            Err(error) => {
+                                let _ = done.send(Err(error));
+                                return;
+                            }
+                        };
                         for (creator, name) in creators.iter().zip(names) {
                             let view = CreatorView::new(campaign_view, creator, words);
-                            let file = self.file(
-                                shared,
+                            let file = page.file(
                                 creator.role.keyword(),
                                 format!("{}/{name}", language.name()),
                                 Some((creator.handle.value.as_str(), creator.role)),
@@ -279,25 +285,54 @@ impl Briefs {
             .collect())
     }
 
-    /// Renders one template with its front matter: YAML on top of Markdown,
+    /// A page renderer for one language: a template state in which that
+    /// language's `copy.j2` has been imported once (see `templates::DRIVER`).
+    fn page<'b>(&'b self, shared: &'b Shared<'b>) -> Result<Page<'b>, RenderError> {
+        let driver = self
+            .templates
+            .env
+            .get_template(templates::driver(self.options.format))
+            .map_err(|e| self.templates.error(&e))?;
+        let state = driver
+            .render_captured(context! {
+                language => shared.language.name(),
+                campaign => shared.campaign.clone(),
+                platform => shared.platform.clone(),
+            })
+            .map_err(|e| self.templates.error(&e))?;
+        Ok(Page {
+            briefs: self,
+            shared,
+            state,
+        })
+    }
+}
+
+/// Renders the files of one language, one after another, in one template
+/// state. Not shared between threads: each thread makes its own.
+struct Page<'b> {
+    briefs: &'b Briefs,
+    shared: &'b Shared<'b>,
+    state: minijinja::Captured<'b>,
+}
+
+impl Page<'_> {
+    /// Renders one document with its front matter: YAML on top of Markdown,
     /// meta tags in an HTML page's head.
     fn file(
-        &self,
-        shared: &Shared<'_>,
+        &mut self,
         document: &str,
         path: String,
         creator: Option<(&str, Role)>,
         view: Value,
     ) -> Result<RenderedFile, RenderError> {
+        let shared = self.shared;
+        let briefs = self.briefs;
         let name = format!(
             "{}/{document}.{}.j2",
             shared.language.name(),
-            self.extension()
+            briefs.extension()
         );
-        let env = &self.templates.env;
-        let template = env
-            .get_template(&name)
-            .map_err(|e| self.templates.error(&e))?;
         let front = FrontMatter {
             campaign: shared.campaign_name,
             document: if creator.is_some() {
@@ -310,23 +345,21 @@ impl Briefs {
             language: shared.language.name(),
             spec_sha256: shared.spec_sha256,
         };
-        let page = PageView {
+        let page = Value::from_serialize(PageView {
             lang: shared.html_lang,
             front_matter: front.meta(),
+        });
+        let (creator_view, overview_view) = match creator {
+            Some(_) => (view, Value::from(())),
+            None => (Value::from(()), view),
         };
-        let (language, campaign, platform, page) = (
-            shared.language.name(),
-            shared.campaign.clone(),
-            shared.platform.clone(),
-            Value::from_serialize(&page),
-        );
-        let ctx = match creator {
-            Some(_) => context! { language, campaign, platform, page, creator => view },
-            None => context! { language, campaign, platform, page, overview => view },
-        };
-        let body = template.render(ctx).map_err(|e| self.templates.error(&e))?;
+        let args = [Value::from(name), creator_view, overview_view, page];
+        let body = self
+            .state
+            .with_state_mut(|state| state.call_macro("document", &args))
+            .map_err(|e| briefs.templates.error(&e))?;
 
-        let contents = match self.options.format {
+        let contents = match briefs.options.format {
             OutputFormat::Markdown => {
                 let yaml = serde_yaml::to_string(&front)
                     .map_err(|e| RenderError::FrontMatter(e.to_string()))?;

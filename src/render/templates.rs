@@ -43,6 +43,30 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("page.html.j2", include_str!("../../templates/page.html.j2")),
 ];
 
+/// Renders every document of one language in one template state: it imports
+/// the language's words once, and each document is then a call of its
+/// `document` macro, which includes the document's template. Importing
+/// `copy.j2` for every brief instead took half the time of a large render.
+/// The layouts import `copy` themselves only when it is not already there,
+/// so each still renders on its own. Internal: not a name users override.
+const DRIVER_MD: &str = "{% import language ~ \"/copy.j2\" as copy %}\
+{% macro document(template, creator, overview, page) %}\
+{% set copy = copy %}{% include template %}{% endmacro %}";
+/// The same for HTML, which also imports the page frame once.
+const DRIVER_HTML: &str = "{% import language ~ \"/copy.j2\" as copy %}\
+{% import \"page.html.j2\" as layout %}\
+{% macro document(template, creator, overview, page) %}\
+{% set copy = copy %}{% set layout = layout %}{% include template %}{% endmacro %}";
+
+/// The driver for a format, named like one of its templates so it escapes
+/// the same way they do.
+pub(super) fn driver(format: super::OutputFormat) -> &'static str {
+    match format {
+        super::OutputFormat::Markdown => "redbrief-driver.md.j2",
+        super::OutputFormat::Html => "redbrief-driver.html.j2",
+    }
+}
+
 const KOL_MD: &str = include_str!("../../templates/kol.md.j2");
 const KOC_MD: &str = include_str!("../../templates/koc.md.j2");
 const OVERVIEW_MD: &str = include_str!("../../templates/overview.md.j2");
@@ -104,6 +128,13 @@ impl Templates {
                     .map_err(|e| templates.error(&e))?,
             }
         }
+        for (format, source) in [
+            (super::OutputFormat::Markdown, DRIVER_MD),
+            (super::OutputFormat::Html, DRIVER_HTML),
+        ] {
+            env.add_template(driver(format), source)
+                .map_err(|e| templates.error(&e))?;
+        }
         templates.env = env;
         Ok(templates)
     }
@@ -111,6 +142,15 @@ impl Templates {
     /// A template error as one line naming the template (its path, when the
     /// user supplied it) and the line.
     pub(super) fn error(&self, error: &minijinja::Error) -> RenderError {
+        // An error inside an included template (every document is included
+        // by the driver) arrives wrapped: report the innermost, which names
+        // the template and line the user can fix.
+        let mut error = error;
+        while let Some(inner) = std::error::Error::source(error)
+            .and_then(|source| source.downcast_ref::<minijinja::Error>())
+        {
+            error = inner;
+        }
         let what = match error.detail() {
             Some(detail) => format!("{}: {detail}", error.kind()),
             None => error.kind().to_string(),

@@ -254,6 +254,25 @@ impl Builder {
         let line = pair.as_str().trim_end();
         let span = Span::new(start, start + line.len());
         let first = first_word(line);
+        // `followers: 320k`, as in a form or a spreadsheet header.
+        if let Some(keyword) = first.strip_suffix(':') {
+            if let Some((keyword, _)) = STATEMENTS.iter().find(|(k, _)| *k == keyword) {
+                let colon = start + keyword.len();
+                self.findings.push(
+                    Finding::new(
+                        &SYNTAX,
+                        Span::new(colon, colon + 1),
+                        format!("a colon after `{keyword}`"),
+                    )
+                    .label("no colon is needed here")
+                    .help(format!(
+                        "delete the `:`; a field and its value are separated by spaces: `{keyword} ...`"
+                    )),
+                );
+                let key = Span::new(start, start + keyword.len());
+                return Some(Node::Invalid(Spanned::new(keyword, key)));
+            }
+        }
         if let Some((keyword, rule)) = STATEMENTS.iter().find(|(keyword, _)| *keyword == first) {
             self.explain_line(line, start, *rule);
             let key = Span::new(start, start + keyword.len());

@@ -47,13 +47,14 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
         InputLocation::Pos(pos) => pos,
         InputLocation::Span((start, _)) => start,
     };
-    let mut wanted: Vec<&str> = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => positives
-            .iter()
-            .filter_map(|rule| describe(*rule))
-            .collect(),
-        ErrorVariant::CustomError { .. } => Vec::new(),
+    let positives: &[Rule] = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => &[],
     };
+    let mut wanted: Vec<&str> = positives
+        .iter()
+        .filter_map(|rule| describe(*rule))
+        .collect();
     wanted.dedup();
     // "The end of the line" is worth saying only when nothing else would do.
     if wanted.len() > 1 {
@@ -69,7 +70,9 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
             describe_found(found)
         ),
     };
+    let hint = positives.iter().find_map(|rule| near_miss(*rule, found));
     let help = match wanted.first() {
+        _ if hint.is_some() => hint.unwrap_or_default(),
         Some(&END_OF_LINE) => format!(
             "end the statement before {}: delete the rest, or put it on a line of its own",
             describe_found(found)
@@ -83,6 +86,31 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
             None => "here".to_string(),
         })
         .help(help)
+}
+
+/// A fix for the usual near misses: a value that is almost what the rule
+/// wants, so the help can say exactly what to write.
+fn near_miss(rule: Rule, found: &str) -> Option<String> {
+    match rule {
+        Rule::currency if found.len() == 3 && found.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Some(format!(
+                "write the currency code in capitals: `{}`",
+                found.to_uppercase()
+            ))
+        }
+        Rule::name | Rule::name_list if found.chars().any(|c| c.is_ascii_uppercase()) => {
+            let lower = found.to_ascii_lowercase();
+            let is_name = lower.starts_with(|c: char| c.is_ascii_lowercase())
+                && lower
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+            is_name.then(|| format!("names are written in lowercase: `{lower}`"))
+        }
+        Rule::percent if found.parse::<f64>().is_ok() => {
+            Some(format!("add the percent sign: `{found}%`"))
+        }
+        _ => None,
+    }
 }
 
 /// The word at `at`: up to the next space or line end.

@@ -70,16 +70,15 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
             describe_found(found)
         ),
     };
-    let hint = positives.iter().find_map(|rule| near_miss(*rule, found));
-    let help = match wanted.first() {
-        _ if hint.is_some() => hint.unwrap_or_default(),
+    let near_miss = positives.iter().find_map(|rule| near_miss(*rule, found));
+    let help = near_miss.unwrap_or_else(|| match wanted.first() {
         Some(&END_OF_LINE) => format!(
             "end the statement before {}: delete the rest, or put it on a line of its own",
             describe_found(found)
         ),
         Some(first) => format!("write {first}"),
         None => "check this line against the examples in `redbrief init`".to_string(),
-    };
+    });
     Finding::new(&SYNTAX, span, message)
         .label(match wanted.first() {
             Some(_) => "expected here".to_string(),

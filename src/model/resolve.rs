@@ -359,40 +359,33 @@ impl Resolver {
         );
     }
 
-    fn count(&mut self, literal: &Literal, what: &str) -> Option<u64> {
-        values::count(&literal.value)
-            .map_err(|e| {
-                self.invalid(
-                    literal.span,
-                    format!("{what}: {e}"),
-                    "write a whole number above zero, like 3200 or 3.2k",
-                )
-            })
+    /// Reads a literal with `read`; a value that cannot be is E004,
+    /// prefixed with what it is the value of.
+    fn value<T>(
+        &mut self,
+        literal: &Literal,
+        what: &str,
+        read: fn(&str) -> Result<T, String>,
+        help: &str,
+    ) -> Option<T> {
+        read(&literal.value)
+            .map_err(|e| self.invalid(literal.span, format!("{what}: {e}"), help))
             .ok()
+    }
+
+    fn count(&mut self, literal: &Literal, what: &str) -> Option<u64> {
+        let help = "write a whole number above zero, like 3200 or 3.2k";
+        self.value(literal, what, values::count, help)
     }
 
     fn percent(&mut self, literal: &Literal, what: &str) -> Option<f64> {
-        values::percent(&literal.value)
-            .map_err(|e| {
-                self.invalid(
-                    literal.span,
-                    format!("{what}: {e}"),
-                    "write a percent from 0% to 100%, like 4.1%",
-                )
-            })
-            .ok()
+        let help = "write a percent from 0% to 100%, like 4.1%";
+        self.value(literal, what, values::percent, help)
     }
 
     fn duration(&mut self, literal: &Literal, what: &str) -> Option<u32> {
-        values::duration(&literal.value)
-            .map_err(|e| {
-                self.invalid(
-                    literal.span,
-                    format!("{what}: {e}"),
-                    "write a number of days or weeks, like 14d or 2w",
-                )
-            })
-            .ok()
+        let help = "write a number of days or weeks, like 14d or 2w";
+        self.value(literal, what, values::duration, help)
     }
 
     fn date(&mut self, literal: &Literal) -> Option<Spanned<jiff::civil::Date>> {

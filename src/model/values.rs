@@ -50,6 +50,26 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// `part` as a percent of `whole` (zero when `whole` is).
+pub fn share(part: u64, whole: u128) -> f64 {
+    if whole == 0 {
+        return 0.0;
+    }
+    part as f64 * 100.0 / whole as f64
+}
+
+/// `87%` or `50.5%`: a percent to one decimal, without a trailing `.0`.
+/// The overview and RS008 both print shares with it, so a warning over 50%
+/// never sits beside an overview that says 50%.
+pub fn percent_text(percent: f64) -> String {
+    let tenths = (percent * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}%")
+    } else {
+        format!("{tenths:.1}%")
+    }
+}
+
 /// The largest count, amount or follower number redbrief accepts: far above
 /// any real audience, well inside exact integer arithmetic.
 const LARGEST: u128 = 1_000_000_000_000_000;
@@ -202,6 +222,13 @@ mod tests {
         assert_eq!(fee.to_string(), "12,000 MYR");
         assert_eq!(money("189.9", "MYR").unwrap().to_string(), "189.90 MYR");
         assert!(money("1.005", "MYR").is_err());
+    }
+
+    #[test]
+    fn shares_print_to_one_decimal() {
+        assert_eq!(percent_text(share(11_000, 22_500)), "48.9%");
+        assert_eq!(percent_text(share(1, 2)), "50%");
+        assert_eq!(percent_text(share(1, 0)), "0%");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::values::group_thousands;
+use crate::model::values::{self, group_thousands};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{
     Campaign, Comparator, Creator, Delivery, Format, Goal, Kpi, Language, Metric, Money, Product,
@@ -594,10 +594,8 @@ impl ChartView {
             .into_iter()
             .flat_map(|role| sorted_deliveries(campaign, role))
             .filter_map(|(creator, delivery)| {
-                let (first, last) = match delivery.schedule.as_ref()? {
-                    Schedule::On(on) => (on.value, on.value),
-                    Schedule::Between(from, to) => (from.value, to.value),
-                };
+                let schedule = delivery.schedule.as_ref()?;
+                let (first, last) = (schedule.first(), schedule.last());
                 Some((creator, delivery, first, last.max(first)))
             })
             .collect();
@@ -857,7 +855,7 @@ impl BudgetView {
             .map(|(c, m)| LargestFee {
                 creator: c.handle.value.clone(),
                 fee: words.money(m),
-                share: format!("{}%", (u128::from(m.hundredths) * 100 + all / 2) / all),
+                share: values::percent_text(values::share(m.hundredths, all)),
             });
         let left = campaign.budget.as_ref().and_then(|b| {
             (b.value.currency == *currency.as_deref().unwrap_or_default())

@@ -2,7 +2,7 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
-use crate::model::values::Money;
+use crate::model::values::{percent_text, share, Money};
 use crate::model::Campaign;
 
 crate::rule_info! {
@@ -69,7 +69,7 @@ impl Rule for BudgetConcentration {
             .sum();
         let limit = campaign.policy.max_creator_share;
         for (creator, fee) in &paid {
-            let share = fee.value.hundredths as f64 * 100.0 / total as f64;
+            let share = share(fee.value.hundredths, total);
             if share <= limit {
                 continue;
             }
@@ -85,8 +85,8 @@ impl Rule for BudgetConcentration {
                         "the fee of {}, {}, is {} of all creator fees ({all}); the policy allows at most {}",
                         who(creator),
                         fee.value,
-                        percent(share),
-                        percent(limit)
+                        percent_text(share),
+                        percent_text(limit)
                     ),
                 )
                 .label("most of the money on one creator")
@@ -96,15 +96,5 @@ impl Rule for BudgetConcentration {
                 )),
             );
         }
-    }
-}
-
-/// `87%` or `50.5%`.
-fn percent(share: f64) -> String {
-    let tenths = (share * 10.0).round() / 10.0;
-    if tenths.fract() == 0.0 {
-        format!("{tenths:.0}%")
-    } else {
-        format!("{tenths:.1}%")
     }
 }

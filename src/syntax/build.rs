@@ -381,7 +381,11 @@ impl Builder {
                     format!("unexpected `{shown}` here"),
                 )
                 .label("not expected here")
-                .help("remove it, or put it on a line of its own")
+                .help(if rule == Rule::creator_head {
+                    "a handle has no spaces: join its words with `.`, `_` or `-`, as in `@lina.glow`"
+                } else {
+                    "remove it, or put it on a line of its own"
+                })
             }
         };
         self.findings.push(finding);

@@ -70,7 +70,13 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
             describe_found(found)
         ),
     };
-    let near_miss = positives.iter().find_map(|rule| near_miss(*rule, found));
+    let after_digit = text[..at.min(text.len())]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let near_miss = positives
+        .iter()
+        .find_map(|rule| near_miss(*rule, found, after_digit));
     let help = near_miss.unwrap_or_else(|| match wanted.first() {
         Some(&END_OF_LINE) => format!(
             "end the statement before {}: delete the rest, or put it on a line of its own",
@@ -88,9 +94,25 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
 }
 
 /// A fix for the usual near misses: a value that is almost what the rule
-/// wants, so the help can say exactly what to write.
-fn near_miss(rule: Rule, found: &str) -> Option<String> {
+/// wants, so the help can say exactly what to write. `after_digit`: the
+/// error comes right after a digit, as in `30,000`.
+fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<String> {
     match rule {
+        // `30,000 MYR`, `followers 320,000`: a thousands separator.
+        Rule::currency | Rule::EOI if after_digit && found == "," => {
+            Some("write numbers without thousands commas: `30000`, `30_000` or `30k`".to_string())
+        }
+        // `2026/12/03`, `2026.12.03`
+        Rule::date => {
+            let parts: Vec<&str> = found.split(['/', '.']).collect();
+            let numeric = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+            (parts.len() == 3 && parts.iter().all(numeric) && parts[0].len() == 4).then(|| {
+                format!(
+                    "write dates with dashes, year first: `{}-{:0>2}-{:0>2}`",
+                    parts[0], parts[1], parts[2]
+                )
+            })
+        }
         Rule::currency if found.len() == 3 && found.chars().all(|c| c.is_ascii_alphabetic()) => {
             Some(format!(
                 "write the currency code in capitals: `{}`",

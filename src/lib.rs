@@ -1,17 +1,22 @@
 //! redbrief: campaign specs for Xiaohongshu influencer campaigns, checked
 //! against the KOL/KOC strategy and rendered as creator briefs.
 //!
-//! The pipeline, one module a stage:
-//! `syntax` (text to AST) → `model` (AST to a resolved `Campaign`, E-codes)
-//! → `rules` (strategy and platform checks) → `diagnostic` (findings out),
-//! and `render` (a campaign without errors to briefs). Beside it, `format`
-//! prints the AST back in canonical layout and `export` shows the resolved
-//! campaign as plain data.
+//! The pipeline, one module a stage, each importing only from those before
+//! it (tests/integration/layers.rs holds the line):
+//!
+//! `source` (files, spans) → `diagnostic` (findings, rule metadata, E-codes)
+//! → `syntax` (text to AST, the field table) → `model` (AST to a resolved
+//! `Campaign`) → `rules` (strategy and platform checks) → `check` (the three
+//! together) → `export`, `format` (the AST back in canonical layout),
+//! `render` (briefs) → `cli`. `fs`, `platform` and `suggest` are leaves any
+//! stage may use.
 
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod export;
 pub mod format;
+pub mod fs;
 pub mod model;
 pub mod platform;
 pub mod render;
@@ -20,66 +25,4 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 
-use diagnostic::Finding;
-use model::Campaign;
-use source::SourceFile;
-
-/// One spec file after checking.
-pub struct Checked {
-    pub file: SourceFile,
-    /// The resolved campaign, when the file could be read that far.
-    pub campaign: Option<Campaign>,
-    /// Every finding, in file order; allowed rules already left out.
-    pub findings: Vec<Finding>,
-    /// Whether the strategy rules ran: they wait for a spec without errors.
-    pub strategy_checked: bool,
-}
-
-impl Checked {
-    pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(Finding::is_error)
-    }
-}
-
-/// Reads, resolves and checks one spec given as bytes.
-pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
-    let path = path.into();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let valid_up_to = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            return Checked {
-                file: SourceFile::new(path, text),
-                campaign: None,
-                findings: vec![syntax::not_utf8(valid_up_to)],
-                strategy_checked: false,
-            };
-        }
-    };
-    let parsed = syntax::parse(&text);
-    let mut findings = parsed.findings;
-    let mut campaign = None;
-    let mut strategy_checked = false;
-    if let Some(spec) = &parsed.spec {
-        let resolved = model::resolve(spec);
-        findings.extend(resolved.findings);
-        if let Some(resolved) = resolved.campaign {
-            // Strategy rules reason about the whole roster. While the spec
-            // has errors, a creator or goal may be missing from the model,
-            // and the rules would report gaps that are not there.
-            if !findings.iter().any(Finding::is_error) {
-                findings.extend(rules::run(&resolved));
-                strategy_checked = true;
-            }
-            campaign = Some(resolved);
-        }
-    }
-    diagnostic::sort(&mut findings);
-    Checked {
-        file: SourceFile::new(path, text),
-        campaign,
-        findings,
-        strategy_checked,
-    }
-}
+pub use check::{check, Checked};

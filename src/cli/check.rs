@@ -51,7 +51,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
         FindingFormat::Json => json::render(&reports),
         FindingFormat::Github => github::render(&reports),
-        FindingFormat::Sarif => sarif::render(&reports),
+        FindingFormat::Sarif => sarif::render(&reports, crate::rules::catalogue()),
     };
     if print(&output) == Exit::Trouble {
         return Exit::Trouble;

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{io_reason, print, replace_file, trouble, Exit};
+use super::{print, trouble, Exit};
 use crate::diagnostic::{human, FileReport};
 use crate::format::{format, Refusal};
+use crate::fs::{reason as io_reason, replace_file};
 use crate::source::SourceFile;
 
 #[derive(Debug, Args)]

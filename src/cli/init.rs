@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{create_file, io_reason, print, trouble, Exit};
+use super::{print, trouble, Exit};
+use crate::fs::{create_file, reason as io_reason};
 
 /// The starter campaign; it checks with no finding at all.
 pub const STARTER: &str = include_str!("starter.campaign");

@@ -132,58 +132,10 @@ pub fn read_spec(path: &Path) -> Result<Checked, String> {
     }
     match std::fs::read(path) {
         Ok(bytes) => Ok(crate::check(shown.to_string(), bytes)),
-        Err(error) => Err(format!("cannot read `{shown}`: {}", io_reason(&error))),
-    }
-}
-
-/// Replaces a file's contents all at once: a temporary file in the same
-/// folder, given the old file's permissions, renamed over it. A symbolic
-/// link is followed, so the file it points at is the one replaced.
-pub fn replace_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut temporary = temporary_beside(&target)?;
-    temporary.write_all(contents)?;
-    temporary.as_file().sync_all()?;
-    temporary.as_file().set_permissions(permissions)?;
-    temporary.persist(&target).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Writes a new file all at once; fails with `AlreadyExists` rather than
-/// replace one that is there.
-pub fn create_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut temporary = temporary_beside(path)?;
-    temporary.write_all(contents)?;
-    temporary.as_file().sync_all()?;
-    temporary.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    tempfile::Builder::new()
-        .prefix(".redbrief-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-}
-
-/// An I/O error in plain words, without "(os error 2)".
-pub fn io_reason(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "no such file".to_string(),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_string(),
-                None => text,
-            }
-        }
+        Err(error) => Err(format!(
+            "cannot read `{shown}`: {}",
+            crate::fs::reason(&error)
+        )),
     }
 }
 

@@ -2,16 +2,19 @@
 //! a strategy warning, and its emitters: `human` (rustc-style), `json`,
 //! `github` (workflow annotations) and `sarif` (code-scanning dashboards).
 
+pub mod codes;
 pub mod github;
 pub mod human;
 pub mod json;
+mod rule;
 pub mod sarif;
 
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::rules::RuleInfo;
+pub use rule::{Catalogue, RuleInfo};
+
 use crate::source::{SourceFile, Span};
 
 /// How much a finding matters. Errors stop `render` and fail `check`;

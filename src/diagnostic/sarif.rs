@@ -7,13 +7,13 @@ use serde_sarif::sarif::{
     ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 
+use super::{Catalogue, RuleInfo};
 use super::{FileReport, Location, Severity};
-use crate::rules::{self, RuleInfo};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn render(reports: &[FileReport<'_>]) -> String {
-    let catalog: Vec<&'static RuleInfo> = rules::all().collect();
+pub fn render(reports: &[FileReport<'_>], rules: &Catalogue) -> String {
+    let catalog: Vec<&'static RuleInfo> = rules.iter().collect();
     let descriptors: Vec<ReportingDescriptor> =
         catalog.iter().map(|rule| descriptor(rule)).collect();
     let driver = ToolComponent::builder()

@@ -36,9 +36,9 @@ mod printer;
 #[cfg(test)]
 mod tests;
 
+use crate::diagnostic::codes::{SYNTAX, UNKNOWN_NAME};
 use crate::diagnostic::{Finding, Severity};
 use crate::export::CampaignView;
-use crate::rules::errors::{SYNTAX, UNKNOWN_NAME};
 use crate::source::Span;
 use crate::syntax::ast::{Node, Spec};
 
@@ -60,7 +60,7 @@ pub fn format(source: &str) -> Result<String, Refusal> {
         _ => return Err(Refusal::Findings(parsed.findings)),
     };
     let unknown = unknown_words(&spec.nodes);
-    let blocking: Vec<Finding> = crate::model::resolve(&spec)
+    let blocking: Vec<Finding> = crate::model::resolve(&spec, crate::rules::catalogue())
         .findings
         .into_iter()
         .filter(|f| {

@@ -140,7 +140,7 @@ fn examples_and_the_starter_are_in_canonical_layout() {
         .flatten()
         .flatten()
         .map(|entry| std::fs::read_to_string(entry.path()).unwrap_or_default());
-    for source in examples.chain([crate::cli::init::STARTER.to_string()]) {
+    for source in examples.chain([include_str!("../cli/starter.campaign").to_string()]) {
         assert_eq!(formatted(&source), source);
     }
 }

@@ -12,7 +12,7 @@ pub mod vocabulary;
 
 use jiff::civil::Date;
 
-use crate::rules::RuleInfo;
+use crate::diagnostic::RuleInfo;
 use crate::source::{Span, Spanned};
 pub use crate::syntax::ast::{Comparator, Role, Text};
 pub use resolve::resolve;

@@ -5,11 +5,11 @@ use std::collections::{HashMap, HashSet};
 use super::values;
 use super::vocabulary::{Unit, Vocabulary};
 use super::*;
-use crate::diagnostic::Finding;
-use crate::rules::errors::{
+use crate::diagnostic::codes::{
     BAD_ALLOW, CURRENCY, DUPLICATE, INVALID_VALUE, MISSING, OVER_BUDGET, SCHEDULE, SYNTAX,
     UNKNOWN_NAME, WRONG_ROLE_FIELD,
 };
+use crate::diagnostic::{Catalogue, Finding};
 use crate::suggest;
 use crate::syntax::ast::{
     Block, BlockHead, Field, Literal, MoneyLiteral, Node, QuantityLiteral, ScheduleLiteral, Spec,
@@ -132,20 +132,24 @@ fn home_of(key: &str) -> Option<Place> {
     .find(|place| place.fields().contains(&key))
 }
 
-pub fn resolve(spec: &Spec) -> Resolved {
-    let mut resolver = Resolver::default();
+/// Resolves a spec; `allow` lines are looked up in `rules`.
+pub fn resolve(spec: &Spec, rules: &Catalogue) -> Resolved {
+    let mut resolver = Resolver {
+        findings: Vec::new(),
+        rules,
+    };
     let campaign = resolver.spec(spec);
     let mut findings = resolver.findings;
     crate::diagnostic::sort(&mut findings);
     Resolved { campaign, findings }
 }
 
-#[derive(Default)]
-struct Resolver {
+struct Resolver<'r> {
     findings: Vec<Finding>,
+    rules: &'r Catalogue,
 }
 
-impl Resolver {
+impl Resolver<'_> {
     fn report(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
@@ -815,8 +819,8 @@ impl Resolver {
     }
 
     fn allow(&mut self, span: Span, rule: &Literal, reason: Option<&Text>) -> Option<Allow> {
-        let Some(info) = crate::rules::find(&rule.value) else {
-            let help = match crate::rules::closest(&rule.value) {
+        let Some(info) = self.rules.find(&rule.value) else {
+            let help = match self.rules.closest(&rule.value) {
                 Some(best) => format!("did you mean `{best}`? `redbrief rules` lists every rule"),
                 None => "`redbrief rules` lists every rule's code and name".to_string(),
             };

@@ -64,7 +64,7 @@ pub struct RenderedFile {
     pub contents: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum RenderError {
     /// The spec has errors (or could not be read); its findings say why.
     SpecHasErrors,
@@ -79,8 +79,10 @@ pub enum RenderError {
         second: String,
         path: String,
     },
-    /// A template could not be read, parsed or rendered; one line naming it.
+    /// A template could not be parsed or rendered; one line naming it.
     Templates(String),
+    /// An override template could not be read.
+    TemplateFile(crate::fs::FileError),
     FrontMatter(String),
 }
 
@@ -116,6 +118,12 @@ impl fmt::Display for RenderError {
             } => write!(
                 f,
                 "{first} and {second} would both be written to `{path}`; rename one of them"
+            ),
+            RenderError::TemplateFile(error) => write!(
+                f,
+                "cannot read template `{}`: {}",
+                error.path.display(),
+                crate::fs::reason(&error.source)
             ),
             RenderError::Templates(message) | RenderError::FrontMatter(message) => {
                 f.write_str(message)

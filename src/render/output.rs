@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use super::RenderedFile;
-use crate::cli::io_reason;
+use crate::fs::{Action, FileError};
 
 /// The list of files the last render wrote, relative to OUT.
 pub const MANIFEST: &str = ".redbrief-manifest";
@@ -44,13 +44,57 @@ impl Change {
     }
 }
 
-/// A folder the briefs could not be written to or compared with: one line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputError(pub String);
+/// Why the briefs could not be written to (or compared with) a folder.
+#[derive(Debug)]
+pub enum OutputError {
+    /// OUT is a file.
+    NotAFolder(PathBuf),
+    /// OUT is `.`, `..` or `/`, which cannot be swapped as a whole.
+    NotReplaceable(PathBuf),
+    /// A file the user put in OUT stands where a brief now belongs.
+    InTheWay(PathBuf),
+    /// Something that is not ours stands where the staging folder goes.
+    StagingInTheWay(PathBuf),
+    /// The file system refused a step of writing OUT.
+    File { out: PathBuf, error: FileError },
+}
+
+impl OutputError {
+    fn file(out: &Path, action: Action, path: &Path, source: io::Error) -> Self {
+        OutputError::File {
+            out: out.to_path_buf(),
+            error: FileError::new(action, path, source),
+        }
+    }
+}
 
 impl fmt::Display for OutputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            OutputError::NotAFolder(out) => write!(
+                f,
+                "`{}` is a file; choose a folder for the briefs with `-o`",
+                out.display()
+            ),
+            OutputError::NotReplaceable(out) => write!(
+                f,
+                "`{}` cannot be replaced as a whole; name a folder for the briefs, such as `-o briefs`",
+                out.display()
+            ),
+            OutputError::InTheWay(path) => write!(
+                f,
+                "`{}` was not written by redbrief and a brief now belongs there; move it, then render again",
+                path.display()
+            ),
+            OutputError::StagingInTheWay(path) => write!(
+                f,
+                "`{}` is in the way of the render; move or remove it",
+                path.display()
+            ),
+            OutputError::File { out, error } => {
+                write!(f, "cannot write the briefs to `{}`: {error}", out.display())
+            }
+        }
     }
 }
 
@@ -135,10 +179,7 @@ pub fn compare(out: &Path, files: &[RenderedFile]) -> Result<Vec<(Change, String
 }
 
 fn not_a_folder(out: &Path) -> OutputError {
-    OutputError(format!(
-        "`{}` is a file; choose a folder for the briefs with `-o`",
-        out.display()
-    ))
+    OutputError::NotAFolder(out.to_path_buf())
 }
 
 /// Where the new set is built and where the old one waits to be removed.
@@ -152,12 +193,7 @@ impl Places {
     fn of(out: &Path) -> Result<Places, OutputError> {
         let name = match out.components().next_back() {
             Some(Component::Normal(name)) => name.to_string_lossy().into_owned(),
-            _ => {
-                return Err(OutputError(format!(
-                    "`{}` cannot be replaced as a whole; name a folder for the briefs, such as `-o briefs`",
-                    out.display()
-                )))
-            }
+            _ => return Err(OutputError::NotReplaceable(out.to_path_buf())),
         };
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -184,17 +220,10 @@ pub fn write_with_progress(
     written: &mut dyn FnMut(),
 ) -> Result<Written, OutputError> {
     let places = Places::of(out)?;
-    let shown = out.display().to_string();
-    let failed = |what: &str, path: &Path, e: io::Error| {
-        OutputError(format!(
-            "cannot write the briefs to `{shown}`: {what} `{}`: {}",
-            path.display(),
-            io_reason(&e)
-        ))
-    };
+    let failed =
+        |action: Action, path: &Path, e: io::Error| OutputError::file(out, action, path, e);
 
-    recover(&places)
-        .map_err(|e| failed("cannot tidy up after an earlier render at", &places.old, e))?;
+    recover(&places).map_err(|e| failed(Action::Remove, &places.old, e))?;
     if out.exists() && !out.is_dir() {
         return Err(not_a_folder(out));
     }
@@ -211,7 +240,7 @@ pub fn write_with_progress(
 
     clear_staging(&places)?;
     if let Some(parent) = places.staging.parent() {
-        fs::create_dir_all(parent).map_err(|e| failed("cannot create", parent, e))?;
+        fs::create_dir_all(parent).map_err(|e| failed(Action::Create, parent, e))?;
     }
     if let Err(e) = build(&places, files, written) {
         // Nothing of OUT was touched; the staging folder is ours to drop.
@@ -221,16 +250,15 @@ pub fn write_with_progress(
 
     if out.exists() {
         fs::rename(&places.out, &places.old)
-            .map_err(|e| failed("cannot move aside", &places.out, e))?;
+            .map_err(|e| failed(Action::MoveAside, &places.out, e))?;
         if let Err(e) = fs::rename(&places.staging, &places.out) {
             let _ = fs::rename(&places.old, &places.out);
-            return Err(failed("cannot move the new briefs into", &places.out, e));
+            return Err(failed(Action::MoveInto, &places.out, e));
         }
-        fs::remove_dir_all(&places.old)
-            .map_err(|e| failed("cannot remove the old briefs at", &places.old, e))?;
+        fs::remove_dir_all(&places.old).map_err(|e| failed(Action::Remove, &places.old, e))?;
     } else {
         fs::rename(&places.staging, &places.out)
-            .map_err(|e| failed("cannot move the new briefs into", &places.out, e))?;
+            .map_err(|e| failed(Action::MoveInto, &places.out, e))?;
     }
     Ok(Written { updated, removed })
 }
@@ -255,18 +283,10 @@ fn clear_staging(places: &Places) -> Result<(), OutputError> {
         return Ok(());
     }
     if places.staging.join(MANIFEST).is_file() {
-        return fs::remove_dir_all(&places.staging).map_err(|e| {
-            OutputError(format!(
-                "cannot remove `{}` left by an interrupted render: {}",
-                places.staging.display(),
-                io_reason(&e)
-            ))
-        });
+        return fs::remove_dir_all(&places.staging)
+            .map_err(|e| OutputError::file(&places.out, Action::Remove, &places.staging, e));
     }
-    Err(OutputError(format!(
-        "`{}` is in the way of the render; move or remove it",
-        places.staging.display()
-    )))
+    Err(OutputError::StagingInTheWay(places.staging.clone()))
 }
 
 /// Fills the staging folder: the manifest first (it marks the folder as
@@ -277,14 +297,7 @@ fn build(
     written: &mut dyn FnMut(),
 ) -> Result<(), OutputError> {
     let staging = &places.staging;
-    let failed = |path: &Path, e: io::Error| {
-        OutputError(format!(
-            "cannot write the briefs to `{}`: cannot write `{}`: {}",
-            places.out.display(),
-            path.display(),
-            io_reason(&e)
-        ))
-    };
+    let failed = |path: &Path, e: io::Error| OutputError::file(&places.out, Action::Write, path, e);
     fs::create_dir(staging).map_err(|e| failed(staging, e))?;
     let mut all = with_manifest(files);
     all.rotate_right(1);
@@ -312,13 +325,7 @@ fn carry_over(
     staging: &Path,
     ours: &BTreeSet<String>,
 ) -> Result<(), OutputError> {
-    let failed = |path: &Path, e: io::Error| {
-        OutputError(format!(
-            "cannot keep `{}` in the new briefs: {}",
-            path.display(),
-            io_reason(&e)
-        ))
-    };
+    let failed = |path: &Path, e: io::Error| OutputError::file(out, Action::Keep, path, e);
     let entries = fs::read_dir(dir).map_err(|e| failed(dir, e))?;
     let mut entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
@@ -367,8 +374,5 @@ fn carry_over(
 }
 
 fn in_the_way(path: &Path) -> OutputError {
-    OutputError(format!(
-        "`{}` was not written by redbrief and a brief now belongs there; move it, then render again",
-        path.display()
-    ))
+    OutputError::InTheWay(path.to_path_buf())
 }

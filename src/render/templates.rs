@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use super::RenderError;
+use crate::fs::{Action, FileError};
 
 /// Every built-in template by the name `--templates DIR` replaces it by.
 /// A document's layout is one file per format, shared by the languages: it
@@ -117,10 +118,10 @@ impl Templates {
                 }
                 Some(Err(e)) if e.kind() != std::io::ErrorKind::NotFound => {
                     let path = replacement.unwrap_or_default();
-                    return Err(RenderError::Templates(format!(
-                        "cannot read template `{}`: {}",
-                        path.display(),
-                        crate::cli::io_reason(&e)
+                    return Err(RenderError::TemplateFile(FileError::new(
+                        Action::Read,
+                        &path,
+                        e,
                     )));
                 }
                 _ => env

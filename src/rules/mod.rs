@@ -6,7 +6,6 @@
 //! A rule's documentation is its doc comment, captured by `rule_info!`, and
 //! is exactly what `redbrief explain CODE` prints: one source, never a copy.
 
-pub mod errors;
 pub mod given;
 pub mod text;
 pub mod words;
@@ -33,9 +32,10 @@ pub mod medical_claim;
 pub mod note_limits;
 pub mod off_platform;
 
-use crate::diagnostic::{Finding, Severity};
+use std::sync::LazyLock;
+
+use crate::diagnostic::{Catalogue, Finding, RuleInfo};
 use crate::model::{Campaign, Creator};
-use crate::suggest;
 
 /// A strategy or platform check on the resolved campaign.
 pub trait Rule: Sync {
@@ -148,77 +148,32 @@ pub fn or_allow(rule: &RuleInfo, when: &str) -> String {
     )
 }
 
-/// What a rule is: the facts `rules`, `explain`, SARIF and `allow` need.
-#[derive(Debug, PartialEq, Eq)]
-pub struct RuleInfo {
-    /// `E002`, `RS006`, `XHS001`.
-    pub code: &'static str,
-    /// `unknown-name`, `thin-trust`: kebab-case, usable in `allow`.
-    pub name: &'static str,
-    pub severity: Severity,
-    /// One line for `redbrief rules`.
-    pub summary: &'static str,
-    /// The rule's page for `redbrief explain`, in Markdown.
-    pub doc: &'static str,
-}
-
-impl RuleInfo {
-    /// E-codes describe a spec that cannot be read; they cannot be allowed.
-    pub fn is_spec_error(&self) -> bool {
-        self.code.starts_with('E')
-    }
-
-    /// The explain page with the one space rustdoc puts after `///` removed.
-    pub fn page(&self) -> String {
-        let mut page = String::new();
-        for line in self.doc.lines() {
-            page.push_str(line.strip_prefix(' ').unwrap_or(line));
-            page.push('\n');
-        }
-        page
-    }
-}
-
-/// Declares a `RuleInfo` whose `doc` is the doc comment above it.
-#[macro_export]
-macro_rules! rule_info {
-    (
-        $(#[doc = $doc:literal])*
-        $vis:vis static $ident:ident = {
-            code: $code:literal,
-            name: $name:literal,
-            severity: $severity:ident,
-            summary: $summary:literal $(,)?
-        };
-    ) => {
-        $vis static $ident: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
-            code: $code,
-            name: $name,
-            severity: $crate::diagnostic::Severity::$severity,
-            summary: $summary,
-            doc: concat!($($doc, "\n"),*),
-        };
-    };
-}
-
 /// Every rule, E-codes first, in code order.
 pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
-    errors::ALL
-        .iter()
-        .copied()
-        .chain(STRATEGY.iter().map(|rule| rule.info()))
+    catalogue().iter()
+}
+
+/// Every rule, E-codes first, in code order, to look rules up in.
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+        Catalogue::new(
+            crate::diagnostic::codes::ALL
+                .iter()
+                .copied()
+                .chain(STRATEGY.iter().map(|rule| rule.info())),
+        )
+    });
+    &CATALOGUE
 }
 
 /// A rule by its code (any case) or its name.
 pub fn find(code_or_name: &str) -> Option<&'static RuleInfo> {
-    let wanted = code_or_name.trim();
-    all().find(|rule| rule.code.eq_ignore_ascii_case(wanted) || rule.name == wanted)
+    catalogue().find(code_or_name)
 }
 
 /// The closest code or name to a mistyped one, for "did you mean".
 pub fn closest(code_or_name: &str) -> Option<&'static str> {
-    let candidates: Vec<&'static str> = all().flat_map(|r| [r.code, r.name]).collect();
-    suggest::closest(code_or_name, candidates)
+    catalogue().closest(code_or_name)
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use pest::Parser;
 
 use super::ast::*;
 use super::{expected, CampaignParser, Rule};
+use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
-use crate::rules::errors::SYNTAX;
 use crate::source::{Span, Spanned};
 
 /// Statement keywords and the rule each one's line must follow.

@@ -4,8 +4,8 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::Rule;
+use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
-use crate::rules::errors::SYNTAX;
 use crate::source::Span;
 
 const END_OF_LINE: &str = "the end of the line (one statement per line)";

@@ -11,8 +11,8 @@ mod scan;
 
 use pest::Parser;
 
+use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
-use crate::rules::errors::SYNTAX;
 use crate::source::Span;
 
 pub use ast::Spec;

@@ -7,8 +7,8 @@
 //! by its ASCII twin padded with spaces, so the parse can go on and report
 //! everything else in the file with unchanged offsets.
 
+use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
-use crate::rules::errors::SYNTAX;
 use crate::source::Span;
 
 /// What the first pass learned.

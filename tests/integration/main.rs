@@ -10,6 +10,7 @@ mod completions;
 mod export;
 mod fmt;
 mod init;
+mod layers;
 mod malformed;
 mod render;
 mod rules;

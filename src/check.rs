@@ -1,0 +1,67 @@
+//! One spec file read, resolved and checked: the pipeline up to findings.
+
+use crate::diagnostic::{self, Finding};
+use crate::model::{self, Campaign};
+use crate::rules;
+use crate::source::SourceFile;
+use crate::syntax;
+
+/// One spec file after checking.
+pub struct Checked {
+    pub file: SourceFile,
+    /// The resolved campaign, when the file could be read that far.
+    pub campaign: Option<Campaign>,
+    /// Every finding, in file order; allowed rules already left out.
+    pub findings: Vec<Finding>,
+    /// Whether the strategy rules ran: they wait for a spec without errors.
+    pub strategy_checked: bool,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+}
+
+/// Reads, resolves and checks one spec given as bytes.
+pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
+    let path = path.into();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            return Checked {
+                file: SourceFile::new(path, text),
+                campaign: None,
+                findings: vec![syntax::not_utf8(valid_up_to)],
+                strategy_checked: false,
+            };
+        }
+    };
+    let parsed = syntax::parse(&text);
+    let mut findings = parsed.findings;
+    let mut campaign = None;
+    let mut strategy_checked = false;
+    if let Some(spec) = &parsed.spec {
+        let resolved = model::resolve(spec, rules::catalogue());
+        findings.extend(resolved.findings);
+        if let Some(resolved) = resolved.campaign {
+            // Strategy rules reason about the whole roster. While the spec
+            // has errors, a creator or goal may be missing from the model,
+            // and the rules would report gaps that are not there.
+            if !findings.iter().any(Finding::is_error) {
+                findings.extend(rules::run(&resolved));
+                strategy_checked = true;
+            }
+            campaign = Some(resolved);
+        }
+    }
+    diagnostic::sort(&mut findings);
+    Checked {
+        file: SourceFile::new(path, text),
+        campaign,
+        findings,
+        strategy_checked,
+    }
+}

@@ -3,8 +3,8 @@
 
 use crate::source::Span;
 use crate::syntax::ast::{
-    Block, BlockHead, Field, Literal, MoneyLiteral, Node, QuantityLiteral, ScheduleLiteral, Spec,
-    Statement, Text,
+    Block, BlockHead, Literal, MoneyLiteral, Node, QuantityLiteral, ScheduleLiteral, Spec,
+    Statement, Text, Value,
 };
 
 /// Spaces per block level.
@@ -158,13 +158,14 @@ impl Printer<'_> {
     fn statement(&mut self, statement: &Statement, depth: usize, run: Run) {
         let key = statement.key.value;
         let padding = " ".repeat(run.key_width.saturating_sub(key.len()) + 1);
-        let value = self.value(&statement.field, depth, run.metric_width);
+        let value = self.value(&statement.value, depth, run.metric_width);
         self.last_end = statement.span.end;
         let comment = self.trailing_comment(statement.span.end);
         self.line(depth, &format!("{key}{padding}{value}{comment}"));
     }
 
-    fn value(&self, field: &Field, depth: usize, metric_width: usize) -> String {
+    /// A value printed by its kind: no field needs printing code of its own.
+    fn value(&self, value: &Value, depth: usize, metric_width: usize) -> String {
         let texts = |list: &[Text]| {
             list.iter()
                 .map(|t| text(t, depth))
@@ -177,30 +178,20 @@ impl Printer<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        match field {
-            Field::Window { start, end } => format!("{} to {}", start.value, end.value),
-            Field::Budget(m) | Field::Price(m) | Field::Fee(m) => money(m),
-            Field::Languages(list) | Field::Serves(list) | Field::Niche(list) => words(list),
-            Field::Allow { rule, reason } => match reason {
+        match value {
+            Value::Text(t) => text(t, depth),
+            Value::Texts(list) => texts(list),
+            Value::Name(word) | Value::Market(word) => word.value.clone(),
+            Value::Names(list) => words(list),
+            Value::Count(n) => count(n),
+            Value::Percent(literal) | Value::Duration(literal) => literal.value.clone(),
+            Value::Money(m) => money(m),
+            Value::Window { start, end } => format!("{} to {}", start.value, end.value),
+            Value::Allow { rule, reason } => match reason {
                 Some(reason) => format!("{} {}", rule.value, text(reason, depth)),
                 None => rule.value.clone(),
             },
-            Field::Category(word) | Field::Stage(word) | Field::Market(word) => word.value.clone(),
-            Field::Voice(t)
-            | Field::Link(t)
-            | Field::Audience(t)
-            | Field::Angle(t)
-            | Field::Title(t)
-            | Field::Note(t)
-            | Field::Visual(t) => text(t, depth),
-            Field::Avoid(list)
-            | Field::Hashtags(list)
-            | Field::Claims(list)
-            | Field::Products(list)
-            | Field::Keywords(list)
-            | Field::Script(list)
-            | Field::Prompts(list) => texts(list),
-            Field::Kpi {
+            Value::Kpi {
                 metric,
                 comparator,
                 target,
@@ -216,11 +207,7 @@ impl Printer<'_> {
                     comparator.value.symbol()
                 )
             }
-            Field::Followers(n)
-            | Field::MinKocs(n)
-            | Field::KocMaxFollowers(n)
-            | Field::KolMinFollowers(n) => count(n),
-            Field::Deliver {
+            Value::Deliver {
                 format,
                 times,
                 schedule,
@@ -236,8 +223,6 @@ impl Printer<'_> {
                 };
                 format!("{} x{times}{schedule}", format.value)
             }
-            Field::Engagement(p) | Field::MaxCreatorShare(p) => p.value.clone(),
-            Field::Trial(d) | Field::Followup(d) | Field::MinTrial(d) => d.value.clone(),
         }
     }
 }
@@ -275,7 +260,7 @@ fn alignment(source: &str, nodes: &[Node]) -> Vec<Run> {
             let mut run = Run::default();
             for statement in statements {
                 run.key_width = run.key_width.max(statement.key.value.len());
-                if let Field::Kpi { metric, .. } = &statement.field {
+                if let Value::Kpi { metric, .. } = &statement.value {
                     run.metric_width = run.metric_width.max(metric.value.chars().count());
                 }
             }

@@ -168,6 +168,35 @@ pub struct Creator {
 }
 
 impl Creator {
+    /// A creator with nothing read yet but their head; the resolver fills
+    /// in the fields as it reads them.
+    pub fn new(handle: Spanned<String>, role: Role, head_span: Span) -> Self {
+        Creator {
+            handle,
+            role,
+            head_span,
+            followers: Spanned::new(0, head_span),
+            serves: Vec::new(),
+            serves_span: head_span,
+            stages: Vec::new(),
+            products: Vec::new(),
+            deliveries: Vec::new(),
+            niche: Vec::new(),
+            engagement: None,
+            audience: None,
+            fee: None,
+            angle: None,
+            keywords: Vec::new(),
+            title: None,
+            script: Vec::new(),
+            note: None,
+            visual: None,
+            trial: None,
+            prompts: Vec::new(),
+            followup: None,
+        }
+    }
+
     /// Days of replying to comments; 7 when not given.
     pub fn followup_days(&self) -> u32 {
         self.followup

@@ -4,6 +4,7 @@
 //! them into numbers, money and dates is the model's job, so that `fmt` can
 //! print them back as written.
 
+use super::fields::{FieldSpec, Key};
 use crate::source::{Span, Spanned};
 
 /// A whole `.campaign` file.
@@ -121,8 +122,17 @@ pub struct Text {
 pub struct Statement {
     /// The keyword as written, e.g. `followers`.
     pub key: Spanned<&'static str>,
-    pub field: Field,
+    /// The field table's row for the keyword.
+    pub field: &'static FieldSpec,
+    pub value: Value,
     pub span: Span,
+}
+
+impl Statement {
+    /// Which field this is.
+    pub fn key(&self) -> Key {
+        self.field.key
+    }
 }
 
 /// A literal kept as written (`3.2k`, `4.1%`, `14d`, `2026-12-03`, `x2`).
@@ -177,64 +187,35 @@ pub enum ScheduleLiteral {
     Between(Literal, Literal),
 }
 
-/// Every statement of the language, wherever it appears; the model decides
-/// which belong in which block.
+/// A statement's value, in the form its field takes (the field table's
+/// `Kind`); the model decides which fields belong in which block.
 #[derive(Debug, Clone)]
-pub enum Field {
-    // campaign
+pub enum Value {
+    Text(Text),
+    Texts(Vec<Text>),
+    Name(Spanned<String>),
+    Names(Vec<Spanned<String>>),
+    Count(Literal),
+    Percent(Literal),
+    Money(MoneyLiteral),
+    Duration(Literal),
+    Market(Literal),
     Window {
         start: Literal,
         end: Literal,
     },
-    Budget(MoneyLiteral),
-    Languages(Vec<Spanned<String>>),
-    Allow {
-        rule: Literal,
-        reason: Option<Text>,
-    },
-    // brand
-    Category(Spanned<String>),
-    Market(Literal),
-    Voice(Text),
-    Avoid(Vec<Text>),
-    Hashtags(Vec<Text>),
-    // product
-    Price(MoneyLiteral),
-    Claims(Vec<Text>),
-    Link(Text),
-    // goal
-    Stage(Spanned<String>),
     Kpi {
         metric: Spanned<String>,
         comparator: Spanned<Comparator>,
         target: QuantityLiteral,
     },
-    // creator
-    Followers(Literal),
-    Serves(Vec<Spanned<String>>),
-    Products(Vec<Text>),
     Deliver {
         format: Spanned<String>,
         times: Literal,
         schedule: Option<ScheduleLiteral>,
     },
-    Niche(Vec<Spanned<String>>),
-    Engagement(Literal),
-    Audience(Text),
-    Fee(MoneyLiteral),
-    Angle(Text),
-    Keywords(Vec<Text>),
-    Title(Text),
-    Script(Vec<Text>),
-    Note(Text),
-    Visual(Text),
-    Trial(Literal),
-    Prompts(Vec<Text>),
-    Followup(Literal),
-    // policy
-    MinKocs(Literal),
-    MaxCreatorShare(Literal),
-    KocMaxFollowers(Literal),
-    KolMinFollowers(Literal),
-    MinTrial(Literal),
+    Allow {
+        rule: Literal,
+        reason: Option<Text>,
+    },
 }

@@ -9,65 +9,43 @@ use pest::iterators::{Pair, Pairs};
 use pest::Parser;
 
 use super::ast::*;
+use super::fields::{self, Kind};
 use super::{expected, CampaignParser, Rule};
 use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
 use crate::source::{Span, Spanned};
 
-/// Statement keywords and the rule each one's line must follow.
-const STATEMENTS: &[(&str, Rule)] = &[
-    ("window", Rule::window_stmt),
-    ("budget", Rule::budget_stmt),
-    ("languages", Rule::languages_stmt),
-    ("allow", Rule::allow_stmt),
-    ("category", Rule::category_stmt),
-    ("market", Rule::market_stmt),
-    ("voice", Rule::voice_stmt),
-    ("avoid", Rule::avoid_stmt),
-    ("hashtags", Rule::hashtags_stmt),
-    ("price", Rule::price_stmt),
-    ("claims", Rule::claims_stmt),
-    ("link", Rule::link_stmt),
-    ("stage", Rule::stage_stmt),
-    ("kpi", Rule::kpi_stmt),
-    ("followers", Rule::followers_stmt),
-    ("serves", Rule::serves_stmt),
-    ("product", Rule::products_stmt),
-    ("deliver", Rule::deliver_stmt),
-    ("niche", Rule::niche_stmt),
-    ("engagement", Rule::engagement_stmt),
-    ("audience", Rule::audience_stmt),
-    ("fee", Rule::fee_stmt),
-    ("angle", Rule::angle_stmt),
-    ("keywords", Rule::keywords_stmt),
-    ("title", Rule::title_stmt),
-    ("script", Rule::script_stmt),
-    ("note", Rule::note_stmt),
-    ("visual", Rule::visual_stmt),
-    ("trial", Rule::trial_stmt),
-    ("prompts", Rule::prompts_stmt),
-    ("followup", Rule::followup_stmt),
-    ("min_kocs", Rule::min_kocs_stmt),
-    ("max_creator_share", Rule::max_creator_share_stmt),
-    ("koc_max_followers", Rule::koc_max_followers_stmt),
-    ("kol_min_followers", Rule::kol_min_followers_stmt),
-    ("min_trial", Rule::min_trial_stmt),
-];
+/// The rule a line of each kind of value must follow, to explain a line
+/// whose value is not of its field's kind.
+fn line_rule(kind: Kind) -> Rule {
+    match kind {
+        Kind::Text => Rule::text_line,
+        Kind::Texts => Rule::texts_line,
+        Kind::Name => Rule::name_line,
+        Kind::Names => Rule::names_line,
+        Kind::Count => Rule::count_line,
+        Kind::Percent => Rule::percent_line,
+        Kind::Money => Rule::money_line,
+        Kind::Duration => Rule::duration_line,
+        Kind::Market => Rule::market_line,
+        Kind::Window => Rule::window_stmt,
+        Kind::Kpi => Rule::kpi_stmt,
+        Kind::Deliver => Rule::deliver_stmt,
+        Kind::Allow => Rule::allow_stmt,
+    }
+}
 
-/// Block keywords and the rule their head (the text before `{`) follows.
-const BLOCKS: &[(&str, Rule)] = &[
-    ("campaign", Rule::campaign_head),
-    ("brand", Rule::brand_head),
-    ("product", Rule::product_head),
-    ("goal", Rule::goal_head),
-    ("kol", Rule::creator_head),
-    ("koc", Rule::creator_head),
-    ("policy", Rule::policy_head),
-];
-
-/// Every keyword that can start a line, for suggestions.
-pub fn keywords() -> impl Iterator<Item = &'static str> {
-    STATEMENTS.iter().chain(BLOCKS).map(|(keyword, _)| *keyword)
+/// The rule a block's head (the text before `{`) follows.
+fn head_rule(keyword: &str) -> Option<Rule> {
+    Some(match keyword {
+        "campaign" => Rule::campaign_head,
+        "brand" => Rule::brand_head,
+        "product" => Rule::product_head,
+        "goal" => Rule::goal_head,
+        "kol" | "koc" => Rule::creator_head,
+        "policy" => Rule::policy_head,
+        _ => return None,
+    })
 }
 
 #[derive(Default)]
@@ -95,7 +73,7 @@ impl Builder {
             Rule::loose_block => self.loose_block(pair),
             Rule::loose_stmt => self.loose_stmt(pair),
             Rule::bom | Rule::EOI | Rule::open_brace | Rule::close_brace => None,
-            _ => self.statement(pair).map(Node::Statement),
+            _ => self.statement(pair),
         }
     }
 
@@ -144,44 +122,46 @@ impl Builder {
         })
     }
 
-    fn statement(&mut self, pair: Pair<'_, Rule>) -> Option<Statement> {
+    /// A statement line. A shaped statement (`window`, `kpi`, `deliver`,
+    /// `allow`) is its field; any other is `key value`, and the value must
+    /// be of the kind the field table gives the key.
+    fn statement(&mut self, pair: Pair<'_, Rule>) -> Option<Node> {
         let rule = pair.as_rule();
-        let keyword = STATEMENTS
-            .iter()
-            .find(|(_, r)| *r == rule)
-            .map(|(keyword, _)| *keyword)?;
         let start = pair.as_span().start();
-        let key = Spanned::new(keyword, Span::new(start, start + keyword.len()));
+        let whole = pair.as_str();
         let args: Vec<Pair<'_, Rule>> = pair.into_inner().collect();
+        let (keyword, values) = match rule {
+            Rule::value_stmt => (args.first()?.as_str(), &args[1..]),
+            Rule::window_stmt => ("window", &args[..]),
+            Rule::kpi_stmt => ("kpi", &args[..]),
+            Rule::deliver_stmt => ("deliver", &args[..]),
+            Rule::allow_stmt => ("allow", &args[..]),
+            _ => return None,
+        };
+        let key_span = Span::new(start, start + keyword.len());
+        let Some(field) = fields::field(keyword) else {
+            // Not a field: a block keyword without its `{`, or a word the
+            // model will suggest a field for.
+            return self.loose_line(whole, start);
+        };
         // The pair's own span takes in a trailing comment; stop at the last
         // value instead.
-        let end = args.last().map_or(key.span.end, |a| a.as_span().end());
+        let end = values.last().map_or(key_span.end, |a| a.as_span().end());
         let span = Span::new(start, end);
-        let arg = |i: usize| args.get(i).cloned();
-        let field = match rule {
-            Rule::window_stmt => Field::Window {
+        let arg = |i: usize| values.get(i).cloned();
+        let value = match rule {
+            Rule::window_stmt => Some(Value::Window {
                 start: literal(arg(0)?),
                 end: literal(arg(2)?),
-            },
-            Rule::budget_stmt => Field::Budget(money(arg(0)?)?),
-            Rule::languages_stmt => Field::Languages(words(arg(0)?)),
-            Rule::allow_stmt => Field::Allow {
+            }),
+            Rule::allow_stmt => Some(Value::Allow {
                 rule: literal(arg(0)?),
                 reason: arg(1).map(|reason| self.text(reason)),
-            },
-            Rule::category_stmt => Field::Category(word(arg(0)?)),
-            Rule::market_stmt => Field::Market(literal(arg(0)?)),
-            Rule::voice_stmt => Field::Voice(self.text(arg(0)?)),
-            Rule::avoid_stmt => Field::Avoid(self.texts(arg(0)?)),
-            Rule::hashtags_stmt => Field::Hashtags(self.texts(arg(0)?)),
-            Rule::price_stmt => Field::Price(money(arg(0)?)?),
-            Rule::claims_stmt => Field::Claims(self.texts(arg(0)?)),
-            Rule::link_stmt => Field::Link(self.text(arg(0)?)),
-            Rule::stage_stmt => Field::Stage(word(arg(0)?)),
+            }),
             Rule::kpi_stmt => {
                 let comparator = arg(1)?;
                 let target = arg(2)?;
-                Field::Kpi {
+                Some(Value::Kpi {
                     metric: word(arg(0)?),
                     comparator: Spanned::new(
                         if comparator.as_str() == ">=" {
@@ -196,40 +176,60 @@ impl Builder {
                         Rule::percent => QuantityLiteral::Percent(literal(target)),
                         _ => QuantityLiteral::Count(literal(target)),
                     },
-                }
+                })
             }
-            Rule::followers_stmt => Field::Followers(literal(arg(0)?)),
-            Rule::serves_stmt => Field::Serves(words(arg(0)?)),
-            Rule::products_stmt => Field::Products(self.texts(arg(0)?)),
-            Rule::deliver_stmt => Field::Deliver {
+            Rule::deliver_stmt => Some(Value::Deliver {
                 format: word(arg(0)?),
                 times: literal(arg(1)?),
                 schedule: match arg(2) {
                     None => None,
                     Some(schedule) => Some(self.schedule(schedule)?),
                 },
-            },
-            Rule::niche_stmt => Field::Niche(words(arg(0)?)),
-            Rule::engagement_stmt => Field::Engagement(literal(arg(0)?)),
-            Rule::audience_stmt => Field::Audience(self.text(arg(0)?)),
-            Rule::fee_stmt => Field::Fee(money(arg(0)?)?),
-            Rule::angle_stmt => Field::Angle(self.text(arg(0)?)),
-            Rule::keywords_stmt => Field::Keywords(self.texts(arg(0)?)),
-            Rule::title_stmt => Field::Title(self.text(arg(0)?)),
-            Rule::script_stmt => Field::Script(self.texts(arg(0)?)),
-            Rule::note_stmt => Field::Note(self.text(arg(0)?)),
-            Rule::visual_stmt => Field::Visual(self.text(arg(0)?)),
-            Rule::trial_stmt => Field::Trial(literal(arg(0)?)),
-            Rule::prompts_stmt => Field::Prompts(self.texts(arg(0)?)),
-            Rule::followup_stmt => Field::Followup(literal(arg(0)?)),
-            Rule::min_kocs_stmt => Field::MinKocs(literal(arg(0)?)),
-            Rule::max_creator_share_stmt => Field::MaxCreatorShare(literal(arg(0)?)),
-            Rule::koc_max_followers_stmt => Field::KocMaxFollowers(literal(arg(0)?)),
-            Rule::kol_min_followers_stmt => Field::KolMinFollowers(literal(arg(0)?)),
-            Rule::min_trial_stmt => Field::MinTrial(literal(arg(0)?)),
-            _ => return None,
+            }),
+            _ => self.value(field.kind, arg(0)?),
         };
-        Some(Statement { key, field, span })
+        let key = Spanned::new(field.keyword, key_span);
+        match value {
+            Some(value) => Some(Node::Statement(Statement {
+                key,
+                field,
+                value,
+                span,
+            })),
+            // The value is not of the key's kind: say what was expected.
+            None => {
+                self.explain_line(whole.trim_end(), start, line_rule(field.kind));
+                Some(Node::Invalid(key))
+            }
+        }
+    }
+
+    /// A value read as the form `kind` wants, or `None` when it has another.
+    fn value(&mut self, kind: Kind, pair: Pair<'_, Rule>) -> Option<Value> {
+        Some(match (kind, pair.as_rule()) {
+            (Kind::Text, Rule::string_list) => {
+                let mut texts = self.texts(pair);
+                if texts.len() != 1 {
+                    return None;
+                }
+                Value::Text(texts.pop()?)
+            }
+            (Kind::Texts, Rule::string_list) => Value::Texts(self.texts(pair)),
+            (Kind::Name, Rule::name_list) => {
+                let mut names = words(pair);
+                if names.len() != 1 {
+                    return None;
+                }
+                Value::Name(names.pop()?)
+            }
+            (Kind::Names, Rule::name_list) => Value::Names(words(pair)),
+            (Kind::Count, Rule::count) => Value::Count(literal(pair)),
+            (Kind::Percent, Rule::percent) => Value::Percent(literal(pair)),
+            (Kind::Money, Rule::money) => Value::Money(money(pair)?),
+            (Kind::Duration, Rule::duration) => Value::Duration(literal(pair)),
+            (Kind::Market, Rule::market_code) => Value::Market(literal(pair)),
+            _ => return None,
+        })
     }
 
     fn schedule(&mut self, pair: Pair<'_, Rule>) -> Option<ScheduleLiteral> {
@@ -250,13 +250,17 @@ impl Builder {
 
     /// A line the grammar could not read as any statement.
     fn loose_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Node> {
-        let start = pair.as_span().start();
-        let line = pair.as_str().trim_end();
+        self.loose_line(pair.as_str(), pair.as_span().start())
+    }
+
+    /// A line that is no statement of the language, starting at `start`.
+    fn loose_line(&mut self, line: &str, start: usize) -> Option<Node> {
+        let line = line.trim_end();
         let span = Span::new(start, start + line.len());
         let first = first_word(line);
         // `followers: 320k`, as in a form or a spreadsheet header.
         if let Some(keyword) = first.strip_suffix(':') {
-            if let Some((keyword, _)) = STATEMENTS.iter().find(|(k, _)| *k == keyword) {
+            if let Some(keyword) = fields::field(keyword).map(|f| f.keyword) {
                 let colon = start + keyword.len();
                 self.findings.push(
                     Finding::new(
@@ -273,12 +277,12 @@ impl Builder {
                 return Some(Node::Invalid(Spanned::new(keyword, key)));
             }
         }
-        if let Some((keyword, rule)) = STATEMENTS.iter().find(|(keyword, _)| *keyword == first) {
-            self.explain_line(line, start, *rule);
-            let key = Span::new(start, start + keyword.len());
-            return Some(Node::Invalid(Spanned::new(keyword, key)));
+        if let Some(field) = fields::field(first) {
+            self.explain_line(line, start, line_rule(field.kind));
+            let key = Span::new(start, start + field.keyword.len());
+            return Some(Node::Invalid(Spanned::new(field.keyword, key)));
         }
-        if BLOCKS.iter().any(|(keyword, _)| *keyword == first) {
+        if fields::block(first).is_some() {
             self.findings.push(
                 Finding::new(&SYNTAX, span, format!("`{first}` opens a block, but this line has no `{{`"))
                     .label("expected `{` at the end of this line")
@@ -299,8 +303,8 @@ impl Builder {
         let head_span = Span::new(start, start + head_text.len());
         let first = first_word(head_text);
         let nodes = self.nodes(body.clone().into_inner());
-        if let Some((_, rule)) = BLOCKS.iter().find(|(keyword, _)| *keyword == first) {
-            self.explain_line(head_text, start, *rule);
+        if let Some(rule) = head_rule(first) {
+            self.explain_line(head_text, start, rule);
             // Keep the contents of a campaign whose name is mistyped, so the
             // rest of the file is still checked.
             if first == "campaign" {
@@ -320,7 +324,7 @@ impl Builder {
             }
             return None;
         }
-        if STATEMENTS.iter().any(|(keyword, _)| *keyword == first) {
+        if fields::field(first).is_some() {
             self.findings.push(
                 Finding::new(
                     &SYNTAX,
@@ -525,10 +529,9 @@ mod tests {
     }
 
     #[test]
-    fn every_statement_keyword_is_known_once() {
-        let mut seen = std::collections::HashSet::new();
-        for (keyword, _) in STATEMENTS {
-            assert!(seen.insert(*keyword));
+    fn every_block_keyword_has_a_head_rule() {
+        for block in fields::BLOCKS {
+            assert!(head_rule(block.keyword).is_some(), "{}", block.keyword);
         }
     }
 }

@@ -5,7 +5,8 @@
 
 pub mod ast;
 mod build;
-pub use build::keywords;
+pub mod fields;
+pub use fields::keywords;
 mod expected;
 mod scan;
 

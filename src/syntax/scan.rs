@@ -28,12 +28,6 @@ pub struct Scan {
 /// so no input can recurse the parser without bound.
 const DEEPEST_NESTING: usize = 8;
 
-/// Block keywords, used to spot a block opened inside another block that was
-/// never closed.
-const BLOCK_KEYWORDS: [&str; 7] = [
-    "campaign", "brand", "product", "goal", "kol", "koc", "policy",
-];
-
 /// A full-width character typed where ASCII was meant, its ASCII twin, and
 /// how to say it. Every one of these is three bytes in UTF-8, so the twin is
 /// padded to three bytes (quotes keep the padding outside the string).
@@ -335,7 +329,7 @@ impl Scanner<'_> {
         }
         let keyword = head.split_whitespace().next().unwrap_or("");
         let nested = if keyword == "campaign" { 1 } else { 2 };
-        if self.open.len() >= nested && BLOCK_KEYWORDS.contains(&keyword) {
+        if self.open.len() >= nested && super::fields::block(keyword).is_some() {
             if let Some(outer) = self.open.last() {
                 let known = self
                     .suspects

@@ -1,0 +1,274 @@
+//! The campaign's smaller blocks (brand, product, goal and its KPIs,
+//! policy) and `allow` lines.
+
+use super::Resolver;
+use crate::diagnostic::codes::{BAD_ALLOW, MISSING};
+use crate::diagnostic::Finding;
+use crate::model::values;
+use crate::model::vocabulary::{Unit, Vocabulary};
+use crate::model::*;
+use crate::source::{Span, Spanned};
+use crate::syntax::ast::{Block, Literal, QuantityLiteral, Value};
+use crate::syntax::fields::{Key, Place};
+
+impl Resolver<'_> {
+    pub(super) fn allow(
+        &mut self,
+        span: Span,
+        rule: &Literal,
+        reason: Option<&Text>,
+    ) -> Option<Allow> {
+        let Some(info) = self.rules.find(&rule.value) else {
+            let help = match self.rules.closest(&rule.value) {
+                Some(best) => format!("did you mean `{best}`? `redbrief rules` lists every rule"),
+                None => "`redbrief rules` lists every rule's code and name".to_string(),
+            };
+            self.report(
+                Finding::new(
+                    &BAD_ALLOW,
+                    rule.span,
+                    format!("`allow` names `{}`, which is no rule", rule.value),
+                )
+                .label("unknown rule")
+                .help(help),
+            );
+            return None;
+        };
+        if info.is_spec_error() {
+            self.report(
+                Finding::new(
+                    &BAD_ALLOW,
+                    rule.span,
+                    format!(
+                        "{} ({}) cannot be allowed: it means the spec itself is wrong",
+                        info.code, info.name
+                    ),
+                )
+                .label("E-codes cannot be silenced")
+                .help("fix what the error points at and delete this `allow`"),
+            );
+            return None;
+        }
+        match reason.map(|r| r.value.trim()).filter(|r| !r.is_empty()) {
+            Some(reason) => Some(Allow {
+                rule: info,
+                reason: reason.to_string(),
+                span,
+            }),
+            None => {
+                self.report(
+                    Finding::new(&BAD_ALLOW, span, format!("`allow {}` gives no reason", rule.value))
+                        .label("no reason")
+                        .help(format!("say why in quotes, e.g. `allow {} \"Pilot wave before we scale\"`; the reason is printed in the overview", rule.value)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn brand(&mut self, block: &Block, name: Text) -> Brand {
+        let owner = format!("the brand \"{}\"", name.value);
+        let mut brand = Brand {
+            name,
+            span: block.head_span,
+            category: None,
+            market: None,
+            voice: None,
+            avoid: Vec::new(),
+            hashtags: Vec::new(),
+        };
+        for statement in self.statements(block, Place::Brand, &owner).statements {
+            match (statement.key(), &statement.value) {
+                (Key::Category, Value::Name(category)) => brand.category = Some(category.clone()),
+                (Key::Market, Value::Market(market)) => brand.market = Some(market.clone()),
+                (Key::Voice, Value::Text(voice)) => brand.voice = Some(voice.clone()),
+                (Key::Avoid, Value::Texts(words)) => brand.avoid.extend(words.iter().cloned()),
+                (Key::Hashtags, Value::Texts(tags)) => brand.hashtags.extend(tags.iter().cloned()),
+                _ => {}
+            }
+        }
+        brand
+    }
+
+    pub(super) fn product(&mut self, block: &Block, name: Text) -> Product {
+        let owner = format!("the product \"{}\"", name.value);
+        let mut product = Product {
+            name,
+            span: block.head_span,
+            price: None,
+            claims: Vec::new(),
+            link: None,
+        };
+        for statement in self.statements(block, Place::Product, &owner).statements {
+            match (statement.key(), &statement.value) {
+                (Key::Price, Value::Money(price)) => {
+                    product.price = self.money(price, "the price", true)
+                }
+                (Key::Claims, Value::Texts(claims)) => {
+                    product.claims.extend(claims.iter().cloned())
+                }
+                (Key::Link, Value::Text(link)) => product.link = Some(link.clone()),
+                _ => {}
+            }
+        }
+        product
+    }
+
+    pub(super) fn goal(&mut self, block: &Block, name: &Spanned<String>) -> Option<Goal> {
+        let owner = format!("goal `{}`", name.value);
+        let mut stage = None;
+        let mut kpis = Vec::new();
+        let given = self.statements(block, Place::Goal, &owner);
+        let stage_given = given.keys.contains("stage");
+        let kpi_given = given.keys.contains("kpi");
+        for statement in given.statements {
+            match (statement.key(), &statement.value) {
+                (Key::Stage, Value::Name(word)) => {
+                    stage = self
+                        .vocabulary::<Stage>(word, &owner)
+                        .map(|s| Spanned::new(s, word.span));
+                }
+                (
+                    Key::Kpi,
+                    Value::Kpi {
+                        metric,
+                        comparator,
+                        target,
+                    },
+                ) => {
+                    if let Some(kpi) =
+                        self.kpi(statement.span, metric, comparator.value, target, &owner)
+                    {
+                        kpis.push(kpi);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !stage_given {
+            self.report(
+                Finding::new(&MISSING, block.head_span, format!("{owner} has no `stage`"))
+                    .label("no stage")
+                    .help("add `stage discovery`, `stage validation` or `stage conversion`: the part of the buyer journey this goal is about"),
+            );
+        }
+        if !kpi_given {
+            self.report(
+                Finding::new(&MISSING, block.head_span, format!("{owner} has no `kpi`"))
+                    .label("no KPI")
+                    .help("add how the goal is measured, e.g. `kpi saves >= 4k`"),
+            );
+        }
+        Some(Goal {
+            name: name.clone(),
+            span: block.head_span,
+            stage: stage?,
+            kpis,
+        })
+    }
+
+    pub(super) fn kpi(
+        &mut self,
+        span: Span,
+        metric: &Spanned<String>,
+        comparator: Comparator,
+        target: &QuantityLiteral,
+        owner: &str,
+    ) -> Option<Kpi> {
+        let metric_value = self.vocabulary::<Metric>(metric, owner)?;
+        let name = metric_value.name();
+        let example = match metric_value.unit() {
+            Unit::Count => format!("kpi {name} >= 6k"),
+            Unit::Percent => format!("kpi {name} >= 5%"),
+            Unit::Money => format!("kpi {name} <= 2 MYR"),
+            Unit::Number => format!("kpi {name} >= 2.5"),
+        };
+        let target = match (metric_value.unit(), target) {
+            (Unit::Count, QuantityLiteral::Count(count)) => {
+                Quantity::Count(self.count(count, &format!("the `{name}` target"))?)
+            }
+            (Unit::Number, QuantityLiteral::Count(number)) => match values::number(&number.value) {
+                Ok(n) => Quantity::Number(n),
+                Err(e) => {
+                    self.invalid(
+                        number.span,
+                        format!("the `{name}` target: {e}"),
+                        "write a number above zero, like 2.5",
+                    );
+                    return None;
+                }
+            },
+            (Unit::Number | Unit::Percent, QuantityLiteral::Percent(percent)) => {
+                Quantity::Percent(self.percent(percent, &format!("the `{name}` target"))?)
+            }
+            (Unit::Money, QuantityLiteral::Money(money)) => Quantity::Money(
+                self.money(money, &format!("the `{name}` target"), true)?
+                    .value,
+            ),
+            (_, other) => {
+                let kind = match metric_value.unit() {
+                    Unit::Count => "a count",
+                    Unit::Percent => "a percent",
+                    Unit::Money => "an amount of money",
+                    Unit::Number => "a number",
+                };
+                self.invalid(
+                    other.span(),
+                    format!("`{name}` is measured as {kind}"),
+                    &format!("write the target as {kind}, like `{example}`"),
+                );
+                return None;
+            }
+        };
+        Some(Kpi {
+            metric: metric_value,
+            comparator,
+            target,
+            span,
+        })
+    }
+
+    pub(super) fn policy(&mut self, block: &Block) -> Policy {
+        let mut policy = Policy::default();
+        for statement in self
+            .statements(block, Place::Policy, "the policy")
+            .statements
+        {
+            match (statement.key(), &statement.value) {
+                (Key::MinKocs, Value::Count(n)) => {
+                    if let Some(n) = self.count(n, "`min_kocs`") {
+                        policy.min_kocs = n;
+                    }
+                }
+                (Key::MaxCreatorShare, Value::Percent(p)) => {
+                    match self.percent(p, "`max_creator_share`") {
+                        Some(share) if share > 0.0 => policy.max_creator_share = share,
+                        Some(_) => self.invalid(
+                            p.span,
+                            "`max_creator_share` is 0%: no creator could be paid".to_string(),
+                            "write a share above 0%, like 50%",
+                        ),
+                        None => {}
+                    }
+                }
+                (Key::KocMaxFollowers, Value::Count(n)) => {
+                    if let Some(n) = self.count(n, "`koc_max_followers`") {
+                        policy.koc_max_followers = n;
+                    }
+                }
+                (Key::KolMinFollowers, Value::Count(n)) => {
+                    if let Some(n) = self.count(n, "`kol_min_followers`") {
+                        policy.kol_min_followers = n;
+                    }
+                }
+                (Key::MinTrial, Value::Duration(d)) => {
+                    if let Some(days) = self.duration(d, "`min_trial`") {
+                        policy.min_trial_days = days;
+                    }
+                }
+                _ => {}
+            }
+        }
+        policy
+    }
+}

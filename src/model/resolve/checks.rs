@@ -1,0 +1,169 @@
+//! What the whole campaign must have once its blocks are read: the required
+//! parts (E006), deliveries inside the window (E005), one currency (E009)
+//! and fees within the budget (E008).
+
+use super::Resolver;
+use crate::diagnostic::codes::{CURRENCY, MISSING, OVER_BUDGET, SCHEDULE};
+use crate::diagnostic::Finding;
+use crate::model::{Campaign, Money, Schedule};
+use crate::source::Spanned;
+
+impl Resolver<'_> {
+    pub(super) fn required_parts(
+        &mut self,
+        campaign: &Campaign,
+        has_window: bool,
+        has_goal: bool,
+        has_creator: bool,
+    ) {
+        let mut missing = |what: &str, help: &str| {
+            self.findings.push(
+                Finding::new(
+                    &MISSING,
+                    campaign.head_span,
+                    format!("the campaign has no {what}"),
+                )
+                .label(format!("no {what} in this campaign"))
+                .help(help.to_string()),
+            );
+        };
+        if !has_window {
+            missing(
+                "`window`",
+                "add a line like `window 2026-12-01 to 2027-01-31` inside the campaign",
+            );
+        }
+        if campaign.brand.is_none() {
+            missing(
+                "`brand` block",
+                "add `brand \"NAME\" { ... }` with the brand's category, market and voice",
+            );
+        }
+        if campaign.products.is_empty() {
+            missing(
+                "`product` block",
+                "add `product \"NAME\" { ... }` with its price and the claims creators may repeat",
+            );
+        }
+        if !has_goal {
+            missing("`goal`", "add a goal, e.g. `goal launch { stage discovery  kpi reach >= 800k }` over three lines");
+        }
+        if !has_creator {
+            missing(
+                "creator",
+                "add a `kol @handle { ... }` or `koc @handle { ... }` block",
+            );
+        }
+    }
+
+    pub(super) fn schedule(&mut self, campaign: &Campaign) {
+        let Some(window) = campaign.window else {
+            return;
+        };
+        for creator in &campaign.creators {
+            for delivery in &creator.deliveries {
+                let dates: Vec<Spanned<jiff::civil::Date>> = match delivery.schedule {
+                    None => continue,
+                    Some(Schedule::On(on)) => vec![on],
+                    Some(Schedule::Between(from, to)) => vec![from, to],
+                };
+                for date in dates {
+                    if date.value < window.start || date.value > window.end {
+                        self.report(
+                            Finding::new(
+                                &SCHEDULE,
+                                date.span,
+                                format!(
+                                    "{}'s delivery on {} is outside the campaign window ({} to {})",
+                                    creator.handle.value, date.value, window.start, window.end
+                                ),
+                            )
+                            .label("outside the window")
+                            .related(window.span, "the campaign window")
+                            .help("move the delivery into the window, or widen the window"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// E009 (one currency) and then E008 (fees within the budget).
+    pub(super) fn money_totals(&mut self, campaign: &Campaign) {
+        let mut amounts: Vec<(&Spanned<Money>, String)> = Vec::new();
+        if let Some(budget) = &campaign.budget {
+            amounts.push((budget, "the budget".to_string()));
+        }
+        for creator in &campaign.creators {
+            if let Some(fee) = &creator.fee {
+                amounts.push((fee, format!("{}'s fee", creator.handle.value)));
+            }
+        }
+        for product in &campaign.products {
+            if let Some(price) = &product.price {
+                amounts.push((price, format!("the price of \"{}\"", product.name.value)));
+            }
+        }
+        let Some((reference, reference_what)) = amounts.first() else {
+            return;
+        };
+        let currency = reference.value.currency.clone();
+        let reference_span = reference.span;
+        let reference_what = reference_what.clone();
+        let mut mixed = false;
+        for (money, what) in &amounts[1..] {
+            if money.value.currency != currency {
+                mixed = true;
+                self.findings.push(
+                    Finding::new(
+                        &CURRENCY,
+                        money.span,
+                        format!(
+                            "{what} is in {}, but {reference_what} is in {currency}",
+                            money.value.currency
+                        ),
+                    )
+                    .label(format!("not {currency}"))
+                    .related(reference_span, format!("{currency} here"))
+                    .help(format!(
+                        "write every amount in {currency}; redbrief does not convert currencies"
+                    )),
+                );
+            }
+        }
+        if mixed {
+            return;
+        }
+        let Some(budget) = &campaign.budget else {
+            return;
+        };
+        let fees: u64 = campaign
+            .creators
+            .iter()
+            .filter_map(|c| c.fee.as_ref())
+            .map(|fee| fee.value.hundredths)
+            .sum();
+        if fees > budget.value.hundredths {
+            let total = Money {
+                hundredths: fees,
+                currency: currency.clone(),
+            };
+            let over = Money {
+                hundredths: fees - budget.value.hundredths,
+                currency,
+            };
+            self.findings.push(
+                Finding::new(
+                    &OVER_BUDGET,
+                    budget.span,
+                    format!(
+                        "the creators' fees add up to {total}, {over} over the budget of {}",
+                        budget.value
+                    ),
+                )
+                .label("budget exceeded")
+                .help("raise the budget, lower fees, or take a creator off the roster"),
+            );
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! A creator block to a `Creator`: its fields read into the model as they
+//! come, its goals and products looked up, its deliveries checked.
+
+use super::{CreatorContext, Resolver};
+use crate::diagnostic::codes::{MISSING, SCHEDULE, UNKNOWN_NAME};
+use crate::diagnostic::Finding;
+use crate::model::values;
+use crate::model::*;
+use crate::source::{Span, Spanned};
+use crate::suggest;
+use crate::syntax::ast::{Block, Literal, ScheduleLiteral, Value};
+use crate::syntax::fields::Key;
+
+use super::place::place_of;
+
+impl Resolver<'_> {
+    pub(super) fn creator(
+        &mut self,
+        block: &Block,
+        role: Role,
+        handle: &Spanned<String>,
+        context: &CreatorContext<'_>,
+    ) -> Option<Creator> {
+        let owner = handle.value.clone();
+        let mut creator = Creator::new(handle.clone(), role, block.head_span);
+        // Required values not yet read.
+        let mut followers = None;
+        let mut serves_span: Option<Span> = None;
+        let given = self.statements(block, place_of(role), &owner);
+        for statement in given.statements {
+            let span = statement.span;
+            match (statement.key(), &statement.value) {
+                (Key::Followers, Value::Count(count)) => {
+                    followers = self
+                        .count(count, &format!("{owner}'s followers"))
+                        .map(|n| Spanned::new(n, count.span));
+                }
+                (Key::Serves, Value::Names(goals)) => {
+                    serves_span = Some(serves_span.map_or(span, |s| s.to(span)));
+                    self.serves(&mut creator, goals, context);
+                }
+                (Key::Products, Value::Texts(names)) => {
+                    self.features(&mut creator, names, context);
+                }
+                (
+                    Key::Deliver,
+                    Value::Deliver {
+                        format,
+                        times,
+                        schedule,
+                    },
+                ) => {
+                    if let Some(delivery) =
+                        self.delivery(span, format, times, schedule.as_ref(), &owner)
+                    {
+                        creator.deliveries.push(delivery);
+                    }
+                }
+                (Key::Niche, Value::Names(words)) => creator.niche.extend(words.iter().cloned()),
+                (Key::Engagement, Value::Percent(p)) => {
+                    creator.engagement = self
+                        .percent(p, &format!("{owner}'s engagement"))
+                        .map(|v| Spanned::new(v, p.span))
+                }
+                (Key::Audience, Value::Text(text)) => creator.audience = Some(text.clone()),
+                (Key::Fee, Value::Money(money)) => {
+                    creator.fee = self.money(money, &format!("{owner}'s fee"), false)
+                }
+                (Key::Angle, Value::Text(text)) => creator.angle = Some(text.clone()),
+                (Key::Keywords, Value::Texts(texts)) => {
+                    creator.keywords.extend(texts.iter().cloned())
+                }
+                (Key::Title, Value::Text(text)) => creator.title = Some(text.clone()),
+                (Key::Script, Value::Texts(texts)) => creator.script.extend(texts.iter().cloned()),
+                (Key::Note, Value::Text(text)) => creator.note = Some(text.clone()),
+                (Key::Visual, Value::Text(text)) => creator.visual = Some(text.clone()),
+                (Key::Trial, Value::Duration(d)) => {
+                    creator.trial = self
+                        .duration(d, &format!("{owner}'s trial"))
+                        .map(|v| Spanned::new(v, d.span))
+                }
+                (Key::Prompts, Value::Texts(texts)) => {
+                    creator.prompts.extend(texts.iter().cloned())
+                }
+                (Key::Followup, Value::Duration(d)) => {
+                    creator.followup = self
+                        .duration(d, &format!("{owner}'s followup"))
+                        .map(|v| Spanned::new(v, d.span))
+                }
+                _ => {}
+            }
+        }
+        let mut missing = |what: &str, help: String| {
+            self.findings.push(
+                Finding::new(
+                    &MISSING,
+                    block.head_span,
+                    format!("{owner} has no `{what}`"),
+                )
+                .label(format!("no `{what}`"))
+                .help(help),
+            );
+        };
+        if !given.keys.contains("followers") {
+            missing(
+                "followers",
+                "add their follower count, e.g. `followers 3.2k`".to_string(),
+            );
+        }
+        if !given.keys.contains("serves") {
+            missing(
+                "serves",
+                "add the goals this creator works toward, e.g. `serves trust`".to_string(),
+            );
+        }
+        if !given.keys.contains("deliver") {
+            missing(
+                "deliver",
+                "add what they post and when, e.g. `deliver image x2 on 2026-12-10`".to_string(),
+            );
+        }
+        let several_products = context.campaign.products.len() > 1;
+        if several_products && !given.keys.contains("product") {
+            let names: Vec<String> = context
+                .campaign
+                .products
+                .iter()
+                .map(|p| format!("\"{}\"", p.name.value))
+                .collect();
+            missing("product", format!("the campaign has several products; name the ones this creator features: `product {}`", names.join(", ")));
+        }
+        if !several_products && creator.products.is_empty() && !context.campaign.products.is_empty()
+        {
+            creator.products.push(Spanned::new(0, block.head_span));
+        }
+        creator.followers = followers?;
+        creator.serves_span = serves_span?;
+        if creator.deliveries.is_empty() {
+            return None;
+        }
+        let mut stages: Vec<Stage> = creator
+            .serves
+            .iter()
+            .filter_map(|g| context.campaign.goals.get(g.value))
+            .map(|g| g.stage.value)
+            .collect();
+        stages.sort();
+        stages.dedup();
+        creator.stages = stages;
+        Some(creator)
+    }
+
+    /// `serves`: each goal looked up by name.
+    fn serves(
+        &mut self,
+        creator: &mut Creator,
+        goals: &[Spanned<String>],
+        context: &CreatorContext<'_>,
+    ) {
+        let owner = &creator.handle.value;
+        for goal in goals {
+            match context.goals.get(goal.value.as_str()) {
+                Some(index) => creator.serves.push(Spanned::new(*index, goal.span)),
+                // Already reported where the goal is declared.
+                None if context.broken_goals.contains(&goal.value) => {}
+                None => {
+                    let mut names: Vec<&str> = context
+                        .goals
+                        .keys()
+                        .copied()
+                        .chain(context.broken_goals.iter().map(String::as_str))
+                        .collect();
+                    names.sort_unstable();
+                    self.report(
+                        Finding::new(
+                            &UNKNOWN_NAME,
+                            goal.span,
+                            format!("{owner} serves `{}`, but no goal has that name", goal.value),
+                        )
+                        .label("unknown goal")
+                        .help(suggest::help_for(
+                            &goal.value,
+                            &names,
+                            "the goals are",
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `product`: each product the creator features, looked up by name.
+    fn features(&mut self, creator: &mut Creator, names: &[Text], context: &CreatorContext<'_>) {
+        let owner = &creator.handle.value;
+        for name in names {
+            match context
+                .campaign
+                .products
+                .iter()
+                .position(|p| p.name.value == name.value)
+            {
+                Some(index) => creator.products.push(Spanned::new(index, name.span)),
+                None => {
+                    let known: Vec<&str> = context
+                        .campaign
+                        .products
+                        .iter()
+                        .map(|p| p.name.value.as_str())
+                        .collect();
+                    self.report(
+                        Finding::new(
+                            &UNKNOWN_NAME,
+                            name.span,
+                            format!(
+                                "{owner} features \"{}\", but no product has that name",
+                                name.value
+                            ),
+                        )
+                        .label("unknown product")
+                        .help(
+                            match suggest::closest(&name.value, known.iter().copied()) {
+                                Some(best) => format!("did you mean \"{best}\"?"),
+                                None => format!(
+                                    "the products are {}",
+                                    known
+                                        .iter()
+                                        .map(|k| format!("\"{k}\""))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ),
+                            },
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn delivery(
+        &mut self,
+        span: Span,
+        format: &Spanned<String>,
+        times: &Literal,
+        schedule: Option<&ScheduleLiteral>,
+        owner: &str,
+    ) -> Option<Delivery> {
+        let format = self.vocabulary::<Format>(format, owner);
+        let count = values::times(&times.value)
+            .map_err(|e| self.invalid(times.span, e, "write how many posts, like x1 or x2"))
+            .ok();
+        let schedule = match schedule {
+            None => None,
+            Some(ScheduleLiteral::On(on)) => Some(Schedule::On(self.date(on)?)),
+            Some(ScheduleLiteral::Between(from, to)) => {
+                let (from, to) = (self.date(from), self.date(to));
+                let (from, to) = (from?, to?);
+                if from.value > to.value {
+                    self.report(
+                        Finding::new(
+                            &SCHEDULE,
+                            from.span.to(to.span),
+                            format!(
+                                "{owner}'s delivery runs from {} to {}, which is backwards",
+                                from.value, to.value
+                            ),
+                        )
+                        .label("`from` is after `to`")
+                        .help("write the earlier date after `from` and the later one after `to`"),
+                    );
+                    return None;
+                }
+                Some(Schedule::Between(from, to))
+            }
+        };
+        Some(Delivery {
+            format: format?,
+            count: count?,
+            schedule,
+            span,
+        })
+    }
+}

@@ -1,0 +1,214 @@
+//! Which statement may stand where, read from the field table: a field of
+//! another block is E002 with where it belongs, the other role's field is
+//! E007, a single-valued field given twice is E003.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Given, Resolver};
+use crate::diagnostic::codes::{DUPLICATE, SYNTAX, UNKNOWN_NAME, WRONG_ROLE_FIELD};
+use crate::diagnostic::Finding;
+use crate::model::Role;
+use crate::source::Span;
+use crate::suggest;
+use crate::syntax::ast::{Block, Node, Statement, Unknown};
+use crate::syntax::fields::{self, Place, Repeat};
+
+/// The place of a creator block of this role.
+pub(super) fn place_of(role: Role) -> Place {
+    match role {
+        Role::Kol => Place::Kol,
+        Role::Koc => Place::Koc,
+    }
+}
+
+/// The keywords a block takes, for suggestions: a creator block's are both
+/// roles' (a KOC typing a KOL's field is told it is the other role's), and
+/// the campaign's include the blocks inside it.
+fn known_at(place: Place) -> Vec<&'static str> {
+    let mut known: Vec<&'static str> = Vec::new();
+    for field in fields::FIELDS {
+        let here = match place {
+            Place::Kol | Place::Koc => {
+                field.places.contains(&Place::Kol) || field.places.contains(&Place::Koc)
+            }
+            _ => field.places.contains(&place),
+        };
+        if here && !known.contains(&field.keyword) {
+            known.push(field.keyword);
+        }
+    }
+    known.extend(place.blocks().map(|b| b.keyword));
+    known
+}
+
+/// The kind of block a field belongs in, if it is a field at all.
+fn home_of(keyword: &str) -> Option<Place> {
+    fields::field(keyword).and_then(|f| f.places.first().copied())
+}
+
+impl Resolver<'_> {
+    /// Checks that a statement belongs where it stands and is not a repeat
+    /// of a single-valued field.
+    pub(super) fn accept(
+        &mut self,
+        statement: &Statement,
+        place: Place,
+        owner: &str,
+        seen: &mut HashMap<&'static str, Span>,
+    ) -> bool {
+        let key = statement.key.value;
+        let role = match place {
+            Place::Kol => Some(Role::Kol),
+            Place::Koc => Some(Role::Koc),
+            _ => None,
+        };
+        if let Some(role) = role {
+            let other_role = match role {
+                Role::Kol => Place::Koc,
+                Role::Koc => Place::Kol,
+            };
+            let other = other_role.keyword().to_uppercase();
+            if fields::field_at(key, place).is_none() && fields::field_at(key, other_role).is_some()
+            {
+                let hint = match role {
+                    Role::Kol => "a KOL creates aspiration; trials, reader questions and comment follow-up are a KOC's part",
+                    Role::Koc => "a KOC shoots on a phone in everyday settings; art direction is for a KOL's polished post",
+                };
+                self.report(
+                    Finding::new(
+                        &WRONG_ROLE_FIELD,
+                        statement.key.span,
+                        format!("`{key}` is a {other}-only field, but {owner} is a {}", role.label()),
+                    )
+                    .label(format!("{other}-only field"))
+                    .help(format!(
+                        "remove `{key}` ({hint}), or declare the creator with `{}` if they are a {other}",
+                        other.to_lowercase()
+                    )),
+                );
+                return false;
+            }
+        }
+        let Some(field) = fields::field_at(key, place) else {
+            let help = match home_of(key) {
+                Some(home) => format!("`{key}` belongs in {} block; move it there", home.kind()),
+                None => format!(
+                    "{} block takes {}",
+                    place.kind(),
+                    suggest::quote_list(&known_at(place))
+                ),
+            };
+            self.report(
+                Finding::new(
+                    &UNKNOWN_NAME,
+                    statement.key.span,
+                    format!("`{key}` is not a field of {owner}"),
+                )
+                .label("not a field here")
+                .help(help),
+            );
+            return false;
+        };
+        if field.repeat == Repeat::Once {
+            if let Some(first) = seen.get(key) {
+                self.report(
+                    Finding::new(
+                        &DUPLICATE,
+                        statement.span,
+                        format!("`{key}` is given twice in {owner}"),
+                    )
+                    .label("second value")
+                    .related(*first, "first value")
+                    .help(format!("keep one `{key}` line and delete the other")),
+                );
+                return false;
+            }
+            seen.insert(key, statement.span);
+        }
+        true
+    }
+
+    pub(super) fn unknown(&mut self, unknown: &Unknown, place: Place, owner: &str) {
+        let word = &unknown.word.value;
+        let known = known_at(place);
+        let help = if unknown.opens_block
+            && ["creator", "influencer", "kols", "kocs"].contains(&word.to_lowercase().as_str())
+        {
+            "a creator block starts with its role: `kol @handle {` or `koc @handle {`".to_string()
+        } else if let Some(best) = suggest::closest(word, known.iter().copied()) {
+            format!("did you mean `{best}`?")
+        } else if let Some(home) =
+            suggest::closest(word, crate::syntax::keywords()).and_then(home_of)
+        {
+            format!(
+                "no such field in {}; the closest is a field of {} block",
+                place.kind(),
+                home.kind()
+            )
+        } else {
+            format!(
+                "{} block takes {}",
+                place.kind(),
+                suggest::quote_list(&known)
+            )
+        };
+        let what = if unknown.opens_block {
+            "kind of block"
+        } else {
+            "field"
+        };
+        self.report(
+            Finding::new(
+                &UNKNOWN_NAME,
+                unknown.word.span,
+                format!("unknown {what} `{word}` in {owner}"),
+            )
+            .label(format!("unknown {what}"))
+            .help(help),
+        );
+    }
+
+    /// The statements of a block that may be read, in order, and the keys
+    /// of every field given (readable or not). Nested blocks and unknown
+    /// lines are reported here.
+    pub(super) fn statements<'a>(
+        &mut self,
+        block: &'a Block,
+        place: Place,
+        owner: &str,
+    ) -> Given<'a> {
+        let mut seen = HashMap::new();
+        let mut accepted = Vec::new();
+        let mut keys = HashSet::new();
+        for node in &block.body {
+            match node {
+                Node::Invalid(key) => {
+                    keys.insert(key.value);
+                }
+                Node::Statement(statement) => {
+                    keys.insert(statement.key.value);
+                    if self.accept(statement, place, owner, &mut seen) {
+                        accepted.push(statement);
+                    }
+                }
+                Node::Block(inner) => self.report(
+                    Finding::new(
+                        &SYNTAX,
+                        inner.head_span,
+                        format!("a `{}` block inside {owner}", inner.head.keyword()),
+                    )
+                    .label("blocks do not nest here")
+                    .help(format!(
+                        "close {owner} with `}}` first; `{}` blocks stand directly inside the campaign",
+                        inner.head.keyword()
+                    )),
+                ),
+                Node::Unknown(unknown) => self.unknown(unknown, place, owner),
+            }
+        }
+        Given {
+            statements: accepted,
+            keys,
+        }
+    }
+}

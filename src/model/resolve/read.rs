@@ -1,0 +1,110 @@
+//! Values as written turned into numbers, money and dates; a value that
+//! cannot be is E004, and an unknown name (stage, metric, format) E002.
+
+use super::Resolver;
+use crate::diagnostic::codes::{INVALID_VALUE, UNKNOWN_NAME};
+use crate::diagnostic::Finding;
+use crate::model::values::{self, Money};
+use crate::model::vocabulary::Vocabulary;
+use crate::source::{Span, Spanned};
+use crate::syntax::ast::{Literal, MoneyLiteral};
+
+impl Resolver<'_> {
+    pub(super) fn invalid(&mut self, span: Span, message: String, help: &str) {
+        self.report(
+            Finding::new(&INVALID_VALUE, span, message)
+                .label("invalid value")
+                .help(help),
+        );
+    }
+
+    /// Reads a literal with `read`; a value that cannot be is E004,
+    /// prefixed with what it is the value of.
+    pub(super) fn value<T>(
+        &mut self,
+        literal: &Literal,
+        what: &str,
+        read: fn(&str) -> Result<T, String>,
+        help: &str,
+    ) -> Option<T> {
+        read(&literal.value)
+            .map_err(|e| self.invalid(literal.span, format!("{what}: {e}"), help))
+            .ok()
+    }
+
+    pub(super) fn count(&mut self, literal: &Literal, what: &str) -> Option<u64> {
+        let help = "write a whole number above zero, like 3200 or 3.2k";
+        self.value(literal, what, values::count, help)
+    }
+
+    pub(super) fn percent(&mut self, literal: &Literal, what: &str) -> Option<f64> {
+        let help = "write a percent from 0% to 100%, like 4.1%";
+        self.value(literal, what, values::percent, help)
+    }
+
+    pub(super) fn duration(&mut self, literal: &Literal, what: &str) -> Option<u32> {
+        let help = "write a number of days or weeks, like 14d or 2w";
+        self.value(literal, what, values::duration, help)
+    }
+
+    pub(super) fn date(&mut self, literal: &Literal) -> Option<Spanned<jiff::civil::Date>> {
+        values::date(&literal.value)
+            .map(|date| Spanned::new(date, literal.span))
+            .map_err(|e| {
+                self.invalid(
+                    literal.span,
+                    e,
+                    "write a real date as YYYY-MM-DD, like 2026-12-03",
+                )
+            })
+            .ok()
+    }
+
+    /// Money; `positive` for amounts that cannot be zero (budget, price).
+    pub(super) fn money(
+        &mut self,
+        literal: &MoneyLiteral,
+        what: &str,
+        positive: bool,
+    ) -> Option<Spanned<Money>> {
+        match values::money(&literal.amount.value, &literal.currency.value) {
+            Ok(money) if positive && money.hundredths == 0 => {
+                self.invalid(
+                    literal.span,
+                    format!("{what} is zero"),
+                    "write an amount above zero, like 600 MYR",
+                );
+                None
+            }
+            Ok(money) => Some(Spanned::new(money, literal.span)),
+            Err(e) => {
+                self.invalid(
+                    literal.span,
+                    format!("{what}: {e}"),
+                    "write an amount with at most two decimals, like 189.90 MYR",
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn vocabulary<V: Vocabulary>(
+        &mut self,
+        word: &Spanned<String>,
+        owner: &str,
+    ) -> Option<V> {
+        let found = V::parse(&word.value);
+        if found.is_none() {
+            self.report(
+                Finding::new(
+                    &UNKNOWN_NAME,
+                    word.span,
+                    format!("unknown {} `{}` in {owner}", V::WHAT, word.value),
+                )
+                .label(format!("unknown {}", V::WHAT))
+                .help(V::help(&word.value)),
+            );
+        }
+        found
+    }
+}

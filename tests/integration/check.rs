@@ -1,6 +1,6 @@
 //! `redbrief check`: output forms, exit codes, and every example.
 
-use crate::common::{repo_files, Test};
+use crate::common::{check_all_in_process, repo_files, repo_path, Test};
 
 const UNKNOWN_FIELD: &str = "tests/fixtures/malformed/e002-unknown-field.campaign";
 
@@ -203,4 +203,33 @@ fn strategy_rules_wait_for_a_spec_without_errors() {
     assert!(out
         .stdout
         .contains("(strategy rules run once the errors are fixed)"));
+}
+
+/// The rule and malformed fixtures are checked in-process (rules.rs,
+/// malformed.rs); here the binary checks all of them in one run and must
+/// print just what the library gave, file by file, with the same exit code.
+#[test]
+fn fixtures_print_the_same_through_the_binary() {
+    // Named as the snapshot tests name them.
+    let specs: Vec<(String, Vec<u8>)> = repo_files("tests/fixtures/rules", "campaign")
+        .into_iter()
+        .chain(repo_files("tests/fixtures/malformed", "campaign"))
+        .map(|path| {
+            let spec = std::fs::read(repo_path(&path)).expect("a fixture");
+            let name = path.trim_start_matches("tests/fixtures/");
+            let name = name.trim_start_matches("rules/").to_string();
+            (name, spec)
+        })
+        .collect();
+    assert!(specs.len() > 100, "{} fixtures", specs.len());
+
+    let mut test = Test::new().args(["check"]);
+    for (name, spec) in &specs {
+        test = test.file(name, spec).args([name.as_str()]);
+    }
+    let out = test.run();
+    let expected = check_all_in_process(specs);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.status, expected.status);
+    assert_eq!(out.stdout, expected.stdout);
 }

@@ -5,9 +5,16 @@
 //! let out = Test::new().file("a.campaign", SPEC).args(["check", "a.campaign"]).run();
 //! assert_eq!(out.status, 1);
 //! ```
+//!
+//! and, for the many fixtures, `check_in_process`: what `redbrief check`
+//! would print, worked out by the library in this process (as ruff's rule
+//! tests call `test_path`), without a process per file.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use redbrief::diagnostic::{human, FileReport, Severity};
 
 pub struct Test {
     dir: tempfile::TempDir,
@@ -110,4 +117,71 @@ pub fn repo_files(folder: &str, extension: &str) -> Vec<String> {
         .collect();
     files.sort();
     files
+}
+
+/// What `redbrief check` printed and would exit with, worked out in this
+/// process.
+pub struct Report {
+    pub status: i32,
+    pub stdout: String,
+    /// One entry a file, in the order given.
+    pub checked: Vec<redbrief::Checked>,
+}
+
+impl Report {
+    /// The codes found in every file.
+    pub fn codes(&self) -> BTreeSet<String> {
+        self.checked
+            .iter()
+            .flat_map(|c| &c.findings)
+            .map(|f| f.code().to_string())
+            .collect()
+    }
+}
+
+/// `redbrief check NAME` on a spec given as bytes, without starting the
+/// binary: the library's findings through the human emitter, colour left
+/// out as under `NO_COLOR`, then the closing line. `check::fixtures_print_
+/// the_same_through_the_binary` holds this to what the binary prints.
+pub fn check_in_process(name: &str, spec: impl Into<Vec<u8>>) -> Report {
+    check_all_in_process(vec![(name.to_string(), spec.into())])
+}
+
+/// `redbrief check NAME...` on several specs, as `check_in_process`.
+pub fn check_all_in_process(specs: Vec<(String, Vec<u8>)>) -> Report {
+    let checked: Vec<redbrief::Checked> = specs
+        .into_iter()
+        .map(|(name, spec)| redbrief::check(name, spec))
+        .collect();
+    // As `cli/check.rs` does it for `--format human`.
+    let mut text: String = checked
+        .iter()
+        .map(|c| {
+            human::render(&FileReport {
+                file: &c.file,
+                findings: &c.findings,
+            })
+        })
+        .collect();
+    let count = |severity: Severity| {
+        checked
+            .iter()
+            .flat_map(|c| &c.findings)
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    let errors = count(Severity::Error);
+    let held = checked.iter().filter(|c| !c.strategy_checked).count();
+    text.push_str(&human::summary(
+        errors,
+        count(Severity::Warning),
+        checked.len(),
+        held,
+    ));
+    text.push('\n');
+    Report {
+        status: if errors > 0 { 1 } else { 0 },
+        stdout: anstream::adapter::strip_str(&text).to_string(),
+        checked,
+    }
 }

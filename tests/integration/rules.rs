@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::common::Test;
+use crate::common::{check_in_process, Test};
 
 /// The codes a fixture expects: its own (from the file name) when it is a
 /// `-fires` file, plus any listed on a `# also: CODE, CODE` line.
@@ -28,14 +28,10 @@ fn expected_codes(name: &str, text: &str) -> BTreeSet<String> {
     codes
 }
 
-fn found_codes(json: &str) -> BTreeSet<String> {
-    let findings: Vec<serde_json::Value> = serde_json::from_str(json).expect("a JSON array");
-    findings
-        .iter()
-        .filter_map(|f| f["code"].as_str().map(str::to_string))
-        .collect()
-}
-
+/// Each fixture is checked by the library in this process, the way ruff's
+/// rule tests call `test_path`; the snapshot is what `redbrief check` prints
+/// for it. `check::fixtures_print_the_same_through_the_binary` runs the
+/// binary on all of them at once to keep that true.
 #[test]
 fn rules_fire_on_their_fixture_and_not_on_its_twin() {
     insta::glob!("../fixtures/rules", "*.campaign", |path| {
@@ -45,24 +41,9 @@ fn rules_fire_on_their_fixture_and_not_on_its_twin() {
             .expect("a file name");
         let text = std::fs::read_to_string(path).expect("a fixture");
 
-        let human = Test::new()
-            .file(&name, &text)
-            .args(["check", name.as_str()])
-            .run();
-        insta::assert_snapshot!(format!(
-            "exit: {}\n{}{}",
-            human.status, human.stdout, human.stderr
-        ));
-
-        let json = Test::new()
-            .file(&name, &text)
-            .args(["check", "--format", "json", name.as_str()])
-            .run();
-        assert_eq!(
-            found_codes(&json.stdout),
-            expected_codes(&name, &text),
-            "{name}"
-        );
+        let human = check_in_process(&name, text.as_str());
+        insta::assert_snapshot!(format!("exit: {}\n{}", human.status, human.stdout));
+        assert_eq!(human.codes(), expected_codes(&name, &text), "{name}");
     });
 }
 

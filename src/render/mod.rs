@@ -4,12 +4,17 @@
 //! Rendering is in memory (`Briefs::render` gives every file's path and
 //! text); `output` writes a set to disk safely or compares it with what is
 //! there (`render --check`). The templates are loaded and parsed once, in
-//! `Briefs::new`, and reused for every creator.
+//! `Briefs::new`, and reused for every creator. What the templates see is
+//! written out by `words`, built into the campaign, creator and delivery
+//! views in `view` and the overview in `overview`; `context` says how.
 
-pub mod context;
+mod context;
 pub mod file_name;
 pub mod output;
+mod overview;
 pub mod templates;
+mod view;
+mod words;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -24,8 +29,11 @@ use sha2::{Digest, Sha256};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Language, Role};
 use crate::Checked;
-use context::{CampaignView, CreatorView, OverviewView, PlatformView, Words};
+use context::PlatformView;
+use overview::OverviewView;
 use templates::Templates;
+use view::{CampaignView, CreatorView};
+use words::Words;
 
 /// What to render and how.
 #[derive(Debug, Clone, Default)]

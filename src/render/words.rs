@@ -1,0 +1,278 @@
+//! A brief language's words: stage, metric and role names, and counts,
+//! money, dates, post counts and KPI lines written out the way a reader of
+//! that language writes them.
+
+use jiff::civil::Date;
+
+use crate::model::values::group_thousands;
+use crate::model::{
+    Comparator, Format, Kpi, Language, Metric, Money, Quantity, Role, Schedule, Stage,
+};
+
+/// Numbers, dates and names in one brief language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Words(pub(crate) Language);
+
+impl Words {
+    pub(crate) fn stage(self, stage: Stage) -> &'static str {
+        match (self.0, stage) {
+            (Language::En, Stage::Discovery) => "discovery",
+            (Language::En, Stage::Validation) => "validation",
+            (Language::En, Stage::Conversion) => "conversion",
+            (Language::Zh, Stage::Discovery) => "发现种草",
+            (Language::Zh, Stage::Validation) => "研究验证",
+            (Language::Zh, Stage::Conversion) => "决策转化",
+        }
+    }
+
+    pub(crate) fn metric(self, metric: Metric) -> &'static str {
+        use Metric::*;
+        match self.0 {
+            Language::En => match metric {
+                Reach => "reach",
+                Impressions => "impressions",
+                Views => "views",
+                Likes => "likes",
+                Saves => "saves",
+                Comments => "comments",
+                Shares => "shares",
+                Follows => "new followers",
+                Ces => "CES score",
+                Engagement => "engagement rate",
+                SearchRank => "search rank",
+                Clicks => "link clicks",
+                Orders => "orders",
+                Sales => "sales",
+                Revenue => "revenue",
+                Roi => "ROI",
+                Cpe => "cost per engagement",
+                Cpm => "cost per 1,000 impressions",
+            },
+            Language::Zh => match metric {
+                Reach => "触达人数",
+                Impressions => "曝光量",
+                Views => "阅读/播放量",
+                Likes => "点赞",
+                Saves => "收藏",
+                Comments => "评论",
+                Shares => "分享",
+                Follows => "涨粉",
+                Ces => "CES 评分",
+                Engagement => "互动率",
+                SearchRank => "搜索排名",
+                Clicks => "链接点击",
+                Orders => "订单数",
+                Sales => "销售额",
+                Revenue => "GMV",
+                Roi => "ROI",
+                Cpe => "单次互动成本（CPE）",
+                Cpm => "千次曝光成本（CPM）",
+            },
+        }
+    }
+
+    /// `800,000` in English; `80万` in Chinese, where 万 is how people count.
+    pub(crate) fn count(self, n: u64) -> String {
+        if self.0 == Language::Zh {
+            for (unit, size) in [("亿", 100_000_000u64), ("万", 10_000)] {
+                // Only when exact to two decimals, so no number is rounded.
+                let Some(scaled) = n.checked_mul(100) else {
+                    break;
+                };
+                if n >= size && scaled % size == 0 {
+                    let hundredths = scaled / size;
+                    let whole = hundredths / 100;
+                    let text = match hundredths % 100 {
+                        0 => whole.to_string(),
+                        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+                        f => format!("{whole}.{f:02}"),
+                    };
+                    return format!("{text}{unit}");
+                }
+            }
+        }
+        group_thousands(n)
+    }
+
+    /// `12,000 MYR`; in Chinese, yuan as `30,000 元`.
+    pub(crate) fn money(self, money: &Money) -> String {
+        if self.0 == Language::Zh && money.currency == "CNY" {
+            format!("{} 元", money.grouped_amount())
+        } else {
+            money.to_string()
+        }
+    }
+
+    pub(crate) fn percent(self, value: f64) -> String {
+        format!("{}%", decimal(value))
+    }
+
+    /// `Dec`, `12月`: a month on the timeline chart's scale.
+    pub(crate) fn month(self, date: Date) -> String {
+        match self.0 {
+            Language::En => month_abbr(date).to_string(),
+            Language::Zh => format!("{}月", date.month()),
+        }
+    }
+
+    /// `3 Dec 2026`, `2026年12月3日`.
+    pub(crate) fn date(self, date: Date) -> String {
+        match self.0 {
+            Language::En => format!("{} {} {}", date.day(), month_abbr(date), date.year()),
+            Language::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        }
+    }
+
+    /// `10 Dec – 24 Dec 2026`, `2026年12月10日至12月24日`.
+    pub(crate) fn date_range(self, from: Date, to: Date) -> String {
+        let same_year = from.year() == to.year();
+        match self.0 {
+            Language::En if same_year => {
+                format!("{} {} – {}", from.day(), month_abbr(from), self.date(to))
+            }
+            Language::En => format!("{} – {}", self.date(from), self.date(to)),
+            Language::Zh if same_year => {
+                format!("{}至{}月{}日", self.date(from), to.month(), to.day())
+            }
+            Language::Zh => format!("{}至{}", self.date(from), self.date(to)),
+        }
+    }
+
+    /// `1 video`, `2 image notes`; `视频笔记 1 条`, `图文笔记 2 篇`.
+    pub(crate) fn posts(self, format: Format, count: u32) -> String {
+        match self.0 {
+            Language::En => {
+                let (one, many) = match format {
+                    Format::Image => ("image note", "image notes"),
+                    Format::Video => ("video", "videos"),
+                    Format::Live => ("livestream", "livestreams"),
+                };
+                format!("{count} {}", if count == 1 { one } else { many })
+            }
+            Language::Zh => match format {
+                Format::Image => format!("图文笔记 {count} 篇"),
+                Format::Video => format!("视频笔记 {count} 条"),
+                Format::Live => format!("直播 {count} 场"),
+            },
+        }
+    }
+
+    /// `3 Dec 2026`, `10 Dec – 24 Dec 2026`.
+    pub(crate) fn when(self, schedule: &Schedule) -> String {
+        match schedule {
+            Schedule::On(on) => self.date(on.value),
+            Schedule::Between(from, to) => self.date_range(from.value, to.value),
+        }
+    }
+
+    /// When a delivery is due: `on 3 Dec 2026`, `from 10 Dec to 24 Dec 2026`; in Chinese the
+    /// date alone reads naturally before 发布.
+    pub(crate) fn due(self, schedule: &Schedule) -> String {
+        match (self.0, schedule) {
+            (Language::En, Schedule::On(on)) => format!("on {}", self.date(on.value)),
+            (Language::En, Schedule::Between(from, to)) => {
+                let (from, to) = (from.value, to.value);
+                match from.year() == to.year() {
+                    true => format!(
+                        "from {} {} to {}",
+                        from.day(),
+                        month_abbr(from),
+                        self.date(to)
+                    ),
+                    false => format!("from {} to {}", self.date(from), self.date(to)),
+                }
+            }
+            (Language::Zh, Schedule::On(on)) => self.date(on.value),
+            (Language::Zh, Schedule::Between(from, to)) => {
+                format!("{}之间", self.date_range(from.value, to.value))
+            }
+        }
+    }
+
+    /// `reach at least 800,000`, `搜索排名进入前 10`.
+    pub(crate) fn kpi(self, kpi: &Kpi) -> String {
+        let metric = self.metric(kpi.metric);
+        let target = self.quantity(&kpi.target);
+        match (self.0, kpi.metric, kpi.comparator) {
+            (Language::En, Metric::SearchRank, Comparator::AtMost) => {
+                format!("{metric} in the top {target}")
+            }
+            (Language::En, _, Comparator::AtLeast) => format!("{metric} at least {target}"),
+            (Language::En, _, Comparator::AtMost) => format!("{metric} at most {target}"),
+            (Language::Zh, Metric::SearchRank, Comparator::AtMost) => {
+                format!("{metric}进入前 {target}")
+            }
+            (Language::Zh, _, Comparator::AtLeast) => format!("{metric}不低于 {target}"),
+            (Language::Zh, _, Comparator::AtMost) => format!("{metric}不高于 {target}"),
+        }
+    }
+
+    fn quantity(self, quantity: &Quantity) -> String {
+        match quantity {
+            Quantity::Count(n) => self.count(*n),
+            Quantity::Number(n) => decimal(*n),
+            Quantity::Percent(p) => self.percent(*p),
+            Quantity::Money(m) => self.money(m),
+        }
+    }
+
+    pub(crate) fn role(self, role: Role) -> &'static str {
+        match (self.0, role) {
+            (Language::En, Role::Kol) => "KOL: discovery and aspiration",
+            (Language::En, Role::Koc) => "KOC: research and validation",
+            (Language::Zh, Role::Kol) => "KOL · 种草与向往",
+            (Language::Zh, Role::Koc) => "KOC · 真实体验与口碑验证",
+        }
+    }
+}
+
+fn month_abbr(date: Date) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let index = usize::try_from(date.month() - 1).unwrap_or(0);
+    MONTHS.get(index).copied().unwrap_or("")
+}
+
+/// `4.1`, `2.5`, `9`: at most two decimals, no trailing zeros.
+pub(crate) fn decimal(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counts_use_wan_only_when_exact() {
+        let zh = Words(Language::Zh);
+        assert_eq!(zh.count(1_500_000), "150万");
+        assert_eq!(zh.count(15_000), "1.5万");
+        assert_eq!(zh.count(6_000), "6,000");
+        assert_eq!(zh.count(12_345), "12,345");
+        assert_eq!(zh.count(250_000_000), "2.5亿");
+        assert_eq!(Words(Language::En).count(800_000), "800,000");
+        assert_eq!(zh.count(u64::MAX), group_thousands(u64::MAX));
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        let en = Words(Language::En);
+        let zh = Words(Language::Zh);
+        let a = jiff::civil::date(2026, 12, 10);
+        let b = jiff::civil::date(2026, 12, 24);
+        let c = jiff::civil::date(2027, 1, 3);
+        assert_eq!(en.date(a), "10 Dec 2026");
+        assert_eq!(en.date_range(a, b), "10 Dec – 24 Dec 2026");
+        assert_eq!(en.date_range(a, c), "10 Dec 2026 – 3 Jan 2027");
+        assert_eq!(zh.date_range(a, b), "2026年12月10日至12月24日");
+    }
+
+    #[test]
+    fn decimals_lose_trailing_zeros() {
+        assert_eq!(decimal(4.1), "4.1");
+        assert_eq!(decimal(9.0), "9");
+        assert_eq!(decimal(2.25), "2.25");
+    }
+}

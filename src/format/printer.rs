@@ -132,12 +132,13 @@ impl Printer<'_> {
         let head = match &block.head {
             BlockHead::Campaign { name }
             | BlockHead::Brand { name }
-            | BlockHead::Product { name } => {
+            | BlockHead::Product { name }
+            | BlockHead::Contact { name } => {
                 format!("{} {}", block.head.keyword(), text(name, depth))
             }
             BlockHead::Goal { name } => format!("goal {}", name.value),
             BlockHead::Creator { role, handle } => format!("{} {}", role.keyword(), handle.value),
-            BlockHead::Policy => "policy".to_string(),
+            BlockHead::Policy | BlockHead::Terms => block.head.keyword().to_string(),
         };
         // Only spaces stand between the head and its `{`.
         let open = self.source[block.head_span.end..]
@@ -184,7 +185,13 @@ impl Printer<'_> {
             Value::Name(word) | Value::Market(word) => word.value.clone(),
             Value::Names(list) => words(list),
             Value::Count(n) => count(n),
-            Value::Percent(literal) | Value::Duration(literal) => literal.value.clone(),
+            Value::Percent(literal) | Value::Duration(literal) | Value::Date(literal) => {
+                literal.value.clone()
+            }
+            Value::Durations(list) => words(list),
+            Value::Rights { uses, duration } => format!("{} for {}", words(uses), duration.value),
+            Value::Peak { name, date } => format!("{} {}", text(name, depth), date.value),
+            Value::Cost { name, amount } => format!("{} {}", text(name, depth), money(amount)),
             Value::Money(m) => money(m),
             Value::Window { start, end } => format!("{} to {}", start.value, end.value),
             Value::Allow { rule, reason } => match reason {

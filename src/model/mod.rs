@@ -34,6 +34,14 @@ pub struct Campaign {
     pub creators: Vec<Creator>,
     pub policy: Policy,
     pub allows: Vec<Allow>,
+    /// Who creators talk to.
+    pub contact: Option<Contact>,
+    /// The campaign's terms: every creator's, unless they override one.
+    pub terms: Terms,
+    /// Sales moments (双11, 双12, 618), in the order written.
+    pub peaks: Vec<Peak>,
+    /// Money spent besides fees.
+    pub costs: Vec<Cost>,
 }
 
 impl Campaign {
@@ -165,6 +173,14 @@ pub struct Creator {
     pub prompts: Vec<Text>,
     /// KOC only: days of replying to comments.
     pub followup: Option<Spanned<u32>>,
+    /// The account's Xiaohongshu number.
+    pub xhs_id: Option<Text>,
+    /// The terms this creator works under: the campaign's, with their own
+    /// `terms { ... }` over them.
+    pub terms: Terms,
+    /// Their dates, worked out once from the terms and the deliveries, so
+    /// briefs, the overview, the order text and export agree.
+    pub dates: CreatorDates,
 }
 
 impl Creator {
@@ -194,6 +210,9 @@ impl Creator {
             trial: None,
             prompts: Vec::new(),
             followup: None,
+            xhs_id: None,
+            terms: Terms::default(),
+            dates: CreatorDates::default(),
         }
     }
 
@@ -254,6 +273,178 @@ impl Schedule {
         match self {
             Schedule::On(on) => on.span,
             Schedule::Between(from, _) => from.span,
+        }
+    }
+}
+
+/// `contact "NAME" { wechat, email, phone }`
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub name: Text,
+    pub wechat: Option<Text>,
+    pub email: Option<Text>,
+    pub phone: Option<Text>,
+    pub span: Span,
+}
+
+/// `terms { ... }`: what a creator agrees to. Every term is optional; the
+/// ones with a default say so in their accessor.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// When the product reaches creators.
+    pub samples: Option<Spanned<Date>>,
+    /// The draft is due this many days before the first post.
+    pub draft: Option<Spanned<u32>>,
+    /// Days we take to answer a draft.
+    pub review: Option<Spanned<u32>>,
+    /// Rounds of changes we may ask for.
+    pub revisions: Option<Spanned<u64>>,
+    /// Days the note stays up, unedited.
+    pub keep_live: Option<Spanned<u32>>,
+    pub rights: Option<Rights>,
+    /// Days without a paid post for a competing brand.
+    pub exclusivity: Option<Spanned<u32>>,
+    /// Days after posting that data screenshots are due.
+    pub report: Vec<Spanned<u32>>,
+    pub payment: Option<Text>,
+    pub fee_includes: Vec<FeeInclude>,
+}
+
+/// Days before the first post that a draft is due, when `draft` is not given.
+pub const DEFAULT_DRAFT_DAYS: u32 = 3;
+/// Days we take to answer a draft, when `review` is not given.
+pub const DEFAULT_REVIEW_DAYS: u32 = 2;
+/// Rounds of changes, when `revisions` is not given.
+pub const DEFAULT_REVISIONS: u64 = 2;
+
+impl Terms {
+    pub fn draft_days(&self) -> u32 {
+        self.draft.as_ref().map_or(DEFAULT_DRAFT_DAYS, |d| d.value)
+    }
+
+    pub fn review_days(&self) -> u32 {
+        self.review.as_ref().map_or(DEFAULT_REVIEW_DAYS, |d| d.value)
+    }
+
+    pub fn revisions(&self) -> u64 {
+        self.revisions.as_ref().map_or(DEFAULT_REVISIONS, |r| r.value)
+    }
+
+    /// These terms with every term `over` gives put over them.
+    pub fn overridden_by(&self, over: &Terms) -> Terms {
+        Terms {
+            samples: over.samples.or(self.samples),
+            draft: over.draft.or(self.draft),
+            review: over.review.or(self.review),
+            revisions: over.revisions.or(self.revisions),
+            keep_live: over.keep_live.or(self.keep_live),
+            rights: over.rights.clone().or_else(|| self.rights.clone()),
+            exclusivity: over.exclusivity.or(self.exclusivity),
+            report: if over.report.is_empty() {
+                self.report.clone()
+            } else {
+                over.report.clone()
+            },
+            payment: over.payment.clone().or_else(|| self.payment.clone()),
+            fee_includes: if over.fee_includes.is_empty() {
+                self.fee_includes.clone()
+            } else {
+                over.fee_includes.clone()
+            },
+        }
+    }
+}
+
+/// `rights repost, boost for 90d`
+#[derive(Debug, Clone)]
+pub struct Rights {
+    pub uses: Vec<RightUse>,
+    pub days: u32,
+    pub span: Span,
+}
+
+/// What the brand may do with a creator's note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RightUse {
+    /// Repost it on the brand's own account.
+    Repost,
+    /// Pay to push it (薯条, 聚光).
+    Boost,
+    /// Use it in the brand's ads.
+    Ads,
+}
+
+/// What a creator's fee covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeInclude {
+    Tax,
+    PlatformFee,
+}
+
+/// `peak "双12" 2026-12-12`: a sales moment.
+#[derive(Debug, Clone)]
+pub struct Peak {
+    pub name: Text,
+    pub date: Spanned<Date>,
+    pub span: Span,
+}
+
+/// `cost "Samples, 40 units" 7.5k MYR`
+#[derive(Debug, Clone)]
+pub struct Cost {
+    pub name: Text,
+    pub amount: Spanned<Money>,
+    pub span: Span,
+}
+
+/// A creator's dates, derived from the terms and the deliveries. A delivery
+/// given as a range counts from its first day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CreatorDates {
+    /// The first day anything is posted.
+    pub first_post: Option<Date>,
+    /// When the product reaches them (`terms { samples }`).
+    pub samples_arrive: Option<Date>,
+    /// KOC: the first post date minus `trial`.
+    pub trial_start: Option<Date>,
+    /// The first post date minus `draft`.
+    pub draft_due: Option<Date>,
+    /// The draft due date plus `review`.
+    pub feedback_by: Option<Date>,
+    /// Each delivery's first day plus each `report` duration, in order.
+    pub data_due: Vec<Date>,
+}
+
+impl CreatorDates {
+    /// Works out the dates of a creator under `terms`.
+    pub fn of(creator: &Creator, terms: &Terms) -> CreatorDates {
+        let days = |n: u32| jiff::Span::new().days(i64::from(n));
+        let before = |date: Date, n: u32| date.checked_sub(days(n)).ok();
+        let after = |date: Date, n: u32| date.checked_add(days(n)).ok();
+        let first_post = creator.first_date();
+        let draft_due = first_post.and_then(|d| before(d, terms.draft_days()));
+        let mut data_due: Vec<Date> = creator
+            .deliveries
+            .iter()
+            .filter_map(Delivery::first_date)
+            .flat_map(|posted| terms.report.iter().filter_map(move |r| after(posted, r.value)))
+            .collect();
+        data_due.sort();
+        data_due.dedup();
+        CreatorDates {
+            first_post,
+            samples_arrive: terms.samples.map(|s| s.value),
+            trial_start: match (&creator.trial, first_post) {
+                (Some(trial), Some(first)) if creator.role == Role::Koc => {
+                    before(first, trial.value)
+                }
+                _ => None,
+            },
+            draft_due,
+            feedback_by: draft_due.and_then(|d| after(d, terms.review_days())),
+            data_due,
         }
     }
 }

@@ -120,6 +120,39 @@ pub fn count(text: &str) -> Result<u64, String> {
     Ok(value)
 }
 
+/// A whole number, zero included: rounds of revisions.
+pub fn whole(text: &str) -> Result<u64, String> {
+    let (numerator, denominator) = scaled(text)?;
+    if numerator % denominator != 0 {
+        return Err(format!("`{text}` is not a whole number"));
+    }
+    Ok((numerator / denominator) as u64)
+}
+
+/// The longest a duration may be where more than a year is read at all
+/// (`keep_live`), so a rule can explain what the platform offers.
+pub const LONGEST_LONG_DAYS: u32 = 10 * 365;
+
+/// `400d` as days, up to ten years.
+pub fn long_duration(text: &str) -> Result<u32, String> {
+    days_within(text, LONGEST_LONG_DAYS)
+}
+
+/// `14d` or `2w` as days, from 1 to `longest`.
+fn days_within(text: &str, longest: u32) -> Result<u32, String> {
+    let (number, per) = match text.strip_suffix('w') {
+        Some(weeks) => (weeks, 7),
+        None => (text.trim_end_matches('d'), 1),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(per))
+        .filter(|days| (1..=u64::from(longest)).contains(days))
+        .map(|days| days as u32)
+        .ok_or_else(|| format!("`{text}` is not between 1 day and {longest} days"))
+}
+
 /// A number above zero that may have decimals (`roi >= 2.5`).
 pub fn number(text: &str) -> Result<f64, String> {
     let (numerator, denominator) = scaled(text)?;
@@ -157,17 +190,7 @@ pub fn money(amount: &str, currency: &str) -> Result<Money, String> {
 
 /// `14d` or `2w` as days, from 1 to 365.
 pub fn duration(text: &str) -> Result<u32, String> {
-    let (number, per) = match text.strip_suffix('w') {
-        Some(weeks) => (weeks, 7),
-        None => (text.trim_end_matches('d'), 1),
-    };
-    let days = number
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(per))
-        .filter(|days| (1..=u64::from(LONGEST_DAYS)).contains(days))
-        .ok_or_else(|| format!("`{text}` is not between 1 day and {LONGEST_DAYS} days"))?;
-    Ok(days as u32)
+    days_within(text, LONGEST_DAYS)
 }
 
 /// `2026-12-03`, checked against the calendar.

@@ -272,3 +272,42 @@ mod tests {
         assert!(Format::help("banner").contains("`image`, `video` or `live`"));
     }
 }
+
+impl Vocabulary for super::RightUse {
+    const WHAT: &'static str = "usage right";
+    const ALL: &'static [Self] = &[Self::Repost, Self::Boost, Self::Ads];
+    const ALIASES: &'static [(&'static str, Self)] = &[
+        ("share", Self::Repost),
+        ("reshare", Self::Repost),
+        ("promote", Self::Boost),
+        ("薯条", Self::Boost),
+        ("聚光", Self::Boost),
+        ("advertising", Self::Ads),
+        ("paid", Self::Ads),
+    ];
+    fn name(self) -> &'static str {
+        match self {
+            Self::Repost => "repost",
+            Self::Boost => "boost",
+            Self::Ads => "ads",
+        }
+    }
+}
+
+impl Vocabulary for super::FeeInclude {
+    const WHAT: &'static str = "fee inclusion";
+    const ALL: &'static [Self] = &[Self::Tax, Self::PlatformFee];
+    const ALIASES: &'static [(&'static str, Self)] = &[
+        ("taxes", Self::Tax),
+        ("vat", Self::Tax),
+        ("platform", Self::PlatformFee),
+        ("service_fee", Self::PlatformFee),
+        ("pugongying", Self::PlatformFee),
+    ];
+    fn name(self) -> &'static str {
+        match self {
+            Self::Tax => "tax",
+            Self::PlatformFee => "platform_fee",
+        }
+    }
+}

@@ -92,6 +92,8 @@ pub enum BlockHead {
     Goal { name: Spanned<String> },
     Creator { role: Role, handle: Spanned<String> },
     Policy,
+    Terms,
+    Contact { name: Text },
 }
 
 impl BlockHead {
@@ -104,6 +106,8 @@ impl BlockHead {
             BlockHead::Goal { .. } => "goal",
             BlockHead::Creator { role, .. } => role.keyword(),
             BlockHead::Policy => "policy",
+            BlockHead::Terms => "terms",
+            BlockHead::Contact { .. } => "contact",
         }
     }
 }
@@ -199,6 +203,8 @@ pub enum Value {
     Percent(Literal),
     Money(MoneyLiteral),
     Duration(Literal),
+    Durations(Vec<Literal>),
+    Date(Literal),
     Market(Literal),
     Window {
         start: Literal,
@@ -217,5 +223,17 @@ pub enum Value {
     Allow {
         rule: Literal,
         reason: Option<Text>,
+    },
+    Rights {
+        uses: Vec<Spanned<String>>,
+        duration: Literal,
+    },
+    Peak {
+        name: Text,
+        date: Literal,
+    },
+    Cost {
+        name: Text,
+        amount: MoneyLiteral,
     },
 }

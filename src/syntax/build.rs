@@ -27,6 +27,11 @@ fn line_rule(kind: Kind) -> Rule {
         Kind::Percent => Rule::percent_line,
         Kind::Money => Rule::money_line,
         Kind::Duration => Rule::duration_line,
+        Kind::Durations => Rule::durations_line,
+        Kind::Date => Rule::date_line,
+        Kind::Rights => Rule::rights_stmt,
+        Kind::Peak => Rule::peak_stmt,
+        Kind::Cost => Rule::cost_stmt,
         Kind::Market => Rule::market_line,
         Kind::Window => Rule::window_stmt,
         Kind::Kpi => Rule::kpi_stmt,
@@ -44,6 +49,8 @@ fn head_rule(keyword: &str) -> Option<Rule> {
         "goal" => Rule::goal_head,
         "kol" | "koc" => Rule::creator_head,
         "policy" => Rule::policy_head,
+        "terms" => Rule::terms_head,
+        "contact" => Rule::contact_head,
         _ => return None,
     })
 }
@@ -69,7 +76,9 @@ impl Builder {
             | Rule::product_block
             | Rule::goal_block
             | Rule::creator_block
-            | Rule::policy_block => self.block(pair).map(Node::Block),
+            | Rule::policy_block
+            | Rule::terms_block
+            | Rule::contact_block => self.block(pair).map(Node::Block),
             Rule::loose_block => self.loose_block(pair),
             Rule::loose_stmt => self.loose_stmt(pair),
             Rule::bom | Rule::EOI | Rule::open_brace | Rule::close_brace => None,
@@ -118,6 +127,10 @@ impl Builder {
                 handle: word(inner.next()?),
             },
             Rule::policy_head => BlockHead::Policy,
+            Rule::terms_head => BlockHead::Terms,
+            Rule::contact_head => BlockHead::Contact {
+                name: self.text(inner.next()?),
+            },
             _ => return None,
         })
     }
@@ -136,6 +149,9 @@ impl Builder {
             Rule::kpi_stmt => ("kpi", &args[..]),
             Rule::deliver_stmt => ("deliver", &args[..]),
             Rule::allow_stmt => ("allow", &args[..]),
+            Rule::peak_stmt => ("peak", &args[..]),
+            Rule::cost_stmt => ("cost", &args[..]),
+            Rule::rights_stmt => ("rights", &args[..]),
             _ => return None,
         };
         let key_span = Span::new(start, start + keyword.len());
@@ -178,6 +194,18 @@ impl Builder {
                     },
                 })
             }
+            Rule::peak_stmt => Some(Value::Peak {
+                name: self.text(arg(0)?),
+                date: literal(arg(1)?),
+            }),
+            Rule::cost_stmt => Some(Value::Cost {
+                name: self.text(arg(0)?),
+                amount: money(arg(1)?)?,
+            }),
+            Rule::rights_stmt => Some(Value::Rights {
+                uses: words(arg(0)?),
+                duration: literal(arg(2)?),
+            }),
             Rule::deliver_stmt => Some(Value::Deliver {
                 format: word(arg(0)?),
                 times: literal(arg(1)?),
@@ -226,7 +254,17 @@ impl Builder {
             (Kind::Count, Rule::count) => Value::Count(literal(pair)),
             (Kind::Percent, Rule::percent) => Value::Percent(literal(pair)),
             (Kind::Money, Rule::money) => Value::Money(money(pair)?),
-            (Kind::Duration, Rule::duration) => Value::Duration(literal(pair)),
+            (Kind::Duration, Rule::duration_list) => {
+                let mut durations: Vec<Literal> = pair.into_inner().map(literal).collect();
+                if durations.len() != 1 {
+                    return None;
+                }
+                Value::Duration(durations.pop()?)
+            }
+            (Kind::Durations, Rule::duration_list) => {
+                Value::Durations(pair.into_inner().map(literal).collect())
+            }
+            (Kind::Date, Rule::date) => Value::Date(literal(pair)),
             (Kind::Market, Rule::market_code) => Value::Market(literal(pair)),
             _ => return None,
         })

@@ -17,7 +17,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::percent => "a percent like 4.1%",
         Rule::money => "an amount and a currency, like 600 MYR",
         Rule::currency => "a currency code in capitals, like MYR",
-        Rule::duration => "a duration like 14d or 2w",
+        Rule::duration | Rule::duration_list => "a duration like 14d or 2w",
         Rule::date => "a date like 2026-12-03",
         Rule::string | Rule::plain_string | Rule::triple_string | Rule::string_list => {
             "a text in double quotes, like \"Fragrance-free\""
@@ -28,6 +28,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::comparator => "`>=` or `<=`",
         Rule::times => "how many, like x1",
         Rule::k_to => "the word `to`",
+        Rule::k_for => "`for` and a duration, like `for 90d`",
         Rule::on_date | Rule::date_range | Rule::k_on | Rule::k_from => {
             "`on 2026-12-03` or `from 2026-12-10 to 2026-12-24`"
         }

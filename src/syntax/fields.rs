@@ -23,9 +23,29 @@ pub enum Place {
     Kol,
     Koc,
     Policy,
+    /// `terms { ... }`, in the campaign (defaults) or in a creator (overrides).
+    Terms,
+    /// `contact "NAME" { ... }`
+    Contact,
 }
 
 impl Place {
+    /// The place a block keyword opens.
+    pub fn of_block(keyword: &str) -> Option<Place> {
+        Some(match keyword {
+            "campaign" => Place::Campaign,
+            "brand" => Place::Brand,
+            "product" => Place::Product,
+            "goal" => Place::Goal,
+            "kol" => Place::Kol,
+            "koc" => Place::Koc,
+            "policy" => Place::Policy,
+            "terms" => Place::Terms,
+            "contact" => Place::Contact,
+            _ => return None,
+        })
+    }
+
     /// "a creator", "the brand": the kind of block, for messages.
     pub fn kind(self) -> &'static str {
         match self {
@@ -35,6 +55,8 @@ impl Place {
             Place::Goal => "a goal",
             Place::Kol | Place::Koc => "a creator",
             Place::Policy => "the policy",
+            Place::Terms => "the terms",
+            Place::Contact => "the contact",
         }
     }
 
@@ -48,6 +70,8 @@ impl Place {
             Place::Kol => "kol",
             Place::Koc => "koc",
             Place::Policy => "policy",
+            Place::Terms => "terms",
+            Place::Contact => "contact",
         }
     }
 
@@ -58,7 +82,7 @@ impl Place {
 
     /// The blocks that may stand directly inside this place.
     pub fn blocks(self) -> impl Iterator<Item = &'static BlockSpec> {
-        BLOCKS.iter().filter(move |b| b.inside == Some(self))
+        BLOCKS.iter().filter(move |b| b.inside.contains(&self))
     }
 }
 
@@ -92,6 +116,10 @@ pub enum Kind {
     Money,
     /// `14d`, `2w`
     Duration,
+    /// `7d, 14d`
+    Durations,
+    /// `2026-11-25`
+    Date,
     /// `MY`
     Market,
     /// `2026-12-01 to 2027-01-31`
@@ -102,6 +130,12 @@ pub enum Kind {
     Deliver,
     /// `thin-trust "reason"`
     Allow,
+    /// `repost, boost for 90d`
+    Rights,
+    /// `"双12" 2026-12-12`
+    Peak,
+    /// `"Samples, 40 units" 7.5k MYR`
+    Cost,
 }
 
 impl Kind {
@@ -121,6 +155,11 @@ impl Kind {
             Kind::Kpi => "`METRIC >= VALUE` or `METRIC <= VALUE`",
             Kind::Deliver => "`FORMAT xN [on DATE | from DATE to DATE]`",
             Kind::Allow => "`RULE \"REASON\"`",
+            Kind::Durations => "durations: `7d, 14d`",
+            Kind::Date => "date: `2026-11-25`",
+            Kind::Rights => "`repost`, `boost`, `ads` `for DURATION`",
+            Kind::Peak => "`\"NAME\" DATE`",
+            Kind::Cost => "`\"NAME\" MONEY`",
         }
     }
 }
@@ -164,6 +203,23 @@ pub enum Key {
     KocMaxFollowers,
     KolMinFollowers,
     MinTrial,
+    Contact,
+    Wechat,
+    Email,
+    Phone,
+    Samples,
+    Draft,
+    Review,
+    Revisions,
+    KeepLive,
+    Rights,
+    Exclusivity,
+    Report,
+    Payment,
+    FeeIncludes,
+    Peak,
+    Cost,
+    XhsId,
 }
 
 /// One row of the table: a field.
@@ -196,8 +252,8 @@ impl FieldSpec {
 #[derive(Debug)]
 pub struct BlockSpec {
     pub keyword: &'static str,
-    /// The block it stands in; `None` at the top of the file.
-    pub inside: Option<Place>,
+    /// The blocks it may stand in; none: at the top of the file.
+    pub inside: &'static [Place],
     /// What follows the keyword before `{`.
     pub head: &'static str,
     pub en: &'static str,
@@ -205,6 +261,8 @@ pub struct BlockSpec {
 }
 
 const CREATOR: &[Place] = &[Place::Kol, Place::Koc];
+const TERMS: &[Place] = &[Place::Terms];
+const CONTACT: &[Place] = &[Place::Contact];
 
 macro_rules! field {
     ($key:ident, $keyword:literal, $places:expr, $repeat:ident, $kind:ident, $required:literal, $en:literal, $zh:literal) => {
@@ -287,6 +345,38 @@ pub static FIELDS: &[FieldSpec] = &[
         "KOC only: questions to answer honestly, not lines to say", "仅 KOC：需如实回答的问题，而非台词"),
     field!(Followup, "followup", &[Place::Koc], Once, Duration, false,
         "KOC only: how long they keep answering comments (default 7d)", "仅 KOC：评论区维护时长（默认 7d）"),
+    field!(Peak, "peak", &[Place::Campaign], Each, Peak, false,
+        "a sales moment (双11, 双12, 618, a launch day), marked on the timeline", "大促或上新节点（双11、双12、618、上新日），标在时间轴上"),
+    field!(Cost, "cost", &[Place::Campaign], Each, Cost, false,
+        "money spent besides fees (samples, shipping, boosting); counts toward the budget", "达人费用以外的支出（样品、寄送、投流），计入预算"),
+    field!(XhsId, "xhs_id", CREATOR, Once, Text, false,
+        "the account's Xiaohongshu number, shown in the brief header and the order text", "小红书号，显示在 Brief 抬头和下单要求中"),
+    field!(Wechat, "wechat", CONTACT, Once, Text, false,
+        "the contact's WeChat ID, for creators to reach them", "对接人微信号"),
+    field!(Email, "email", CONTACT, Once, Text, false,
+        "the contact's e-mail address", "对接人邮箱"),
+    field!(Phone, "phone", CONTACT, Once, Text, false,
+        "the contact's phone number", "对接人电话"),
+    field!(Samples, "samples", TERMS, Once, Date, false,
+        "the date the product reaches creators", "样品寄达日期"),
+    field!(Draft, "draft", TERMS, Once, Duration, false,
+        "the draft is due this long before the first post (default 3d)", "首次发布前多久交初稿（默认 3d）"),
+    field!(Review, "review", TERMS, Once, Duration, false,
+        "we answer a draft within this long (default 2d)", "品牌方审稿反馈时长（默认 2d）"),
+    field!(Revisions, "revisions", TERMS, Once, Count, false,
+        "rounds of changes we may ask for (default 2)", "可要求修改的轮数（默认 2）"),
+    field!(KeepLive, "keep_live", TERMS, Once, Duration, false,
+        "the note stays up, unedited, this long (Pugongying note protection: 30 to 365 days)", "笔记保留且不得修改的时长（蒲公英笔记保护：30 至 365 天）"),
+    field!(Rights, "rights", TERMS, Once, Rights, false,
+        "the brand may `repost` the note, `boost` it (薯条, 聚光) or use it in `ads`, for this long", "品牌方可转发（`repost`）、加热（`boost`：薯条、聚光）或用于广告（`ads`）的授权及时长"),
+    field!(Exclusivity, "exclusivity", TERMS, Once, Duration, false,
+        "no paid post for a competing brand in the category for this long", "竞品排他期：期间不接同品类竞品的商业合作"),
+    field!(Report, "report", TERMS, List, Durations, false,
+        "send the note's data screenshots this long after posting", "发布后多久提供笔记数据截图"),
+    field!(Payment, "payment", TERMS, Once, Text, false,
+        "when and how the fee is paid", "付款方式与节点"),
+    field!(FeeIncludes, "fee_includes", TERMS, List, Names, false,
+        "what the fee covers: `tax`, `platform_fee`", "费用包含：`tax`（税费）、`platform_fee`（平台服务费）"),
     field!(MinKocs, "min_kocs", &[Place::Policy], Once, Count, false,
         "RS006: KOCs needed on validation and conversion goals (default 3)", "RS006：口碑验证与转化目标所需的最少 KOC 数（默认 3）"),
     field!(MaxCreatorShare, "max_creator_share", &[Place::Policy], Once, Percent, false,
@@ -302,20 +392,24 @@ pub static FIELDS: &[FieldSpec] = &[
 /// Every block.
 #[rustfmt::skip]
 pub static BLOCKS: &[BlockSpec] = &[
-    BlockSpec { keyword: "campaign", inside: None, head: "\"NAME\"",
+    BlockSpec { keyword: "campaign", inside: &[], head: "\"NAME\"",
         en: "the campaign: one per file", zh: "活动：每个文件一个" },
-    BlockSpec { keyword: "brand", inside: Some(Place::Campaign), head: "\"NAME\"",
+    BlockSpec { keyword: "brand", inside: &[Place::Campaign], head: "\"NAME\"",
         en: "who is advertising (once)", zh: "投放品牌（一个）" },
-    BlockSpec { keyword: "product", inside: Some(Place::Campaign), head: "\"NAME\"",
+    BlockSpec { keyword: "product", inside: &[Place::Campaign], head: "\"NAME\"",
         en: "what is promoted (one or more)", zh: "推广产品（一个或多个）" },
-    BlockSpec { keyword: "goal", inside: Some(Place::Campaign), head: "NAME",
+    BlockSpec { keyword: "goal", inside: &[Place::Campaign], head: "NAME",
         en: "an objective at one stage of the buyer journey (one or more)", zh: "某一决策阶段的目标（一个或多个）" },
-    BlockSpec { keyword: "kol", inside: Some(Place::Campaign), head: "@HANDLE",
+    BlockSpec { keyword: "kol", inside: &[Place::Campaign], head: "@HANDLE",
         en: "a KOL: high-profile, discovery and aspiration", zh: "KOL：头部达人，负责认知种草" },
-    BlockSpec { keyword: "koc", inside: Some(Place::Campaign), head: "@HANDLE",
+    BlockSpec { keyword: "koc", inside: &[Place::Campaign], head: "@HANDLE",
         en: "a KOC: an everyday user, research and validation", zh: "KOC：素人用户，负责口碑验证" },
-    BlockSpec { keyword: "policy", inside: Some(Place::Campaign), head: "",
+    BlockSpec { keyword: "policy", inside: &[Place::Campaign], head: "",
         en: "thresholds the rules use", zh: "规则使用的阈值" },
+    BlockSpec { keyword: "contact", inside: &[Place::Campaign], head: "\"NAME\"",
+        en: "who creators talk to, and how (once)", zh: "对接人及联系方式（一个）" },
+    BlockSpec { keyword: "terms", inside: &[Place::Campaign, Place::Kol, Place::Koc], head: "",
+        en: "what a creator agrees to; in the campaign for everyone, in a creator to override single terms", zh: "合作条款：写在活动中对所有达人生效，写在达人块中覆盖单项"},
 ];
 
 /// The field `keyword` names at `place`, if it may stand there.
@@ -377,7 +471,7 @@ mod tests {
     #[test]
     fn lists_are_list_kinds() {
         for field in FIELDS {
-            let list_kind = matches!(field.kind, Kind::Texts | Kind::Names);
+            let list_kind = matches!(field.kind, Kind::Texts | Kind::Names | Kind::Durations);
             assert_eq!(
                 list_kind,
                 field.repeat == Repeat::List,

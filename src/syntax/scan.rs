@@ -9,6 +9,7 @@
 
 use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
+use super::fields::Place;
 use crate::source::Span;
 
 /// What the first pass learned.
@@ -328,8 +329,15 @@ impl Scanner<'_> {
             );
         }
         let keyword = head.split_whitespace().next().unwrap_or("");
-        let nested = if keyword == "campaign" { 1 } else { 2 };
-        if self.open.len() >= nested && super::fields::block(keyword).is_some() {
+        // A block keyword inside a block it cannot stand in: most likely the
+        // block before it was never closed.
+        let misplaced = super::fields::block(keyword).is_some_and(|block| {
+            self.open.last().is_some_and(|outer| {
+                let outer = outer.head.split_whitespace().next().unwrap_or("");
+                !Place::of_block(outer).is_some_and(|place| block.inside.contains(&place))
+            })
+        });
+        if misplaced {
             if let Some(outer) = self.open.last() {
                 let known = self
                     .suspects

@@ -54,9 +54,16 @@ fn blocks_table() -> String {
             "| `{}` | `{}` | {} | {} | {} |\n",
             block.keyword,
             head.trim_end(),
-            block
-                .inside
-                .map_or("the file".to_string(), |p| format!("`{}`", p.keyword())),
+            if block.inside.is_empty() {
+                "the file".to_string()
+            } else {
+                block
+                    .inside
+                    .iter()
+                    .map(|p| format!("`{}`", p.keyword()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
             block.en,
             block.zh
         ));
@@ -74,7 +81,7 @@ fn value_of(kind: Kind, repeat: Repeat) -> String {
 }
 
 fn fields_tables() -> String {
-    let groups: [(&str, &[Place]); 6] = [
+    let groups: [(&str, &[Place]); 8] = [
         (
             "Campaign level, inside `campaign \"NAME\" { ... }`",
             &[Place::Campaign],
@@ -89,6 +96,14 @@ fn fields_tables() -> String {
         (
             "Policy: thresholds the rules use (see `docs/rules.md`)",
             &[Place::Policy],
+        ),
+        (
+            "Contact: `contact \"NAME\" { ... }`, who creators talk to",
+            &[Place::Contact],
+        ),
+        (
+            "Terms: `terms { ... }`, in the campaign for every creator, in a creator to override single terms",
+            &[Place::Terms],
         ),
     ];
     let mut out = String::new();

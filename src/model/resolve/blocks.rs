@@ -271,4 +271,94 @@ impl Resolver<'_> {
         }
         policy
     }
+
+    /// `terms { ... }`, the campaign's or a creator's own.
+    pub(super) fn terms(&mut self, block: &Block, owner: &str) -> Terms {
+        let mut terms = Terms::default();
+        for statement in self.statements(block, Place::Terms, owner).statements {
+            match (statement.key(), &statement.value) {
+                (Key::Samples, Value::Date(date)) => terms.samples = self.date(date),
+                (Key::Draft, Value::Duration(d)) => {
+                    terms.draft = self.days(d, "the draft lead time")
+                }
+                (Key::Review, Value::Duration(d)) => terms.review = self.days(d, "the review time"),
+                (Key::Revisions, Value::Count(n)) => {
+                    let help = "write how many rounds of changes, like 2 (0 for none)";
+                    terms.revisions = self
+                        .value(n, "`revisions`", values::whole, help)
+                        .map(|v| Spanned::new(v, n.span));
+                }
+                (Key::KeepLive, Value::Duration(d)) => {
+                    // Longer than a year is read, so XHS006 can say what
+                    // the platform offers instead of E004 refusing it.
+                    let help = "write how long the note stays up, like 180d";
+                    terms.keep_live = self
+                        .value(d, "`keep_live`", values::long_duration, help)
+                        .map(|v| Spanned::new(v, d.span));
+                }
+                (Key::Rights, Value::Rights { uses, duration }) => {
+                    let uses: Vec<RightUse> = uses
+                        .iter()
+                        .filter_map(|u| self.vocabulary::<RightUse>(u, owner))
+                        .collect();
+                    if let Some(days) = self.days(duration, "the usage rights") {
+                        terms.rights = Some(Rights {
+                            uses,
+                            days: days.value,
+                            span: statement.span,
+                        });
+                    }
+                }
+                (Key::Exclusivity, Value::Duration(d)) => {
+                    terms.exclusivity = self.days(d, "the exclusivity")
+                }
+                (Key::Report, Value::Durations(list)) => {
+                    for d in list {
+                        if let Some(days) = self.days(d, "the data report") {
+                            terms.report.push(days);
+                        }
+                    }
+                }
+                (Key::Payment, Value::Text(text)) => terms.payment = Some(text.clone()),
+                (Key::FeeIncludes, Value::Names(words)) => {
+                    for word in words {
+                        if let Some(include) = self.vocabulary::<FeeInclude>(word, owner) {
+                            if !terms.fee_includes.contains(&include) {
+                                terms.fee_includes.push(include);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        terms
+    }
+
+    /// `contact "NAME" { wechat, email, phone }`
+    pub(super) fn contact(&mut self, block: &Block, name: Text) -> Contact {
+        let owner = format!("the contact \"{}\"", name.value);
+        let mut contact = Contact {
+            name,
+            wechat: None,
+            email: None,
+            phone: None,
+            span: block.head_span,
+        };
+        for statement in self.statements(block, Place::Contact, &owner).statements {
+            match (statement.key(), &statement.value) {
+                (Key::Wechat, Value::Text(t)) => contact.wechat = Some(t.clone()),
+                (Key::Email, Value::Text(t)) => contact.email = Some(t.clone()),
+                (Key::Phone, Value::Text(t)) => contact.phone = Some(t.clone()),
+                _ => {}
+            }
+        }
+        contact
+    }
+
+    /// A duration with its span.
+    fn days(&mut self, literal: &Literal, what: &str) -> Option<Spanned<u32>> {
+        self.duration(literal, what)
+            .map(|days| Spanned::new(days, literal.span))
+    }
 }

@@ -99,6 +99,9 @@ impl Resolver<'_> {
                 amounts.push((fee, format!("{}'s fee", creator.handle.value)));
             }
         }
+        for cost in &campaign.costs {
+            amounts.push((&cost.amount, format!("the cost \"{}\"", cost.name.value)));
+        }
         for product in &campaign.products {
             if let Some(price) = &product.price {
                 amounts.push((price, format!("the price of \"{}\"", product.name.value)));
@@ -141,28 +144,42 @@ impl Resolver<'_> {
             .creators
             .iter()
             .filter_map(|c| c.fee.as_ref())
-            .map(|fee| fee.value.hundredths)
-            .sum();
-        if fees > budget.value.hundredths {
-            let total = Money {
-                hundredths: fees,
+            .fold(0u64, |sum, fee| sum.saturating_add(fee.value.hundredths));
+        let costs: u64 = campaign
+            .costs
+            .iter()
+            .fold(0u64, |sum, cost| sum.saturating_add(cost.amount.value.hundredths));
+        let spent = fees.saturating_add(costs);
+        if spent > budget.value.hundredths {
+            let money = |hundredths: u64| Money {
+                hundredths,
                 currency: currency.clone(),
             };
-            let over = Money {
-                hundredths: fees - budget.value.hundredths,
-                currency,
-            };
-            self.findings.push(
-                Finding::new(
-                    &OVER_BUDGET,
-                    budget.span,
+            let total = money(spent);
+            let over = money(spent - budget.value.hundredths);
+            let (message, help) = if campaign.costs.is_empty() {
+                (
                     format!(
                         "the creators' fees add up to {total}, {over} over the budget of {}",
                         budget.value
                     ),
+                    "raise the budget, lower fees, or take a creator off the roster",
                 )
-                .label("budget exceeded")
-                .help("raise the budget, lower fees, or take a creator off the roster"),
+            } else {
+                (
+                    format!(
+                        "the creators' fees ({}) and other costs ({}) add up to {total}, {over} over the budget of {}",
+                        money(fees),
+                        money(costs),
+                        budget.value
+                    ),
+                    "raise the budget, lower fees or costs, or take a creator off the roster",
+                )
+            };
+            self.findings.push(
+                Finding::new(&OVER_BUDGET, budget.span, message)
+                    .label("budget exceeded")
+                    .help(help),
             );
         }
     }

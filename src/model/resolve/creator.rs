@@ -82,6 +82,7 @@ impl Resolver<'_> {
                 (Key::Prompts, Value::Texts(texts)) => {
                     creator.prompts.extend(texts.iter().cloned())
                 }
+                (Key::XhsId, Value::Text(text)) => creator.xhs_id = Some(text.clone()),
                 (Key::Followup, Value::Duration(d)) => {
                     creator.followup = self
                         .duration(d, &format!("{owner}'s followup"))
@@ -89,6 +90,16 @@ impl Resolver<'_> {
                 }
                 _ => {}
             }
+        }
+        let mut own_terms: Option<Span> = None;
+        for inner in &given.blocks {
+            if let Some(first) = own_terms {
+                let finding = self.second_block(inner, first, "terms");
+                self.report(finding);
+                continue;
+            }
+            own_terms = Some(inner.head_span);
+            creator.terms = self.terms(inner, &format!("{owner}'s terms"));
         }
         let mut missing = |what: &str, help: String| {
             self.findings.push(

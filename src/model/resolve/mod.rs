@@ -77,6 +77,18 @@ impl Resolver<'_> {
         campaign
     }
 
+    /// E003 for a block that may stand once, given again.
+    fn second_block(&self, block: &Block, first: Span, keyword: &str) -> Finding {
+        Finding::new(
+            &DUPLICATE,
+            block.head_span,
+            format!("a second `{keyword}` block"),
+        )
+        .label(format!("second {keyword}"))
+        .related(first, format!("the first {keyword}"))
+        .help(format!("merge the two `{keyword}` blocks"))
+    }
+
     fn outside(&mut self, span: Span, what: &str) {
         self.report(
             Finding::new(
@@ -103,7 +115,12 @@ impl Resolver<'_> {
             creators: Vec::new(),
             policy: Policy::default(),
             allows: Vec::new(),
+            contact: None,
+            terms: Terms::default(),
+            peaks: Vec::new(),
+            costs: Vec::new(),
         };
+        let mut terms_span: Option<Span> = None;
         let mut seen = HashMap::new();
         let mut creators = Vec::new();
         let mut policy_span: Option<Span> = None;
@@ -177,6 +194,21 @@ impl Resolver<'_> {
                             policy_span = Some(inner.head_span);
                             campaign.policy = self.policy(inner);
                         }
+                        BlockHead::Terms => {
+                            if let Some(first) = terms_span {
+                                self.report(self.second_block(inner, first, "terms"));
+                                continue;
+                            }
+                            terms_span = Some(inner.head_span);
+                            campaign.terms = self.terms(inner, "the campaign's terms");
+                        }
+                        BlockHead::Contact { name } => match &campaign.contact {
+                            Some(first) => {
+                                let finding = self.second_block(inner, first.span, "contact");
+                                self.report(finding);
+                            }
+                            None => campaign.contact = Some(self.contact(inner, name.clone())),
+                        },
                         BlockHead::Campaign { .. } => self.report(
                             Finding::new(
                                 &DUPLICATE,
@@ -223,6 +255,25 @@ impl Resolver<'_> {
                                         campaign.languages.push(language);
                                     }
                                 }
+                            }
+                        }
+                        (Key::Peak, Value::Peak { name, date }) => {
+                            if let Some(date) = self.date(date) {
+                                campaign.peaks.push(Peak {
+                                    name: name.clone(),
+                                    date,
+                                    span: statement.span,
+                                });
+                            }
+                        }
+                        (Key::Cost, Value::Cost { name, amount }) => {
+                            let what = format!("the cost \"{}\"", name.value);
+                            if let Some(amount) = self.money(amount, &what, true) {
+                                campaign.costs.push(Cost {
+                                    name: name.clone(),
+                                    amount,
+                                    span: statement.span,
+                                });
                             }
                         }
                         (Key::Allow, Value::Allow { rule, reason }) => {
@@ -285,6 +336,12 @@ impl Resolver<'_> {
                 resolved.push(creator);
             }
         }
+        // The campaign's terms may stand anywhere in the file: each
+        // creator's are put over them once all are read.
+        for creator in &mut resolved {
+            creator.terms = campaign.terms.overridden_by(&creator.terms);
+            creator.dates = CreatorDates::of(creator, &creator.terms);
+        }
         campaign.creators = resolved;
 
         self.required_parts(
@@ -303,6 +360,8 @@ impl Resolver<'_> {
 struct Given<'a> {
     statements: Vec<&'a Statement>,
     keys: HashSet<&'static str>,
+    /// Blocks that may stand inside this one (a creator's `terms`).
+    blocks: Vec<&'a Block>,
 }
 
 /// What a creator's references are resolved against.

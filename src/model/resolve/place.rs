@@ -180,6 +180,7 @@ impl Resolver<'_> {
         let mut seen = HashMap::new();
         let mut accepted = Vec::new();
         let mut keys = HashSet::new();
+        let mut blocks = Vec::new();
         for node in &block.body {
             match node {
                 Node::Invalid(key) => {
@@ -190,6 +191,12 @@ impl Resolver<'_> {
                     if self.accept(statement, place, owner, &mut seen) {
                         accepted.push(statement);
                     }
+                }
+                Node::Block(inner)
+                    if fields::block(inner.head.keyword())
+                        .is_some_and(|b| b.inside.contains(&place)) =>
+                {
+                    blocks.push(inner);
                 }
                 Node::Block(inner) => self.report(
                     Finding::new(
@@ -209,6 +216,7 @@ impl Resolver<'_> {
         Given {
             statements: accepted,
             keys,
+            blocks,
         }
     }
 }

@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::diagnostic::{Finding, Location};
 use crate::model::{
-    Campaign, Comparator, Creator, Format, Goal, Language, Metric, MetricKind, Money, Quantity,
-    Role, Stage,
+    Campaign, Comparator, Creator, CreatorDates, FeeInclude, Format, Goal, Language, Metric,
+    MetricKind, Money, Quantity, RightUse, Role, Stage, Terms,
 };
 use crate::source::SourceFile;
 use crate::Checked;
@@ -54,6 +54,11 @@ pub struct CampaignView {
     pub creators: Vec<CreatorView>,
     pub policy: PolicyView,
     pub allows: Vec<AllowView>,
+    pub contact: Option<ContactView>,
+    /// The campaign's terms, every creator's unless they override one.
+    pub terms: TermsView,
+    pub peaks: Vec<PeakView>,
+    pub costs: Vec<CostView>,
 }
 
 impl CampaignView {
@@ -104,6 +109,29 @@ impl CampaignView {
                     code: allow.rule.code,
                     name: allow.rule.name,
                     reason: allow.reason.clone(),
+                })
+                .collect(),
+            contact: campaign.contact.as_ref().map(|c| ContactView {
+                name: c.name.value.clone(),
+                wechat: c.wechat.as_ref().map(|t| t.value.clone()),
+                email: c.email.as_ref().map(|t| t.value.clone()),
+                phone: c.phone.as_ref().map(|t| t.value.clone()),
+            }),
+            terms: TermsView::of(&campaign.terms),
+            peaks: campaign
+                .peaks
+                .iter()
+                .map(|p| PeakView {
+                    name: p.name.value.clone(),
+                    date: p.date.value.to_string(),
+                })
+                .collect(),
+            costs: campaign
+                .costs
+                .iter()
+                .map(|c| CostView {
+                    name: c.name.value.clone(),
+                    amount: MoneyView::of(&c.amount.value),
                 })
                 .collect(),
         }
@@ -238,6 +266,12 @@ pub struct CreatorView {
     pub prompts: Vec<String>,
     /// KOC only: the default (7) when not given; `null` for a KOL.
     pub followup_days: Option<u32>,
+    pub xhs_id: Option<String>,
+    /// The terms this creator works under: the campaign's with their own
+    /// over them, defaults filled in.
+    pub terms: TermsView,
+    /// Their dates, derived from the terms and the deliveries.
+    pub dates: DatesView,
 }
 
 impl CreatorView {
@@ -287,8 +321,98 @@ impl CreatorView {
             trial_days: creator.trial.map(|t| t.value),
             prompts: texts(&creator.prompts),
             followup_days: (creator.role == Role::Koc).then(|| creator.followup_days()),
+            xhs_id: creator.xhs_id.as_ref().map(|t| t.value.clone()),
+            terms: TermsView::of(&creator.terms),
+            dates: DatesView::of(&creator.dates),
         }
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub wechat: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Terms with their defaults filled in (draft 3 days, review 2 days, two
+/// rounds of revisions); the others `null` or `[]` when not given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermsView {
+    pub samples: Option<String>,
+    pub draft_days: u32,
+    pub review_days: u32,
+    pub revisions: u64,
+    pub keep_live_days: Option<u32>,
+    pub rights: Option<RightsView>,
+    pub exclusivity_days: Option<u32>,
+    pub report_days: Vec<u32>,
+    pub payment: Option<String>,
+    pub fee_includes: Vec<FeeInclude>,
+}
+
+impl TermsView {
+    fn of(terms: &Terms) -> TermsView {
+        TermsView {
+            samples: terms.samples.map(|d| d.value.to_string()),
+            draft_days: terms.draft_days(),
+            review_days: terms.review_days(),
+            revisions: terms.revisions(),
+            keep_live_days: terms.keep_live.map(|d| d.value),
+            rights: terms.rights.as_ref().map(|r| RightsView {
+                uses: r.uses.clone(),
+                days: r.days,
+            }),
+            exclusivity_days: terms.exclusivity.map(|d| d.value),
+            report_days: terms.report.iter().map(|d| d.value).collect(),
+            payment: terms.payment.as_ref().map(|t| t.value.clone()),
+            fee_includes: terms.fee_includes.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RightsView {
+    pub uses: Vec<RightUse>,
+    pub days: u32,
+}
+
+/// A creator's derived dates, ISO; `null` where the spec gives too little.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatesView {
+    pub samples_arrive: Option<String>,
+    pub trial_start: Option<String>,
+    pub draft_due: Option<String>,
+    pub feedback_by: Option<String>,
+    pub first_post: Option<String>,
+    pub data_due: Vec<String>,
+}
+
+impl DatesView {
+    fn of(dates: &CreatorDates) -> DatesView {
+        let iso = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string());
+        DatesView {
+            samples_arrive: iso(dates.samples_arrive),
+            trial_start: iso(dates.trial_start),
+            draft_due: iso(dates.draft_due),
+            feedback_by: iso(dates.feedback_by),
+            first_post: iso(dates.first_post),
+            data_due: dates.data_due.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeakView {
+    pub name: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostView {
+    pub name: String,
+    pub amount: MoneyView,
 }
 
 /// One `deliver` line. An `on DATE` delivery has `from` and `to` equal;

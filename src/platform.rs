@@ -24,6 +24,12 @@ pub const COLLABORATION_PLATFORM_ZH: &str = "蒲公英";
 pub const AD_LABEL_RULE_EN: &str = "article 9 of China's Internet Advertising Measures (2023)";
 pub const AD_LABEL_RULE_ZH: &str = "《互联网广告管理办法》（2023）第九条";
 
+/// Pugongying's note protection (笔记保护) keeps a collaboration note up and
+/// unedited for a period chosen when the order is placed, from 30 to 365
+/// days. Source: Pugongying's order form for collaboration notes, as of 2026.
+pub const KEEP_LIVE_MIN_DAYS: u32 = 30;
+pub const KEEP_LIVE_MAX_DAYS: u32 = 365;
+
 /// The length of a note title as the platform counts it: encode as UTF-16;
 /// each code unit above 127 counts 2 and every other counts 1; the length is
 /// the sum halved, rounded up. So two ASCII letters count as one, and a

@@ -228,25 +228,29 @@ crate::rule_info! {
     /// # E008 over-budget
     ///
     /// ## What it does
-    /// Adds up every creator's `fee` and reports when the total is more than
-    /// the campaign `budget`.
+    /// Adds up every creator's `fee` and every `cost` (samples, shipping,
+    /// boosting) and reports when the total is more than the campaign
+    /// `budget`. Spending the budget exactly is fine.
     ///
     /// ## Why it matters
-    /// A roster you cannot pay for is not a plan.
+    /// A roster you cannot pay for is not a plan, and the samples and the
+    /// boosting come out of the same money as the fees.
     ///
     /// ## Example
     /// ```
     /// budget 10k MYR
-    /// kol @lina.glow { fee 12k MYR ... }
+    /// cost   "Samples, 40 units" 2k MYR
+    /// kol @lina.glow { fee 9k MYR ... }
     /// ```
     ///
     /// ## Use instead
-    /// Raise the budget, lower fees, or take a creator off the roster.
+    /// Raise the budget, lower fees or costs, or take a creator off the
+    /// roster.
     pub static OVER_BUDGET = {
         code: "E008",
         name: "over-budget",
         severity: Error,
-        summary: "the fees add up to more than the budget",
+        summary: "the fees and other costs add up to more than the budget",
     };
 }
 

@@ -323,11 +323,15 @@ impl Terms {
     }
 
     pub fn review_days(&self) -> u32 {
-        self.review.as_ref().map_or(DEFAULT_REVIEW_DAYS, |d| d.value)
+        self.review
+            .as_ref()
+            .map_or(DEFAULT_REVIEW_DAYS, |d| d.value)
     }
 
     pub fn revisions(&self) -> u64 {
-        self.revisions.as_ref().map_or(DEFAULT_REVISIONS, |r| r.value)
+        self.revisions
+            .as_ref()
+            .map_or(DEFAULT_REVISIONS, |r| r.value)
     }
 
     /// These terms with every term `over` gives put over them.
@@ -429,7 +433,12 @@ impl CreatorDates {
             .deliveries
             .iter()
             .filter_map(Delivery::first_date)
-            .flat_map(|posted| terms.report.iter().filter_map(move |r| after(posted, r.value)))
+            .flat_map(|posted| {
+                terms
+                    .report
+                    .iter()
+                    .filter_map(move |r| after(posted, r.value))
+            })
             .collect();
         data_due.sort();
         data_due.dedup();

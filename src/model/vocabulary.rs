@@ -260,19 +260,6 @@ impl Vocabulary for Metric {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn aliases_point_at_the_meant_name() {
-        assert_eq!(Language::help("cn"), "did you mean `zh`?");
-        assert_eq!(Stage::help("awareness"), "did you mean `discovery`?");
-        assert_eq!(Stage::help("discvery"), "did you mean `discovery`?");
-        assert!(Format::help("banner").contains("`image`, `video` or `live`"));
-    }
-}
-
 impl Vocabulary for super::RightUse {
     const WHAT: &'static str = "usage right";
     const ALL: &'static [Self] = &[Self::Repost, Self::Boost, Self::Ads];
@@ -309,5 +296,18 @@ impl Vocabulary for super::FeeInclude {
             Self::Tax => "tax",
             Self::PlatformFee => "platform_fee",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_point_at_the_meant_name() {
+        assert_eq!(Language::help("cn"), "did you mean `zh`?");
+        assert_eq!(Stage::help("awareness"), "did you mean `discovery`?");
+        assert_eq!(Stage::help("discvery"), "did you mean `discovery`?");
+        assert!(Format::help("banner").contains("`image`, `video` or `live`"));
     }
 }

@@ -20,14 +20,17 @@ pub mod koc_sameness;
 pub mod koc_scripted;
 pub mod kol_sales_kpi;
 pub mod missing_layer;
+pub mod no_time_to_try;
 pub mod shared_brief;
 pub mod stage_role_mismatch;
 pub mod thin_trust;
 pub mod tier_mismatch;
 pub mod unserved_goal;
+pub mod validation_after_peak;
 // XHS: platform and compliance.
 pub mod absolute_claim;
 pub mod avoid_word;
+pub mod keep_live_range;
 pub mod medical_claim;
 pub mod note_limits;
 pub mod off_platform;
@@ -60,11 +63,14 @@ pub static STRATEGY: &[&dyn Rule] = &[
     &fast_scroll_kpis::FastScrollKpis,
     &koc_sameness::KocSameness,
     &unserved_goal::UnservedGoal,
+    &no_time_to_try::NoTimeToTry,
+    &validation_after_peak::ValidationAfterPeak,
     &absolute_claim::AbsoluteClaim,
     &medical_claim::MedicalClaim,
     &avoid_word::AvoidWord,
     &off_platform::OffPlatform,
     &note_limits::NoteLimits,
+    &keep_live_range::KeepLiveRange,
 ];
 
 /// Runs every strategy rule the campaign does not `allow`.
@@ -209,7 +215,7 @@ mod tests {
         let mut sorted = codes.clone();
         sorted.sort_by_key(|c| (c.starts_with("XHS"), number(c)));
         assert_eq!(codes, sorted);
-        assert_eq!(codes.len(), 19);
+        assert_eq!(codes.len(), 22);
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! by its ASCII twin padded with spaces, so the parse can go on and report
 //! everything else in the file with unchanged offsets.
 
+use super::fields::Place;
 use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
-use super::fields::Place;
 use crate::source::Span;
 
 /// What the first pass learned.

@@ -145,10 +145,9 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|c| c.fee.as_ref())
             .fold(0u64, |sum, fee| sum.saturating_add(fee.value.hundredths));
-        let costs: u64 = campaign
-            .costs
-            .iter()
-            .fold(0u64, |sum, cost| sum.saturating_add(cost.amount.value.hundredths));
+        let costs: u64 = campaign.costs.iter().fold(0u64, |sum, cost| {
+            sum.saturating_add(cost.amount.value.hundredths)
+        });
         let spent = fees.saturating_add(costs);
         if spent > budget.value.hundredths {
             let money = |hundredths: u64| Money {

@@ -153,7 +153,7 @@ pub struct MoneyView {
 impl MoneyView {
     pub fn of(money: &Money) -> MoneyView {
         MoneyView {
-            amount: if money.hundredths % 100 == 0 {
+            amount: if money.hundredths.is_multiple_of(100) {
                 Amount::Whole(money.hundredths / 100)
             } else {
                 Amount::Decimal(money.amount())

@@ -112,39 +112,6 @@ impl fmt::Display for Finding {
 
 impl std::error::Error for Finding {}
 
-/// Findings are miette diagnostics, so any miette handler can show them;
-/// the `human` emitter below lays them out the rustc way the spec asks for.
-impl miette::Diagnostic for Finding {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.rule.code))
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-        })
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn fmt::Display>)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let primary = miette::LabeledSpan::new_primary_with_span(
-            self.label.clone(),
-            (self.span.start, self.span.end - self.span.start),
-        );
-        let related = self.related.iter().map(|r| {
-            miette::LabeledSpan::new_with_span(
-                Some(r.label.clone()),
-                (r.span.start, r.span.end - r.span.start),
-            )
-        });
-        Some(Box::new(std::iter::once(primary).chain(related)))
-    }
-}
-
 /// Orders findings by place in the file, then code, so output is stable.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {

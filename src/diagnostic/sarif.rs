@@ -1,109 +1,175 @@
 //! `check --format sarif`: SARIF 2.1.0 for code-scanning dashboards, with
 //! the whole rule catalog in `tool.driver.rules`.
 
-use serde_sarif::sarif::{
-    ArtifactLocation, Location as SarifLocation, Message, MultiformatMessageString,
-    PhysicalLocation, Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult,
-    ResultLevel, Run, Sarif, Tool, ToolComponent,
-};
+use serde::Serialize;
 
 use super::{Catalogue, RuleInfo};
-use super::{FileReport, Location, Severity};
+use super::{FileReport, Location};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// The SARIF log for `reports`, with every rule of `rules` in its catalog.
 pub fn render(reports: &[FileReport<'_>], rules: &Catalogue) -> String {
     let catalog: Vec<&'static RuleInfo> = rules.iter().collect();
-    let descriptors: Vec<ReportingDescriptor> =
-        catalog.iter().map(|rule| descriptor(rule)).collect();
-    let driver = ToolComponent::builder()
-        .name("redbrief")
-        .version(env!("CARGO_PKG_VERSION"))
-        .rules(descriptors)
-        .build();
+    let driver = Driver {
+        name: "redbrief",
+        rules: catalog.iter().map(|rule| descriptor(rule)).collect(),
+        version: env!("CARGO_PKG_VERSION"),
+    };
 
     let mut results = Vec::new();
     for report in reports {
         for finding in report.findings {
             let at = Location::of(report.file, finding.span);
-            let region = Region::builder()
-                .start_line(at.line as i64)
-                .start_column(at.column as i64)
-                .end_line(at.end_line as i64)
-                .end_column(at.end_column as i64)
-                .build();
-            let location = SarifLocation::builder()
-                .physical_location(
-                    PhysicalLocation::builder()
-                        .artifact_location(
-                            ArtifactLocation::builder()
-                                .uri(uri(&report.file.path))
-                                .build(),
-                        )
-                        .region(region)
-                        .build(),
-                )
-                .build();
+            let location = ResultLocation {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uri(&report.file.path),
+                    },
+                    region: Region {
+                        end_column: at.end_column,
+                        end_line: at.end_line,
+                        start_column: at.column,
+                        start_line: at.line,
+                    },
+                },
+            };
             let mut text = finding.message.clone();
             if !finding.help.is_empty() {
                 text.push_str("\nhelp: ");
                 text.push_str(&finding.help);
             }
-            let mut result = SarifResult::builder()
-                .rule_id(finding.rule.code)
-                .level(level(finding.severity))
-                .message(Message::builder().text(text).build())
-                .locations(vec![location])
-                .build();
-            result.rule_index = catalog
-                .iter()
-                .position(|rule| std::ptr::eq(*rule, finding.rule))
-                .map(|index| index as i64);
-            results.push(result);
+            results.push(SarifResult {
+                // SARIF's levels include ours by the same names.
+                level: finding.severity.as_str(),
+                locations: [location],
+                message: Text { text },
+                rule_id: finding.rule.code,
+                rule_index: catalog
+                    .iter()
+                    .position(|rule| std::ptr::eq(*rule, finding.rule)),
+            });
         }
     }
 
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .results(results)
-        // Columns are counted in characters, as in the other forms.
-        .column_kind(serde_json::Value::from("unicodeCodePoints"))
-        .build();
-    let sarif = Sarif::builder()
-        .schema(SCHEMA)
-        .version(serde_json::Value::from("2.1.0"))
-        .runs(vec![run])
-        .build();
-    serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".to_string()) + "\n"
+    let log = Log {
+        schema: SCHEMA,
+        runs: [Run {
+            // Columns are counted in characters, as in the other forms.
+            column_kind: "unicodeCodePoints",
+            results,
+            tool: Tool { driver },
+        }],
+        version: "2.1.0",
+    };
+    serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string()) + "\n"
 }
 
-fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
-    ReportingDescriptor::builder()
-        .id(rule.code)
-        .name(rule.name)
-        .short_description(
-            MultiformatMessageString::builder()
-                .text(rule.summary)
-                .build(),
-        )
-        .full_description(
-            MultiformatMessageString::builder()
-                .text(rule.page())
-                .build(),
-        )
-        .default_configuration(
-            ReportingConfiguration::builder()
-                .level(serde_json::Value::from(rule.severity.as_str()))
-                .build(),
-        )
-        .build()
-}
-
-fn level(severity: Severity) -> ResultLevel {
-    match severity {
-        Severity::Error => ResultLevel::Error,
-        Severity::Warning => ResultLevel::Warning,
+fn descriptor(rule: &RuleInfo) -> Descriptor {
+    Descriptor {
+        default_configuration: Configuration {
+            level: rule.severity.as_str(),
+        },
+        full_description: Text { text: rule.page() },
+        id: rule.code,
+        name: rule.name,
+        short_description: Text {
+            text: rule.summary.to_string(),
+        },
     }
+}
+
+// The part of SARIF 2.1.0 that redbrief writes. Fields stay in alphabetical
+// order of their JSON names, the order serde-sarif wrote them in, so the
+// output did not change when we dropped it for these few structs.
+
+#[derive(Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+    tool: Tool,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    rules: Vec<Descriptor>,
+    version: &'static str,
+}
+
+/// One rule of the catalog (SARIF's `reportingDescriptor`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Descriptor {
+    default_configuration: Configuration,
+    full_description: Text,
+    id: &'static str,
+    name: &'static str,
+    short_description: Text,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+/// SARIF's `message` and `multiformatMessageString`: plain text only.
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    level: &'static str,
+    locations: [ResultLocation; 1],
+    message: Text,
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultLocation {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+/// Lines and columns count from 1.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
 }
 
 /// A relative path as a URI reference: forward slashes, spaces and other

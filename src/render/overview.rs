@@ -321,7 +321,7 @@ impl BudgetView {
             .all(|(_, m)| Some(&m.currency) == currency.as_ref());
         let sum = |role: Option<Role>| -> u128 {
             fees.iter()
-                .filter(|(c, _)| role.map_or(true, |r| c.role == r))
+                .filter(|(c, _)| role.is_none_or(|r| c.role == r))
                 .map(|(_, m)| u128::from(m.hundredths))
                 .sum()
         };

@@ -15,11 +15,31 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// Whether the strategy rules ran: they wait for a spec without errors.
     pub strategy_checked: bool,
+    /// Findings past `MOST_FINDINGS`, counted but not kept.
+    pub omitted: Omitted,
+}
+
+/// At most this many findings are kept for one file: past it, a broken
+/// file (a pasted spreadsheet, ten thousand braces) would print megabytes
+/// nobody reads, and the first ones are the ones to fix.
+pub const MOST_FINDINGS: usize = 100;
+
+/// Findings left out of a file's report, by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Omitted {
+    pub fn total(self) -> usize {
+        self.errors + self.warnings
+    }
 }
 
 impl Checked {
     pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(Finding::is_error)
+        self.omitted.errors > 0 || self.findings.iter().any(Finding::is_error)
     }
 }
 
@@ -36,6 +56,7 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
                 campaign: None,
                 findings: vec![syntax::not_utf8(valid_up_to)],
                 strategy_checked: false,
+                omitted: Omitted::default(),
             };
         }
     };
@@ -58,10 +79,22 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
         }
     }
     diagnostic::sort(&mut findings);
+    let omitted = keep_first(&mut findings);
     Checked {
         file: SourceFile::new(path, text),
         campaign,
         findings,
         strategy_checked,
+        omitted,
+    }
+}
+
+/// Keeps the first `MOST_FINDINGS` findings and counts the rest.
+fn keep_first(findings: &mut Vec<Finding>) -> Omitted {
+    let rest = findings.split_off(MOST_FINDINGS.min(findings.len()));
+    let errors = rest.iter().filter(|f| f.is_error()).count();
+    Omitted {
+        errors,
+        warnings: rest.len() - errors,
     }
 }

@@ -88,6 +88,21 @@ pub fn reason(error: &io::Error) -> String {
     }
 }
 
+/// The largest spec redbrief reads: a 100,000-creator roster typed out is
+/// about 40 MiB. Past it, a file is refused before it is read whole, so
+/// `check /dev/zero` ends at once instead of filling the memory.
+pub const LARGEST_SPEC: u64 = 64 << 20;
+
+/// A file's bytes, or `None` when it holds more than `most` bytes. Reads
+/// at most one byte more than that, whatever the file is (a pipe, a device).
+pub fn read_at_most(path: &Path, most: u64) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(most + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= most).then_some(bytes))
+}
+
 /// Replaces a file's contents all at once: a temporary file in the same
 /// folder, given the old file's permissions, renamed over it. A symbolic
 /// link is followed, so the file it points at is the one replaced.

@@ -25,4 +25,4 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 
-pub use check::{check, Checked};
+pub use check::{check, Checked, Omitted};

@@ -144,6 +144,16 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// `text` cut to at most `most` characters, with `...` when cut: how a
+/// message quotes something the user wrote, so a finding about a 50 MB
+/// line is not itself 50 MB.
+pub fn shorten(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         .map(|c| FileReport {
             file: &c.file,
             findings: &c.findings,
+            omitted: c.omitted.total(),
         })
         .collect();
 
@@ -63,10 +64,17 @@ pub fn run(args: &CheckArgs) -> Exit {
     exit
 }
 
+/// Findings of one severity in every file, those left out of the report too.
 fn count(checked: &[crate::Checked], severity: Severity) -> usize {
     checked
         .iter()
-        .flat_map(|c| &c.findings)
-        .filter(|f| f.severity == severity)
-        .count()
+        .map(|c| {
+            let shown = c.findings.iter().filter(|f| f.severity == severity).count();
+            shown
+                + match severity {
+                    Severity::Error => c.omitted.errors,
+                    Severity::Warning => c.omitted.warnings,
+                }
+        })
+        .sum()
 }

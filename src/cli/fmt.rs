@@ -34,8 +34,9 @@ fn file(path: &Path, check: bool) -> Exit {
     if path.is_dir() {
         return trouble(&format!("`{shown}` is a folder; name a .campaign file"));
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let bytes = match crate::fs::read_at_most(path, crate::fs::LARGEST_SPEC) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return trouble(&super::too_large(&shown)),
         Err(error) => return trouble(&format!("cannot read `{shown}`: {}", io_reason(&error))),
     };
     let text = match String::from_utf8(bytes) {
@@ -71,10 +72,13 @@ fn file(path: &Path, check: bool) -> Exit {
 }
 
 /// A spec that does not parse is not rewritten: say why on stderr.
-fn refused(file: SourceFile, findings: Vec<crate::diagnostic::Finding>) -> Exit {
+fn refused(file: SourceFile, mut findings: Vec<crate::diagnostic::Finding>) -> Exit {
+    let omitted = findings.len().saturating_sub(crate::check::MOST_FINDINGS);
+    findings.truncate(crate::check::MOST_FINDINGS);
     let mut text = human::render(&FileReport {
         file: &file,
         findings: &findings,
+        omitted,
     });
     text.push_str(&format!(
         "`{}` was not formatted: fix the findings above first\n",

@@ -130,13 +130,22 @@ pub fn read_spec(path: &Path) -> Result<Checked, String> {
     if path.is_dir() {
         return Err(format!("`{shown}` is a folder; name a .campaign file"));
     }
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(crate::check(shown.to_string(), bytes)),
+    match crate::fs::read_at_most(path, crate::fs::LARGEST_SPEC) {
+        Ok(Some(bytes)) => Ok(crate::check(shown.to_string(), bytes)),
+        Ok(None) => Err(too_large(&shown.to_string())),
         Err(error) => Err(format!(
             "cannot read `{shown}`: {}",
             crate::fs::reason(&error)
         )),
     }
+}
+
+/// The message for a file over `fs::LARGEST_SPEC`.
+pub fn too_large(shown: &str) -> String {
+    format!(
+        "`{shown}` is larger than {} MiB, more than any campaign spec; name the .campaign file",
+        crate::fs::LARGEST_SPEC >> 20
+    )
 }
 
 /// Writes a command's output to stdout, with colour only where it can be

@@ -63,6 +63,7 @@ pub fn run(args: &RenderArgs) -> Exit {
         let report = FileReport {
             file: &checked.file,
             findings: &checked.findings,
+            omitted: checked.omitted.total(),
         };
         anstream::eprint!("{}", human::render(&report));
     }

@@ -48,6 +48,13 @@ pub fn render(report: &FileReport<'_>) -> String {
         render_finding(&mut out, report.file, finding);
         out.push('\n');
     }
+    if report.omitted > 0 {
+        let _ = writeln!(
+            out,
+            "... and {} more in {}, not shown: fix the ones above first, then check again\n",
+            report.omitted, report.file.path
+        );
+    }
     out
 }
 
@@ -152,10 +159,18 @@ struct ShownLine {
 impl ShownLine {
     /// `start` and `end` are byte offsets within `line`.
     fn new(line: &str, start: usize, end: usize) -> ShownLine {
+        // Only a stretch of a long line around the span is ever shown, so
+        // only that stretch is looked at: a 50 MB line costs what a short
+        // one does. A character is at most 4 bytes and 4 columns wide.
+        let reach = (MAX_LINE_WIDTH + CONTEXT_BEFORE) * 4;
+        let lo = crate::source::floor_char_boundary(line, start.saturating_sub(reach));
+        let hi = crate::source::floor_char_boundary(line, start.saturating_add(reach));
+        let clipped = lo > 0 || hi < line.len();
         // Each character with the byte offset and the columns it takes.
-        let cells: Vec<(usize, String, usize)> = line
+        let cells: Vec<(usize, String, usize)> = line[lo..hi]
             .char_indices()
             .map(|(offset, ch)| {
+                let offset = offset + lo;
                 let (shown, width) = match ch {
                     '\t' => (" ".repeat(TAB_WIDTH), TAB_WIDTH),
                     '\u{FEFF}' => (String::new(), 0),
@@ -171,7 +186,7 @@ impl ShownLine {
 
         // The window of characters to show: all of a short line, or about
         // MAX_LINE_WIDTH columns starting a little before the span.
-        let (from, to) = if total <= MAX_LINE_WIDTH {
+        let (from, to) = if total <= MAX_LINE_WIDTH && !clipped {
             (0, cells.len())
         } else {
             let mut from = first;
@@ -188,7 +203,7 @@ impl ShownLine {
             }
             (from, to)
         };
-        let ellipsis_before = from > 0;
+        let ellipsis_before = from > 0 || lo > 0;
         let mut text = String::new();
         let mut caret_column = 0;
         if ellipsis_before {
@@ -202,7 +217,7 @@ impl ShownLine {
         for cell in &cells[first.min(to)..to] {
             text.push_str(&cell.1);
         }
-        if to < cells.len() {
+        if to < cells.len() || hi < line.len() {
             text.push_str("...");
         }
         let caret_width = cells[first.min(to)..last.min(to)].iter().map(|c| c.2).sum();

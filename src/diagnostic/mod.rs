@@ -69,7 +69,7 @@ impl Finding {
         Finding {
             rule,
             severity: rule.severity,
-            message: message.into(),
+            message: bounded(message.into()),
             span,
             label: None,
             help: String::new(),
@@ -78,19 +78,19 @@ impl Finding {
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(bounded(label.into()));
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
+        self.help = bounded(help.into());
         self
     }
 
     pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
         self.related.push(Related {
             span,
-            label: label.into(),
+            label: bounded(label.into()),
         });
         self
     }
@@ -112,6 +112,29 @@ impl fmt::Display for Finding {
 
 impl std::error::Error for Finding {}
 
+/// About the most characters of a message, label or help: they quote what
+/// the user wrote, and a 50 MB string must not make a 50 MB finding.
+const LONGEST_TEXT: usize = 400;
+
+/// `text`, or its start and its end around `...` when it is too long: the
+/// end usually says what is wrong ("..., but no product has that name").
+fn bounded(text: String) -> String {
+    const END: usize = 120;
+    if text.len() <= LONGEST_TEXT {
+        return text;
+    }
+    let chars = text.chars().count();
+    if chars <= LONGEST_TEXT {
+        return text;
+    }
+    let head = crate::source::shorten(&text, LONGEST_TEXT - END);
+    let tail_from = text
+        .char_indices()
+        .nth(chars - END)
+        .map_or(text.len(), |(at, _)| at);
+    format!("{head}{}", &text[tail_from..])
+}
+
 /// Orders findings by place in the file, then code, so output is stable.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
@@ -128,6 +151,8 @@ pub fn sort(findings: &mut [Finding]) {
 pub struct FileReport<'a> {
     pub file: &'a SourceFile,
     pub findings: &'a [Finding],
+    /// How many more findings the file has that are not in `findings`.
+    pub omitted: usize,
 }
 
 /// The machine-readable place of a finding: 1-based lines and character

@@ -29,6 +29,9 @@ pub struct Scan {
 /// so no input can recurse the parser without bound.
 const DEEPEST_NESTING: usize = 8;
 
+/// Block heads are quoted in messages up to this many characters.
+const HEAD_SHOWN: usize = 60;
+
 /// A full-width character typed where ASCII was meant, its ASCII twin, and
 /// how to say it. Every one of these is three bytes in UTF-8, so the twin is
 /// padded to three bytes (quotes keep the padding outside the string).
@@ -116,6 +119,7 @@ pub fn scan(source: &str) -> Scan {
         open: Vec::new(),
         suspects: Vec::new(),
         line_start: 0,
+        head_start: 0,
     };
     scanner.run();
     let Scanner {
@@ -145,6 +149,8 @@ struct Scanner<'a> {
     open: Vec<OpenBrace>,
     suspects: Vec<Suspect>,
     line_start: usize,
+    /// Where the text before the next `{` starts: after the last brace.
+    head_start: usize,
 }
 
 impl Scanner<'_> {
@@ -314,19 +320,27 @@ impl Scanner<'_> {
     }
 
     fn open_brace(&mut self, at: usize) {
-        let head_text = &self.source[self.line_start..at];
+        // A head starts after an earlier brace on the same line, so a line
+        // of ten thousand `{` is read once, not once per brace.
+        let from = self.head_start.max(self.line_start);
+        self.head_start = at + 1;
+        let head_text = &self.source[from..at];
         let head = head_text.trim().trim_start_matches('\u{FEFF}').to_string();
         let lead = head_text.len() - head_text.trim_start().len();
-        let head_span = Span::new(self.line_start + lead, self.line_start + lead + head.len());
+        let head_span = Span::new(from + lead, from + lead + head.len());
+        let head = crate::source::shorten(&head, HEAD_SHOWN);
         if head.is_empty() {
             self.structural = true;
-            self.findings.push(
+            let finding = if from > self.line_start {
+                Finding::new(&SYNTAX, Span::new(at, at + 1), "a `{` right after another `{`")
+                    .label("this `{` opens a block with no name")
+                    .help("open one block a line: `kol @lina.glow {`, its fields on the lines below, then `}`")
+            } else {
                 Finding::new(&SYNTAX, Span::new(at, at + 1), "a `{` on a line of its own")
                     .label("this `{` opens a block with no name")
-                    .help(
-                        "put `{` at the end of the line that names the block: `kol @lina.glow {`",
-                    ),
-            );
+                    .help("put `{` at the end of the line that names the block: `kol @lina.glow {`")
+            };
+            self.findings.push(finding);
         }
         let keyword = head.split_whitespace().next().unwrap_or("");
         // A block keyword inside a block it cannot stand in: most likely the

@@ -160,6 +160,7 @@ pub fn check_all_in_process(specs: Vec<(String, Vec<u8>)>) -> Report {
             human::render(&FileReport {
                 file: &c.file,
                 findings: &c.findings,
+                omitted: c.omitted.total(),
             })
         })
         .collect();

@@ -14,6 +14,7 @@ mod completions;
 mod docs;
 mod export;
 mod fmt;
+mod hostile;
 mod init;
 mod layers;
 mod malformed;

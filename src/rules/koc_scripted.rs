@@ -2,7 +2,8 @@
 
 use std::sync::LazyLock;
 
-use super::text::{quoted, span_in, Terms};
+use super::given::{word_finding, Given, Owner};
+use super::text::Terms;
 use super::{or_allow, who, words, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
@@ -89,30 +90,68 @@ impl Rule for KocScripted {
                 .map(|t| (t, "the angle"))
                 .chain(koc.prompts.iter().map(|t| (t, "a prompt")));
             for (text, field) in texts {
+                let given = Given {
+                    text,
+                    owner: Owner::Creator(koc),
+                    field,
+                };
                 let hits = HARD_SELL.find(&text.value);
-                let Some(first) = hits.first() else {
+                let Some(finding) =
+                    word_finding(&KOC_SCRIPTED, &given, &hits, "uses hard-sell wording")
+                else {
                     continue;
                 };
-                let mut terms: Vec<&str> = hits.iter().map(|hit| hit.term).collect();
-                terms.dedup();
-                findings.push(
-                    Finding::new(
-                        &KOC_SCRIPTED,
-                        span_in(text, &first.bytes),
-                        format!(
-                            "{field} of {} uses hard-sell wording: {}",
-                            who(koc),
-                            quoted(&terms)
-                        ),
-                    )
-                    .label("hard sell")
-                    .help(format!(
-                        "drop the call to action and ask what they found instead, e.g. \"Would \
-                         you buy it again?\"; {}",
-                        or_allow(&KOC_SCRIPTED, "if the offer is part of what they review")
-                    )),
-                );
+                findings.push(finding.label("hard sell").help(format!(
+                    "drop the call to action and ask what they found instead, e.g. \"Would you \
+                     buy it again?\"; {}",
+                    or_allow(&KOC_SCRIPTED, "if the offer is part of what they review")
+                )));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_term_said_twice_is_named_once() {
+        let spec = r#"campaign "Dedup" {
+  window    2026-12-01 to 2027-01-31
+  languages en
+  brand "Lumière Skin" {
+    category skincare
+    hashtags "露米尔"
+  }
+  product "Glow Serum 30ml" {
+    price 189 MYR
+  }
+  goal trust {
+    stage validation
+    kpi   saves >= 4k
+  }
+  koc @amy_tries {
+    followers 3.2k
+    niche     skincare
+    serves    trust
+    trial     14d
+    deliver   image x1 on 2026-12-10
+    prompts   "Buy now: limited time, so buy now"
+  }
+}
+"#;
+        let checked = crate::check("dedup.campaign", spec.as_bytes().to_vec());
+        assert!(checked.strategy_checked, "{:?}", checked.findings);
+        let messages: Vec<&str> = checked
+            .findings
+            .iter()
+            .filter(|f| f.code() == "RS011")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "a prompt of KOC @amy_tries uses hard-sell wording: \"buy now\" and \"limited time\""
+            ]
+        );
     }
 }

@@ -9,9 +9,16 @@
 //! - English (and other spaced scripts) match whole words: `cure` does not
 //!   fire on `secure`. Chinese and Japanese are written without spaces, so
 //!   their terms match anywhere: `限时` fires on `限时折扣`.
+//! - A list is matched in one pass over the folded text (aho-corasick, all
+//!   overlapping occurrences); word boundaries and a term's exceptions then
+//!   filter what was found, so a longer term that fails them ("qr code" in
+//!   "QR codes") never hides a shorter one that holds ("qr").
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
 
 use crate::model::Text;
 use crate::source::Span;
@@ -47,12 +54,13 @@ fn is_kept(ch: char) -> bool {
     ch.is_alphanumeric() || ch == '%' || ch == '#'
 }
 
-/// Text folded for matching. When asked, each character remembers the
-/// bytes of the original it came from, so a finding can point at the very
-/// word; most texts have no hit, so that map is only made for those that do.
+/// Text folded for matching. When asked, each byte remembers the bytes of
+/// the original it came from, so a finding can point at the very word; most
+/// texts have no hit, so that map is only made for those that do.
 #[derive(Debug, Default)]
 pub struct Folded {
-    chars: Vec<char>,
+    text: String,
+    /// One entry per byte of `text`.
     origin: Option<Vec<Range<usize>>>,
 }
 
@@ -67,13 +75,24 @@ impl Folded {
 
     fn fold(text: &str, keep_origin: bool) -> Self {
         let mut folded = Folded {
-            chars: Vec::with_capacity(text.len()),
+            text: String::with_capacity(text.len()),
             origin: keep_origin.then(|| Vec::with_capacity(text.len())),
         };
         let mut gap: Option<Range<usize>> = None;
-        for (at, written) in text.char_indices() {
+        let mut at = 0;
+        while let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
+            // Most text is ASCII words: copy a run of letters and digits in
+            // one go, without the Unicode tables.
+            let run = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            if let Some(word) = rest.get(..run).filter(|word| !word.is_empty()) {
+                folded.push_ascii_word(word, at, &mut gap);
+                at += run;
+                continue;
+            }
+            let Some(written) = rest.chars().next() else {
+                break;
+            };
             let bytes = at..at + written.len_utf8();
-            // Most text is ASCII: fold it without the Unicode tables.
             if written.is_ascii() {
                 folded.push(written.to_ascii_lowercase(), &bytes, &mut gap);
             } else {
@@ -81,6 +100,7 @@ impl Folded {
                     folded.push(ch, &bytes, &mut gap);
                 }
             }
+            at = bytes.end;
         }
         folded
     }
@@ -90,44 +110,74 @@ impl Folded {
             gap.get_or_insert(bytes.clone());
             return;
         }
-        // A gap only matters between two words of a spaced script:
-        // `buy now` is two words, `立即 购买` is one phrase.
+        self.close_gap(ch, gap);
+        self.text.push(ch);
+        if let Some(origin) = &mut self.origin {
+            origin.extend((0..ch.len_utf8()).map(|_| bytes.clone()));
+        }
+    }
+
+    /// `word`, ASCII letters and digits only, found at byte `at`.
+    fn push_ascii_word(&mut self, word: &str, at: usize, gap: &mut Option<Range<usize>>) {
+        // Any ASCII letter stands for the word: a spaced script.
+        self.close_gap('a', gap);
+        let start = self.text.len();
+        self.text.push_str(word);
+        if let Some(added) = self.text.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        if let Some(origin) = &mut self.origin {
+            origin.extend((at..at + word.len()).map(|byte| byte..byte + 1));
+        }
+    }
+
+    /// Before a kept `next` character: a gap only matters between two
+    /// words of a spaced script: `buy now` is two words, `立即 购买` is one
+    /// phrase.
+    fn close_gap(&mut self, next: char, gap: &mut Option<Range<usize>>) {
         if let Some(space) = gap.take() {
-            if self.chars.last().is_some_and(|&last| !is_unspaced(last)) && !is_unspaced(ch) {
-                self.chars.push(' ');
+            if self
+                .text
+                .chars()
+                .next_back()
+                .is_some_and(|last| !is_unspaced(last))
+                && !is_unspaced(next)
+            {
+                self.text.push(' ');
                 if let Some(origin) = &mut self.origin {
                     origin.push(space);
                 }
             }
         }
-        self.chars.push(ch);
-        if let Some(origin) = &mut self.origin {
-            origin.push(bytes.clone());
-        }
     }
 
-    fn is_empty(&self) -> bool {
-        self.chars.is_empty()
-    }
-
-    /// Whether `term` sits at `at` with word boundaries where it starts or
-    /// ends with a spaced-script word.
-    fn matches_at(&self, term: &[char], at: usize) -> bool {
-        let end = at + term.len();
-        if end > self.chars.len() || self.chars[at..end] != *term {
+    /// Whether `range` of the folded text has word boundaries where it
+    /// starts or ends with a spaced-script word.
+    fn has_boundaries(&self, range: Range<usize>) -> bool {
+        let (Some(before), Some(term), Some(after)) = (
+            self.text.get(..range.start),
+            self.text.get(range.clone()),
+            self.text.get(range.end..),
+        ) else {
             return false;
-        }
-        let starts_word = term.first().is_some_and(|&c| is_word_char(c));
-        let ends_word = term.last().is_some_and(|&c| is_word_char(c));
-        let before = at.checked_sub(1).map(|i| self.chars[i]);
-        let after = self.chars.get(end).copied();
-        let joined_before = starts_word && before.is_some_and(is_word_char);
-        let joined_after = ends_word && after.is_some_and(is_word_char);
+        };
+        let starts_word = term.chars().next().is_some_and(is_word_char);
+        let ends_word = term.chars().next_back().is_some_and(is_word_char);
+        let joined_before = starts_word && before.chars().next_back().is_some_and(is_word_char);
+        let joined_after = ends_word && after.chars().next().is_some_and(is_word_char);
         !joined_before && !joined_after
     }
 
-    /// The bytes of the original text that `range` of folded characters
-    /// came from.
+    /// Whether the folded `phrase` sits at byte `at`, with word boundaries.
+    fn has_at(&self, phrase: &str, at: usize) -> bool {
+        self.text
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with(phrase))
+            && self.has_boundaries(at..at + phrase.len())
+    }
+
+    /// The bytes of the original text that `range` of folded bytes came
+    /// from.
     fn bytes(&self, range: Range<usize>) -> Range<usize> {
         let origin = self.origin.as_deref().unwrap_or_default();
         match (
@@ -143,11 +193,9 @@ impl Folded {
 /// The comparison key for "the same text": folded, with all spacing and
 /// punctuation gone, so "Oily skin, tested!" and "oily-skin tested" agree.
 pub fn key(text: &str) -> String {
-    Folded::new(text)
-        .chars
-        .into_iter()
-        .filter(|&c| c != ' ')
-        .collect()
+    let mut key = Folded::new(text).text;
+    key.retain(|c| c != ' ');
+    key
 }
 
 /// A term to look for, with everyday phrases in which it means no harm
@@ -171,16 +219,21 @@ impl Word {
 struct Entry {
     /// As the list writes it, for messages.
     term: String,
-    folded: Vec<char>,
-    except: Vec<Vec<char>>,
+    /// Folded.
+    except: Vec<String>,
 }
 
-/// A word list made ready for matching: terms indexed by their first folded
-/// character, so a text is read once whatever the length of the list.
+/// A word list made ready for matching: one automaton over every folded
+/// term, so a text is read once whatever the length of the list. Build it
+/// once per list (a `LazyLock` for the fixed lists), not per text.
 pub struct Terms {
     entries: Vec<Entry>,
-    /// First characters, sorted, each with the entries starting with it.
-    by_first: Vec<(char, Vec<usize>)>,
+    /// For each pattern of the automaton (a distinct folded term), the
+    /// entries that fold to it, in list order.
+    patterns: Vec<Vec<usize>>,
+    /// None only for an empty list, or one too large to build (more than
+    /// billions of states), which no spec can hold.
+    automaton: Option<AhoCorasick>,
 }
 
 /// Where a term was found.
@@ -208,81 +261,99 @@ impl Terms {
 
     fn from_pairs(pairs: impl Iterator<Item = (String, &'static [&'static str])>) -> Self {
         let mut entries = Vec::new();
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut folded_terms: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<usize>> = Vec::new();
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
         for (term, except) in pairs {
-            let folded: Vec<char> = Folded::new(&term).chars;
-            let Some(&first) = folded.first() else {
+            let folded = Folded::new(&term).text;
+            if folded.is_empty() {
                 continue;
+            }
+            let pattern = match pattern_of.get(&folded) {
+                Some(&pattern) => pattern,
+                None => {
+                    pattern_of.insert(folded.clone(), patterns.len());
+                    folded_terms.push(folded);
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                }
             };
-            by_first.entry(first).or_default().push(entries.len());
+            if let Some(entries_of) = patterns.get_mut(pattern) {
+                entries_of.push(entries.len());
+            }
             entries.push(Entry {
                 term,
-                folded,
-                except: except.iter().map(|e| Folded::new(e).chars).collect(),
+                except: except.iter().map(|e| Folded::new(e).text).collect(),
             });
         }
-        let mut by_first: Vec<(char, Vec<usize>)> = by_first.into_iter().collect();
-        by_first.sort_unstable_by_key(|(first, _)| *first);
-        Terms { entries, by_first }
+        let automaton = if folded_terms.is_empty() {
+            None
+        } else {
+            AhoCorasick::new(&folded_terms).ok()
+        };
+        Terms {
+            entries,
+            patterns,
+            automaton,
+        }
     }
 
     /// Every term in `text`, leftmost first; where terms overlap, the
     /// longest wins ("全网第一" rather than "第一").
     pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
-        let mut folded = Folded::new(text);
-        let mut hits = Vec::new();
-        if folded.is_empty() {
-            return hits;
-        }
-        let mut at = 0;
-        while at < folded.chars.len() {
-            // Inside an English word no term can start: a term starting with
-            // a letter needs a word boundary before it.
-            let inside_word = is_word_char(folded.chars[at])
-                && at
-                    .checked_sub(1)
-                    .is_some_and(|before| is_word_char(folded.chars[before]));
-            if inside_word {
-                at += 1;
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let folded = Folded::new(text);
+        // Every occurrence of every term, overlapping ones included, that
+        // holds its word boundaries and is not inside one of its exceptions.
+        let mut found: Vec<(Range<usize>, &Entry)> = Vec::new();
+        for occurrence in automaton.find_overlapping_iter(&folded.text) {
+            let range = occurrence.range();
+            if !folded.has_boundaries(range.clone()) {
                 continue;
             }
-            let starting = self
-                .by_first
-                .binary_search_by_key(&folded.chars[at], |(first, _)| *first)
-                .ok()
-                .and_then(|i| self.by_first.get(i));
-            let best = starting
+            // Terms that fold alike: the last one listed speaks for them.
+            let entry = self
+                .patterns
+                .get(occurrence.pattern().as_usize())
                 .into_iter()
-                .flat_map(|(_, entries)| entries)
+                .flatten()
+                .rev()
                 .filter_map(|&i| self.entries.get(i))
-                .filter(|entry| folded.matches_at(&entry.folded, at))
-                .filter(|entry| !excepted(&folded, entry, at))
-                .max_by_key(|entry| entry.folded.len());
-            match best {
-                Some(entry) => {
-                    if folded.origin.is_none() {
-                        folded = Folded::with_origin(text);
-                    }
-                    let end = at + entry.folded.len();
-                    hits.push(Hit {
-                        term: &entry.term,
-                        bytes: folded.bytes(at..end),
-                    });
-                    at = end;
-                }
-                None => at += 1,
+                .find(|entry| !excepted(&folded, entry, &range));
+            if let Some(entry) = entry {
+                found.push((range, entry));
             }
+        }
+        if found.is_empty() {
+            return Vec::new();
+        }
+        // Leftmost first, then longest; a hit hides those that start inside it.
+        found.sort_unstable_by_key(|(range, _)| (range.start, Reverse(range.end)));
+        let folded = Folded::with_origin(text);
+        let mut hits: Vec<Hit<'_>> = Vec::new();
+        let mut free_from = 0;
+        for (range, entry) in found {
+            if range.start < free_from {
+                continue;
+            }
+            free_from = range.end;
+            hits.push(Hit {
+                term: &entry.term,
+                bytes: folded.bytes(range),
+            });
         }
         hits
     }
 }
 
-/// Whether the term found at `at` lies inside one of its everyday phrases.
-fn excepted(folded: &Folded, entry: &Entry, at: usize) -> bool {
-    let end = at + entry.folded.len();
+/// Whether the term found at `range` lies inside one of its everyday phrases.
+fn excepted(folded: &Folded, entry: &Entry, range: &Range<usize>) -> bool {
     entry.except.iter().any(|phrase| {
-        let earliest = end.saturating_sub(phrase.len());
-        (earliest..=at).any(|start| start + phrase.len() >= end && folded.matches_at(phrase, start))
+        let earliest = range.end.saturating_sub(phrase.len());
+        (earliest..=range.start)
+            .any(|start| start + phrase.len() >= range.end && folded.has_at(phrase, start))
     })
 }
 
@@ -360,6 +431,63 @@ mod tests {
         assert_eq!(found(&words, "最近最火"), ["最"]);
         assert!(found(&words, "Treat yourself tonight").is_empty());
         assert_eq!(found(&words, "It can treat acne"), ["treat"]);
+    }
+
+    #[test]
+    fn the_existing_foldings_hold() {
+        let words = [Word::new("cure"), Word::new("限时"), Word::new("buy now")];
+        assert!(found(&words, "secure").is_empty());
+        assert_eq!(found(&words, "ＣＵＲＥ"), ["ＣＵＲＥ"]);
+        assert_eq!(found(&words, "限时折扣"), ["限时"]);
+        assert_eq!(found(&words, "Buy-now!"), ["Buy-now"]);
+        assert_eq!(found(&words, "buy now"), ["buy now"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_original_bytes() {
+        let terms = Terms::new(&[Word::new("cure"), Word::new("立即购买")]);
+        // Full-width letters are three bytes each; the ideographic space
+        // between 立即 and 购买 is three more.
+        let text = "ＣＵＲＥ，立即\u{3000}购买 and cure";
+        let hits = terms.find(text);
+        let spans: Vec<(&str, Range<usize>)> =
+            hits.iter().map(|h| (h.term, h.bytes.clone())).collect();
+        assert_eq!(
+            spans,
+            [("cure", 0..12), ("立即购买", 15..30), ("cure", 35..39)]
+        );
+        assert_eq!(&text[15..30], "立即\u{3000}购买");
+    }
+
+    #[test]
+    fn a_long_match_that_fails_its_boundary_hides_no_shorter_one() {
+        // "qr code" runs into "codes"; "qr" alone is a whole word.
+        let words = [Word::new("QR code"), Word::new("QR")];
+        assert_eq!(found(&words, "scan the QR codes"), ["QR"]);
+        assert_eq!(found(&words, "scan the QR code"), ["QR code"]);
+        let words = [Word::new("buy now"), Word::new("buy")];
+        assert_eq!(found(&words, "buy nowhere else"), ["buy"]);
+        // A longer term starting earlier, inside a word, hides no later one.
+        let words = [Word::new("sure cure"), Word::new("cure")];
+        assert_eq!(found(&words, "unsure cure"), ["cure"]);
+        assert_eq!(found(&words, "a sure cure"), ["sure cure"]);
+    }
+
+    #[test]
+    fn a_long_match_inside_its_exception_hides_no_shorter_one() {
+        let words = [Word::except("全网第一", &["全网第一次"]), Word::new("第一")];
+        assert_eq!(found(&words, "全网第一次发售"), ["第一"]);
+        assert_eq!(found(&words, "全网第一的面霜"), ["全网第一"]);
+    }
+
+    #[test]
+    fn terms_that_fold_alike_are_one_pattern() {
+        let terms = Terms::from_written(["Cure", "cure", "ＣＵＲＥ"]);
+        let hits = terms.find("a cure");
+        assert_eq!(hits.len(), 1);
+        // As before: the last one listed names the hit.
+        assert_eq!(hits[0].term, "ＣＵＲＥ");
+        assert!(Terms::from_written(["", "!!"]).find("anything").is_empty());
     }
 
     #[test]

@@ -103,6 +103,11 @@ fn every_module_imports_only_from_earlier_stages() {
         };
         let text = std::fs::read_to_string(file).unwrap_or_default();
         for (number, line) in text.lines().enumerate() {
+            // A module's own tests may run the whole pipeline; they stand
+            // last in the file (clippy's items_after_test_module).
+            if line.trim_start().starts_with("#[cfg(test)]") {
+                break;
+            }
             let code = line.split("//").next().unwrap_or("");
             for name in referenced(code) {
                 let target = ROOT_ITEMS

@@ -81,10 +81,10 @@ fn no_blank_line_opens_or_closes_a_block() {
 
 #[test]
 fn strings_are_escaped_canonically_and_multiline_text_is_reindented() {
-    let source = "campaign \"say \\\"hi\\\" \\\\ bye\\n\" {\n kol @a {\n note \"\"\"first\n        second\n   \"\"\"\n }\n}\n";
+    let source = "campaign \"say \\\"hi\\\" \\\\ bye\" {\n kol @a {\n note \"\"\"first\n        second\n   \"\"\"\n }\n kol @b {\n note \"one\\ntwo\"\n }\n}\n";
     assert_eq!(
         formatted(source),
-        "campaign \"say \\\"hi\\\" \\\\ bye\\n\" {\n  kol @a {\n    note \"\"\"\n      first\n              second\n    \"\"\"\n  }\n}\n"
+        "campaign \"say \\\"hi\\\" \\\\ bye\" {\n  kol @a {\n    note \"\"\"\n      first\n              second\n    \"\"\"\n  }\n\n  kol @b {\n    note \"one\\ntwo\"\n  }\n}\n"
     );
 }
 

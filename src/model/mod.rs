@@ -6,6 +6,7 @@
 //! mistake never hides the next. A creator or goal missing a required part
 //! is reported and left out of the model, so rules only see whole ones.
 
+pub mod file_name;
 mod resolve;
 pub mod values;
 pub mod vocabulary;

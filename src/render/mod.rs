@@ -9,7 +9,7 @@
 //! views in `view` and the overview in `overview`; `context` says how.
 
 mod context;
-pub mod file_name;
+use crate::model::file_name;
 pub mod output;
 mod overview;
 pub mod templates;

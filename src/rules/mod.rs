@@ -32,6 +32,7 @@ pub mod absolute_claim;
 pub mod avoid_word;
 pub mod keep_live_range;
 pub mod medical_claim;
+pub mod mixed_script_handle;
 pub mod note_limits;
 pub mod off_platform;
 
@@ -71,6 +72,7 @@ pub static STRATEGY: &[&dyn Rule] = &[
     &off_platform::OffPlatform,
     &note_limits::NoteLimits,
     &keep_live_range::KeepLiveRange,
+    &mixed_script_handle::MixedScriptHandle,
 ];
 
 /// Runs every strategy rule the campaign does not `allow`.
@@ -215,7 +217,7 @@ mod tests {
         let mut sorted = codes.clone();
         sorted.sort_by_key(|c| (c.starts_with("XHS"), number(c)));
         assert_eq!(codes, sorted);
-        assert_eq!(codes.len(), 22);
+        assert_eq!(codes.len(), 23);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use pest::Parser;
 use super::ast::*;
 use super::fields::{self, Kind};
 use super::{expected, CampaignParser, Rule};
-use crate::diagnostic::codes::SYNTAX;
+use crate::diagnostic::codes::{INVALID_VALUE, SYNTAX};
 use crate::diagnostic::Finding;
 use crate::source::{Span, Spanned};
 
@@ -107,13 +107,13 @@ impl Builder {
         let mut inner = head.into_inner();
         Some(match rule {
             Rule::campaign_head => BlockHead::Campaign {
-                name: self.text(inner.next()?),
+                name: self.name(inner.next()?, "the campaign"),
             },
             Rule::brand_head => BlockHead::Brand {
-                name: self.text(inner.next()?),
+                name: self.name(inner.next()?, "the brand"),
             },
             Rule::product_head => BlockHead::Product {
-                name: self.text(inner.next()?),
+                name: self.name(inner.next()?, "a product"),
             },
             Rule::goal_head => BlockHead::Goal {
                 name: word(inner.next()?),
@@ -129,7 +129,7 @@ impl Builder {
             Rule::policy_head => BlockHead::Policy,
             Rule::terms_head => BlockHead::Terms,
             Rule::contact_head => BlockHead::Contact {
-                name: self.text(inner.next()?),
+                name: self.name(inner.next()?, "the contact"),
             },
             _ => return None,
         })
@@ -217,6 +217,9 @@ impl Builder {
             _ => self.value(field.kind, arg(0)?),
         };
         let key = Spanned::new(field.keyword, key_span);
+        if let Some(value) = &value {
+            self.single_line_value(field, value);
+        }
         match value {
             Some(value) => Some(Node::Statement(Statement {
                 key,
@@ -445,11 +448,85 @@ impl Builder {
             Some(body) if multiline => dedent(body.as_str()),
             Some(body) => self.unescape(body.as_str(), body.as_span().start()),
         };
+        if let Some(ch) = value
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
+            // NUL, ESC (terminal colours), DEL: invisible in an editor, and
+            // copied into every brief.
+            self.findings.push(
+                Finding::new(
+                    &INVALID_VALUE,
+                    span,
+                    format!("this text holds an invisible control character (U+{:04X})", ch as u32),
+                )
+                .label("control character inside")
+                .help("retype the text, or paste it as plain text; tabs and line breaks in `\"\"\"` texts are fine"),
+            );
+        }
         Text {
             value,
             span,
             multiline,
         }
+    }
+
+    /// A line break where a brief would show the text on one line (a
+    /// heading, a table cell, a list item): the rest would read as a line
+    /// of the brief's own.
+    fn single_line(&mut self, text: &Text, what: &str) {
+        if !text.value.contains('\n') {
+            return;
+        }
+        self.findings.push(
+            Finding::new(
+                &INVALID_VALUE,
+                text.span,
+                format!("{what} takes one line of text"),
+            )
+            .label("line break inside")
+            .help("write it on one line; only `note` takes several lines, in `\"\"\"`"),
+        );
+    }
+
+    /// Every text of a value that must stay on one line.
+    fn single_line_value(&mut self, field: &fields::FieldSpec, value: &Value) {
+        if field.multiline {
+            return;
+        }
+        let what = format!("`{}`", field.keyword);
+        match value {
+            Value::Text(text)
+            | Value::Peak { name: text, .. }
+            | Value::Cost { name: text, .. }
+            | Value::Allow {
+                reason: Some(text), ..
+            } => self.single_line(text, &what),
+            Value::Texts(texts) => {
+                for text in texts {
+                    self.single_line(text, &what);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A block's name: one line, not empty (it heads every brief).
+    fn name(&mut self, pair: Pair<'_, Rule>, what: &str) -> Text {
+        let name = self.text(pair);
+        if name.value.trim().is_empty() {
+            self.findings.push(
+                Finding::new(
+                    &INVALID_VALUE,
+                    name.span,
+                    format!("{what} has an empty name"),
+                )
+                .label("no name")
+                .help("write the name between the quotes, as the briefs should show it"),
+            );
+        }
+        self.single_line(&name, &format!("the name of {what}"));
+        name
     }
 
     fn texts(&mut self, list: Pair<'_, Rule>) -> Vec<Text> {

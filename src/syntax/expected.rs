@@ -98,7 +98,14 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
 /// wants, so the help can say exactly what to write. `after_digit`: the
 /// error comes right after a digit, as in `30,000`.
 fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<String> {
+    // `320_`, `3__20`: a digit-group separator out of place.
+    let stray_underscore =
+        found.contains("__") || found.ends_with('_') || (after_digit && found.starts_with('_'));
     match rule {
+        Rule::count | Rule::amount | Rule::currency | Rule::money if stray_underscore => Some(
+            "an `_` only groups digits, one between two digits as in `320_000`: delete the extra `_`"
+                .to_string(),
+        ),
         // `30,000 MYR`, `followers 320,000`: a thousands separator.
         Rule::currency | Rule::EOI if after_digit && found == "," => {
             Some("write numbers without thousands commas: `30000`, `30_000` or `30k`".to_string())

@@ -233,6 +233,9 @@ pub struct FieldSpec {
     pub kind: Kind,
     /// Whether a block at its place is incomplete without it (E006).
     pub required: bool,
+    /// Whether its text may run over several lines (`"""..."""`); every
+    /// other text stays on one line, as the briefs show it.
+    pub multiline: bool,
     pub en: &'static str,
     pub zh: &'static str,
 }
@@ -265,6 +268,12 @@ const TERMS: &[Place] = &[Place::Terms];
 const CONTACT: &[Place] = &[Place::Contact];
 
 macro_rules! field {
+    ($key:ident, $keyword:literal, $places:expr, $repeat:ident, $kind:ident, $required:literal, multiline, $en:literal, $zh:literal) => {
+        FieldSpec {
+            multiline: true,
+            ..field!($key, $keyword, $places, $repeat, $kind, $required, $en, $zh)
+        }
+    };
     ($key:ident, $keyword:literal, $places:expr, $repeat:ident, $kind:ident, $required:literal, $en:literal, $zh:literal) => {
         FieldSpec {
             key: Key::$key,
@@ -273,6 +282,7 @@ macro_rules! field {
             repeat: Repeat::$repeat,
             kind: Kind::$kind,
             required: $required,
+            multiline: false,
             en: $en,
             zh: $zh,
         }
@@ -335,7 +345,7 @@ pub static FIELDS: &[FieldSpec] = &[
         "a suggested note title (at most 20 by the platform's count)", "建议的笔记标题（按平台计数不超过 20）"),
     field!(Script, "script", CREATOR, List, Texts, false,
         "lines the creator must say", "达人必须说的口播内容"),
-    field!(Note, "note", CREATOR, Once, Text, false,
+    field!(Note, "note", CREATOR, Once, Text, false, multiline,
         "anything else the creator should know", "其他需要达人知道的事项"),
     field!(Visual, "visual", &[Place::Kol], Once, Text, false,
         "KOL only: the art direction for a polished, aspirational post", "仅 KOL：精致、种草向内容的视觉方向"),

@@ -229,7 +229,7 @@ fn handles_become_safe_file_names() {
 }
 
 #[test]
-fn two_handles_on_one_file_name_are_an_error() {
+fn two_handles_on_one_file_name_are_an_error_check_reports() {
     let spec = fs::read_to_string(repo_path(HANDLES))
         .expect("the fixture")
         .replace(
@@ -241,9 +241,11 @@ fn two_handles_on_one_file_name_are_an_error() {
         .args(["render", "clash.campaign", "-o", "b"])
         .run();
     assert_eq!(out.status, 1, "{}", out.stderr);
+    // `check` finds it first (E003), with the language folder in the path.
     assert!(
-        out.stderr
-            .contains("error: @.. and @__ would both be written to `kol/__.md`"),
+        out.stderr.contains(
+            "error[E003] duplicate: @.. and @__ would be written to one brief file, `en/kol/__.md`"
+        ),
         "{}",
         out.stderr
     );
@@ -264,6 +266,7 @@ fn handles_differing_only_in_case_clash() {
         .args(["render", "clash.campaign", "-o", "b"])
         .run();
     assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("error[E003]"), "{}", out.stderr);
     assert!(out.stderr.contains("@Amy and @amy"), "{}", out.stderr);
 }
 

@@ -2,10 +2,13 @@
 //! parts (E006), deliveries inside the window (E005), one currency (E009)
 //! and fees within the budget (E008).
 
+use std::collections::HashMap;
+
 use super::Resolver;
-use crate::diagnostic::codes::{CURRENCY, MISSING, OVER_BUDGET, SCHEDULE};
+use crate::diagnostic::codes::{CURRENCY, DUPLICATE, MISSING, OVER_BUDGET, SCHEDULE};
 use crate::diagnostic::Finding;
-use crate::model::{Campaign, Money, Schedule};
+use crate::model::vocabulary::Vocabulary as _;
+use crate::model::{file_name, Campaign, Money, Role, Schedule};
 use crate::source::Spanned;
 
 impl Resolver<'_> {
@@ -179,6 +182,37 @@ impl Resolver<'_> {
                 Finding::new(&OVER_BUDGET, budget.span, message)
                     .label("budget exceeded")
                     .help(help),
+            );
+        }
+    }
+
+    /// E003 for two handles whose briefs would be one file: the same name
+    /// once case and Unicode form are set aside (`@Lina` and `@lina`), as
+    /// `render` would find out too late.
+    pub(super) fn file_clashes(&mut self, campaign: &Campaign) {
+        let language = campaign.languages.first().map_or("en", |l| l.name());
+        let mut taken: HashMap<(Role, String), usize> = HashMap::new();
+        for (index, creator) in campaign.creators.iter().enumerate() {
+            let name = file_name::for_handle(&creator.handle.value);
+            let key = (creator.role, file_name::clash_key(&name));
+            let Some(&first) = taken.get(&key) else {
+                taken.insert(key, index);
+                continue;
+            };
+            let first = &campaign.creators[first];
+            let path = format!("{language}/{}/{name}.md", creator.role.keyword());
+            self.report(
+                Finding::new(
+                    &DUPLICATE,
+                    creator.handle.span,
+                    format!(
+                        "{} and {} would be written to one brief file, `{path}`",
+                        first.handle.value, creator.handle.value
+                    ),
+                )
+                .label("same file name as another handle")
+                .related(first.handle.span, "the other handle")
+                .help("on macOS and Windows a file name ignores upper and lower case, and a leading `.` is written `_`: if these are one creator, keep one block; if two, check each handle as Xiaohongshu shows it"),
             );
         }
     }

@@ -352,6 +352,7 @@ impl Resolver<'_> {
         );
         self.schedule(&campaign);
         self.money_totals(&campaign);
+        self.file_clashes(&campaign);
         campaign
     }
 }

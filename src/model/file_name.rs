@@ -55,15 +55,29 @@ pub fn for_handle(handle: &str) -> String {
     name
 }
 
-/// Two names that are one file on a case-insensitive file system (macOS,
-/// Windows) clash too.
+/// Two names that are one file somewhere clash: on a case-insensitive file
+/// system (macOS, Windows) `Lina` and `lina` are one file, and macOS stores
+/// `é` typed as one character or as `e` and an accent as one name. So names
+/// are compared in Unicode's composed form (NFC), lower-cased (which also
+/// takes the Kelvin sign `K` to `k`).
 pub fn clash_key(name: &str) -> String {
-    name.to_lowercase()
+    use unicode_normalization::UnicodeNormalization as _;
+    name.nfc().collect::<String>().to_lowercase()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::for_handle;
+    use super::{clash_key, for_handle};
+
+    #[test]
+    fn names_one_file_system_would_merge_clash() {
+        assert_eq!(clash_key("Lina"), clash_key("lina"));
+        // KELVIN SIGN and a Latin K.
+        assert_eq!(clash_key("\u{212A}iki"), clash_key("kiki"));
+        // é composed, and e with a combining accent.
+        assert_eq!(clash_key("caf\u{E9}"), clash_key("cafe\u{301}"));
+        assert_ne!(clash_key("lina"), clash_key("lena"));
+    }
 
     #[test]
     fn keeps_letters_of_any_script() {

@@ -11,6 +11,7 @@ mod common;
 
 mod check;
 mod completions;
+mod diff;
 mod docs;
 mod export;
 mod fmt;

@@ -10,6 +10,7 @@
 mod common;
 
 mod check;
+mod ci;
 mod completions;
 mod diff;
 mod docs;

@@ -5,14 +5,16 @@
 //! versions are rendered in memory and each creator's files (every
 //! language) compared, leaving out the spec hash in the front matter, which
 //! changes with any edit, a comment included. What changed is then said
-//! field by field from the resolved models (`fields`), in the spec's own
-//! words (`fee 9k MYR → 11k MYR`). Campaign-level changes (brand, products,
-//! goals, window...) are said once; a creator's row names the goals and
-//! products it shares with them.
+//! field by field from the resolved models (`fields` for a creator,
+//! `campaign` for the rest), in the spec's own words (`fee 9k MYR → 11k
+//! MYR`). Campaign-level changes (brand, products, goals, window...) are
+//! said once; a creator's row names the goals and products it shares with
+//! them, and whether the campaign-wide changes reach their brief.
 //!
 //! `human`, `json` and `markdown` put a `Diff` into words for the terminal,
 //! for scripts and for a pull-request comment.
 
+mod campaign;
 mod fields;
 pub mod human;
 pub mod json;
@@ -227,7 +229,7 @@ pub fn compare(old: &Checked, new: &Checked, options: &RenderOptions) -> Result<
     };
     let old_side = fields::Side::new(&old.file, old_campaign);
     let new_side = fields::Side::new(&new.file, new_campaign);
-    let campaign = fields::campaign(&old_side, &new_side);
+    let campaign = campaign::changes(&old_side, &new_side);
     // Which briefs the campaign-wide changes reach: the new spec rendered
     // with the old campaign-wide fields puts them back, so the briefs that
     // differ from the new ones are those that show them.
@@ -264,7 +266,7 @@ pub fn compare(old: &Checked, new: &Checked, options: &RenderOptions) -> Result<
             None => (Status::Added, Vec::new()),
         };
         let through = match status {
-            Status::Changed => fields::through(&new_side, creator, &campaign),
+            Status::Changed => campaign::through(&new_side, creator, &campaign),
             _ => Vec::new(),
         };
         let campaign_wide = status == Status::Changed

@@ -8,12 +8,14 @@
 //! → `syntax` (text to AST, the field table) → `model` (AST to a resolved
 //! `Campaign`) → `rules` (strategy and platform checks) → `check` (the three
 //! together) → `export`, `format` (the AST back in canonical layout),
-//! `render` (briefs) → `cli`. `fs`, `platform` and `suggest` are leaves any
+//! `render` (briefs) → `diff` (which briefs change between two versions)
+//! → `cli`. `fs`, `platform` and `suggest` are leaves any
 //! stage may use.
 
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod format;
 pub mod fs;

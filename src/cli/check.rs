@@ -5,7 +5,7 @@ use clap::Args;
 use std::path::PathBuf;
 
 use super::{print, read_spec, trouble, Exit, FindingFormat};
-use crate::diagnostic::{github, human, json, sarif, FileReport, Severity};
+use crate::diagnostic::{github, gitlab, human, json, sarif, FileReport, Severity};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -53,6 +53,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         FindingFormat::Json => json::render(&reports),
         FindingFormat::Github => github::render(&reports),
         FindingFormat::Sarif => sarif::render(&reports, crate::rules::catalogue()),
+        FindingFormat::Gitlab => gitlab::render(&reports),
     };
     if print(&output) == Exit::Trouble {
         return Exit::Trouble;

@@ -4,9 +4,11 @@
 
 mod check;
 mod completions;
+mod diff;
 mod explain;
 mod export;
 mod fmt;
+mod git;
 pub mod init;
 mod render;
 mod rules;
@@ -74,6 +76,11 @@ pub enum Command {
         after_help = "Exits 1 when the spec has errors, after printing what could be resolved.\n\nExamples:\n  redbrief export launch.campaign\n  redbrief export launch.campaign --to json > launch.json"
     )]
     Export(export::ExportArgs),
+    /// Which creators' briefs change between two versions of a spec, and how.
+    #[command(
+        after_help = "Exits 0 when no brief changes, 1 when some do, 2 when a spec has errors or cannot be read.\n\nExamples:\n  redbrief diff last-week.campaign launch.campaign\n  redbrief diff --git main launch.campaign\n  redbrief diff --git origin/main launch.campaign --format markdown >> \"$GITHUB_STEP_SUMMARY\""
+    )]
+    Diff(diff::DiffArgs),
     /// List every rule: code, name, default severity and what it checks.
     #[command(after_help = "Examples:\n  redbrief rules\n  redbrief rules | grep RS")]
     Rules(rules::RulesArgs),
@@ -105,6 +112,8 @@ pub enum FindingFormat {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// GitLab's Code Quality report, for merge requests.
+    Gitlab,
 }
 
 /// Parses the arguments and runs the command.
@@ -115,6 +124,7 @@ pub fn run() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args),

@@ -1,9 +1,11 @@
 //! One `Finding` type for everything redbrief reports, from a syntax error to
 //! a strategy warning, and its emitters: `human` (rustc-style), `json`,
-//! `github` (workflow annotations) and `sarif` (code-scanning dashboards).
+//! `github` (workflow annotations), `gitlab` (Code Quality reports) and
+//! `sarif` (code-scanning dashboards).
 
 pub mod codes;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 mod rule;

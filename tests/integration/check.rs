@@ -233,3 +233,41 @@ fn fixtures_print_the_same_through_the_binary() {
     assert_eq!(out.status, expected.status);
     assert_eq!(out.stdout, expected.stdout);
 }
+
+#[test]
+fn gitlab_writes_a_code_quality_report() {
+    let out = Test::new()
+        .repo_file(UNKNOWN_FIELD)
+        .args(["check", UNKNOWN_FIELD, "--format", "gitlab"])
+        .run();
+    assert_eq!(out.status, 1);
+    let issues: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+    let issues = issues.as_array().expect("an array of issues");
+    assert_eq!(issues.len(), 2);
+    let first = &issues[0];
+    assert_eq!(first["check_name"], "E002");
+    assert_eq!(first["severity"], "major");
+    assert_eq!(first["location"]["path"], UNKNOWN_FIELD);
+    assert_eq!(first["location"]["lines"]["begin"], 40);
+    let fingerprint = first["fingerprint"].as_str().expect("a fingerprint");
+    assert_eq!(fingerprint.len(), 64);
+    assert_ne!(first["fingerprint"], issues[1]["fingerprint"]);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn gitlab_fingerprints_do_not_move_with_the_line() {
+    let spec = std::fs::read_to_string(repo_path(UNKNOWN_FIELD)).expect("the fixture");
+    let run = |text: &str| {
+        let out = Test::new()
+            .file("a.campaign", text)
+            .args(["check", "a.campaign", "--format", "gitlab"])
+            .run();
+        let issues: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+        issues
+    };
+    let before = run(&spec);
+    let after = run(&format!("# a comment on top\n\n{spec}"));
+    assert_eq!(after[0]["location"]["lines"]["begin"], 42);
+    assert_eq!(before[0]["fingerprint"], after[0]["fingerprint"]);
+}

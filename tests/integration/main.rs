@@ -10,7 +10,9 @@
 mod common;
 
 mod check;
+mod ci;
 mod completions;
+mod diff;
 mod docs;
 mod export;
 mod fmt;

@@ -103,6 +103,7 @@ fn refuse(checked: &Checked) -> bool {
     let report = FileReport {
         file: &checked.file,
         findings: &checked.findings,
+        omitted: checked.omitted.total(),
     };
     anstream::eprint!("{}", findings::render(&report));
     trouble(&format!(

@@ -239,6 +239,7 @@ pub fn compare(old: &Checked, new: &Checked, options: &RenderOptions) -> Result<
             campaign: Some(campaign_wide_from(old_campaign, new_campaign)),
             findings: Vec::new(),
             strategy_checked: new.strategy_checked,
+            omitted: crate::check::Omitted::default(),
         })?)),
         false => None,
     };

@@ -69,14 +69,14 @@ fn a_fee_change_names_the_creator_and_both_fees() {
 fn a_moved_delivery_shows_both_dates() {
     let new = edited(
         &example(),
-        "video x1 on 2026-12-03",
-        "video x1 on 2026-12-05",
+        "video x1 on 2026-12-01",
+        "video x1 on 2026-12-02",
     );
     let out = diff(&new, &[]);
     assert_eq!(out.status, 1, "{}", out.stderr);
     assert!(
         out.stdout
-            .starts_with("@lina.glow (KOL)\n  deliver video x1 on 2026-12-03 → on 2026-12-05\n\n"),
+            .starts_with("@lina.glow (KOL)\n  deliver video x1 on 2026-12-01 → on 2026-12-02\n\n"),
         "{}",
         out.stdout
     );
@@ -207,7 +207,7 @@ fn one_file_without_git_is_a_usage_error() {
 #[test]
 fn markdown_is_a_table_then_details() {
     let spec = edited(&example(), "fee        9k MYR", "fee        11k MYR");
-    let spec = edited(&spec, "video x1 on 2026-12-03", "video x1 on 2026-12-05");
+    let spec = edited(&spec, "video x1 on 2026-12-01", "video x1 on 2026-12-02");
     let spec = edited(
         &spec,
         "\"An evening self-care ritual in a KL condo\"",

@@ -8,8 +8,8 @@
 //! → `syntax` (text to AST, the field table) → `model` (AST to a resolved
 //! `Campaign`) → `rules` (strategy and platform checks) → `check` (the three
 //! together) → `export`, `format` (the AST back in canonical layout),
-//! `render` (briefs) → `cli`. `fs`, `platform` and `suggest` are leaves any
-//! stage may use.
+//! `render` (briefs) → `lsp` (the language server) → `cli`. `fs`,
+//! `platform` and `suggest` are leaves any stage may use.
 
 pub mod check;
 pub mod cli;
@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod format;
 pub mod fs;
+pub mod lsp;
 pub mod model;
 pub mod platform;
 pub mod render;

@@ -16,6 +16,7 @@ const LINE: &[&[&str]] = &[
     &["export"],
     &["format"],
     &["render"],
+    &["lsp"],
     &["cli"],
 ];
 

@@ -16,6 +16,7 @@ mod export;
 mod fmt;
 mod init;
 mod layers;
+mod lsp;
 mod malformed;
 mod render;
 mod rules;

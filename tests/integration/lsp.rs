@@ -568,3 +568,33 @@ fn every_fix_removes_its_finding() {
     }
     assert!(fixed >= 10, "only {fixed} fixes in the fixtures");
 }
+
+/// The VS Code grammar names every block keyword of the field table (fields
+/// need no list there: any word starting a line is taken for one).
+#[test]
+fn the_vscode_grammar_knows_every_block() {
+    let path = crate::common::repo_path("editors/vscode/syntaxes/campaign.tmLanguage.json");
+    let text = std::fs::read_to_string(path).expect("the grammar");
+    let grammar: Value = serde_json::from_str(&text).expect("the grammar is JSON");
+    let heads: Vec<&str> = grammar["repository"]["block-head"]["patterns"]
+        .as_array()
+        .map(|patterns| {
+            patterns
+                .iter()
+                .filter_map(|p| p["match"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    for block in redbrief::syntax::fields::BLOCKS {
+        let named = heads.iter().any(|pattern| {
+            pattern
+                .split(|c: char| !c.is_ascii_lowercase())
+                .any(|word| word == block.keyword)
+        });
+        assert!(
+            named,
+            "`{}` is not in the grammar's block heads",
+            block.keyword
+        );
+    }
+}

@@ -212,6 +212,32 @@ mod tests {
     }
 
     #[test]
+    fn the_first_value_of_shaped_lines() {
+        let complete_line = |line: &str| {
+            let text = format!("campaign \"C\" {{\n  goal g {{\n    {line}\n  }}\n}}\n");
+            let file = SourceFile::new("t", text.as_str());
+            let offset = text.find(line).unwrap_or(0) + line.len();
+            labels(&complete(&file, offset, false, true))
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert!(complete_line("kpi sa").contains(&"saves".to_string()));
+        assert!(
+            complete_line("kpi saves ").is_empty(),
+            "no metric after the metric"
+        );
+        assert_eq!(complete_line("deliver "), ["image", "video", "live"]);
+        let rules = complete_line("allow ");
+        assert!(rules.contains(&"thin-trust".to_string()), "{rules:?}");
+        assert!(
+            !rules.contains(&"syntax".to_string()),
+            "E-codes cannot be allowed"
+        );
+        assert_eq!(complete_line("languages en, "), ["en", "zh"]);
+    }
+
+    #[test]
     fn a_space_at_the_start_of_a_line_offers_nothing() {
         let file = SourceFile::new("t", SPEC);
         let offset = SPEC.find("    \n    serves").unwrap() + 4;

@@ -465,3 +465,44 @@ impl<'c> Server<'c> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    /// Every feature, at every character of every example and malformed
+    /// fixture, answers without panicking.
+    #[test]
+    fn every_position_of_every_spec_is_answered() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut specs = Vec::new();
+        for folder in ["examples", "tests/fixtures/malformed"] {
+            let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                if entry.path().extension().is_some_and(|e| e == "campaign") {
+                    specs.push(entry.path());
+                }
+            }
+        }
+        assert!(specs.len() > 10, "{specs:?}");
+        let uri = Uri::from_str("file:///t.campaign").expect("a URI");
+        for path in specs {
+            let bytes = std::fs::read(&path).expect("a spec");
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let document = Document::new(uri.clone(), 1, text);
+            navigation::symbols(&document);
+            let whole = crate::source::Span::new(0, document.text().len());
+            actions::code_actions(&document, whole, diagnostics::RULES_URL);
+            for (offset, _) in document.text().char_indices() {
+                hover::hover(&document, offset, offset % 2 == 0);
+                completion::complete(&document.file, offset, false, false);
+                navigation::definition(&document, offset);
+                navigation::references(&document, offset, true);
+            }
+        }
+    }
+}

@@ -16,7 +16,7 @@ mod diagnostics;
 mod document;
 mod hover;
 mod navigation;
-pub mod position;
+mod position;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -224,15 +224,19 @@ impl<'c> Server<'c> {
     }
 
     /// Reads a notification's parameters and handles it. A notification has
-    /// no answer to carry an error, so unreadable parameters are logged on
-    /// stderr, which editors keep as the server's log.
+    /// no answer to carry an error, so unreadable parameters and a panic (a
+    /// bug) are logged on stderr, which editors keep as the server's log.
     fn on<N: NotificationKind>(
         &mut self,
         notification: Notification,
         handler: fn(&mut Self, N::Params),
     ) {
         match serde_json::from_value::<N::Params>(notification.params) {
-            Ok(params) => handler(self, params),
+            Ok(params) => {
+                if catch_unwind(AssertUnwindSafe(|| handler(self, params))).is_err() {
+                    eprintln!("redbrief lsp: failed handling `{}` (a bug)", N::METHOD);
+                }
+            }
             Err(error) => eprintln!("redbrief lsp: ignored `{}`: {error}", N::METHOD),
         }
     }
@@ -275,7 +279,9 @@ impl<'c> Server<'c> {
             .collect();
         for uri in ready {
             self.due.remove(&uri);
-            self.publish(&uri);
+            if catch_unwind(AssertUnwindSafe(|| self.publish(&uri))).is_err() {
+                eprintln!("redbrief lsp: failed checking {uri} (a bug)");
+            }
         }
     }
 

@@ -8,9 +8,9 @@
 //! → `syntax` (text to AST, the field table) → `model` (AST to a resolved
 //! `Campaign`) → `rules` (strategy and platform checks) → `check` (the three
 //! together) → `export`, `format` (the AST back in canonical layout),
-//! `render` (briefs) → `diff` (which briefs change between two versions)
-//! → `cli`. `fs`, `platform` and `suggest` are leaves any
-//! stage may use.
+//! `render` (briefs) → `diff` (which briefs change between two versions),
+//! `lsp` (the language server) → `cli`. `fs`, `platform` and `suggest` are
+//! leaves any stage may use.
 
 pub mod check;
 pub mod cli;
@@ -19,6 +19,7 @@ pub mod diff;
 pub mod export;
 pub mod format;
 pub mod fs;
+pub mod lsp;
 pub mod model;
 pub mod platform;
 pub mod render;

@@ -10,6 +10,7 @@ mod export;
 mod fmt;
 mod git;
 pub mod init;
+mod lsp;
 mod render;
 mod rules;
 
@@ -99,6 +100,11 @@ pub enum Command {
         after_help = "Examples:\n  redbrief completions bash > ~/.local/share/bash-completion/completions/redbrief\n  redbrief completions zsh > ~/.zfunc/_redbrief\n  redbrief completions fish > ~/.config/fish/completions/redbrief.fish\n  redbrief completions powershell >> $PROFILE"
     )]
     Completions(completions::CompletionsArgs),
+    /// Run the language server on stdio, for editors.
+    #[command(
+        after_help = "Editors start it; it is not for typing into. VS Code: the extension in editors/vscode. Neovim, Helix, Zed: see the README.\n\nExamples:\n  redbrief lsp"
+    )]
+    Lsp(lsp::LspArgs),
 }
 
 /// How `check` prints findings.
@@ -129,6 +135,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Completions(args) => completions::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
     };
     exit.into()
 }

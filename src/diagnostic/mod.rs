@@ -50,6 +50,17 @@ pub struct Related {
     pub label: String,
 }
 
+/// The one exact edit that resolves a finding (`320k` for `320,000`, `,`
+/// for `，`, `followers` for `folowers`): the text at `span` becomes
+/// `replacement`, or is deleted when it is empty. Editors offer it as a
+/// quick fix; the printed forms (human, json, github, sarif) do not show it,
+/// the help already says it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+}
+
 /// Something wrong with a spec: which rule, where, what, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -63,6 +74,8 @@ pub struct Finding {
     /// How to fix it.
     pub help: String,
     pub related: Vec<Related>,
+    /// Set only where the help names one exact replacement.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -76,6 +89,7 @@ impl Finding {
             label: None,
             help: String::new(),
             related: Vec::new(),
+            fix: None,
         }
     }
 
@@ -93,6 +107,15 @@ impl Finding {
         self.related.push(Related {
             span,
             label: bounded(label.into()),
+        });
+        self
+    }
+
+    /// The exact edit the help describes.
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
         });
         self
     }

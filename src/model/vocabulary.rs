@@ -23,12 +23,27 @@ pub trait Vocabulary: Sized + Copy + 'static {
     /// The help line for an unknown word: an alias it stands for, the
     /// closest name, or the list of names.
     fn help(word: &str) -> String {
+        match Self::meant(word) {
+            Some(meant) => format!("did you mean `{}`?", meant.name()),
+            None => {
+                let names: Vec<&str> = Self::ALL.iter().map(|v| v.name()).collect();
+                format!(
+                    "a {} is one of: {}",
+                    Self::WHAT,
+                    suggest::quote_list(&names)
+                )
+            }
+        }
+    }
+
+    /// The name an unknown word stands for: an alias, or the closest name.
+    fn meant(word: &str) -> Option<Self> {
         let lower = word.to_lowercase();
         if let Some((_, meant)) = Self::ALIASES.iter().find(|(alias, _)| *alias == lower) {
-            return format!("did you mean `{}`?", meant.name());
+            return Some(*meant);
         }
-        let names: Vec<&str> = Self::ALL.iter().map(|v| v.name()).collect();
-        suggest::help_for(word, &names, &format!("a {} is one of", Self::WHAT))
+        let best = suggest::closest(word, Self::ALL.iter().map(|v| v.name()))?;
+        Self::parse(best)
     }
 }
 

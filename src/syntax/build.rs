@@ -303,6 +303,9 @@ impl Builder {
         if let Some(keyword) = first.strip_suffix(':') {
             if let Some(keyword) = fields::field(keyword).map(|f| f.keyword) {
                 let colon = start + keyword.len();
+                // `voice:"..."`: a space keeps the key and value apart.
+                let spaced = line[keyword.len() + 1..].starts_with(char::is_whitespace)
+                    || line.len() == keyword.len() + 1;
                 self.findings.push(
                     Finding::new(
                         &SYNTAX,
@@ -312,7 +315,8 @@ impl Builder {
                     .label("no colon is needed here")
                     .help(format!(
                         "delete the `:`; a field and its value are separated by spaces: `{keyword} ...`"
-                    )),
+                    ))
+                    .fix(Span::new(colon, colon + 1), if spaced { "" } else { " " }),
                 );
                 let key = Span::new(start, start + keyword.len());
                 return Some(Node::Invalid(Spanned::new(keyword, key)));

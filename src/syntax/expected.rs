@@ -78,53 +78,93 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
     let near_miss = positives
         .iter()
         .find_map(|rule| near_miss(*rule, found, after_digit));
-    let help = near_miss.unwrap_or_else(|| match wanted.first() {
-        Some(&END_OF_LINE) => format!(
-            "end the statement before {}: delete the rest, or put it on a line of its own",
-            describe_found(found)
-        ),
-        Some(first) => format!("write {first}"),
-        None => "check this line against the examples in `redbrief init`".to_string(),
+    // A thousands comma is deleted only before exactly three digits, so
+    // `320,000` becomes `320000` but a decimal comma (`1,5k`) is left alone.
+    let replacement = near_miss.as_ref().and_then(|miss| match &miss.replacement {
+        Some(replacement) => Some(replacement.clone()),
+        None if found == "," => {
+            let after = &text[(at + 1).min(text.len())..];
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            (digits == 3).then(String::new)
+        }
+        None => None,
     });
-    Finding::new(&SYNTAX, span, message)
+    let help = near_miss
+        .map(|miss| miss.help)
+        .unwrap_or_else(|| match wanted.first() {
+            Some(&END_OF_LINE) => format!(
+                "end the statement before {}: delete the rest, or put it on a line of its own",
+                describe_found(found)
+            ),
+            Some(first) => format!("write {first}"),
+            None => "check this line against the examples in `redbrief init`".to_string(),
+        });
+    let finding = Finding::new(&SYNTAX, span, message)
         .label(match wanted.first() {
             Some(_) => "expected here".to_string(),
             None => "here".to_string(),
         })
-        .help(help)
+        .help(help);
+    match replacement {
+        Some(replacement) => finding.fix(span, replacement),
+        None => finding,
+    }
+}
+
+/// A near miss: the help that says what to write, and the exact text to put
+/// in place of the found word when there is one (a thousands comma has none
+/// here: whether it may simply go depends on the digits after it).
+struct NearMiss {
+    help: String,
+    replacement: Option<String>,
+}
+
+impl NearMiss {
+    fn new(help: String, replacement: impl Into<Option<String>>) -> Self {
+        NearMiss {
+            help,
+            replacement: replacement.into(),
+        }
+    }
 }
 
 /// A fix for the usual near misses: a value that is almost what the rule
 /// wants, so the help can say exactly what to write. `after_digit`: the
 /// error comes right after a digit, as in `30,000`.
-fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<String> {
+fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
     // `320_`, `3__20`: a digit-group separator out of place.
     let stray_underscore =
         found.contains("__") || found.ends_with('_') || (after_digit && found.starts_with('_'));
     match rule {
-        Rule::count | Rule::amount | Rule::currency | Rule::money if stray_underscore => Some(
-            "an `_` only groups digits, one between two digits as in `320_000`: delete the extra `_`"
-                .to_string(),
-        ),
-        // `30,000 MYR`, `followers 320,000`: a thousands separator.
-        Rule::currency | Rule::EOI if after_digit && found == "," => {
-            Some("write numbers without thousands commas: `30000`, `30_000` or `30k`".to_string())
+        Rule::count | Rule::amount | Rule::currency | Rule::money if stray_underscore => {
+            Some(NearMiss::new(
+                "an `_` only groups digits, one between two digits as in `320_000`: delete the extra `_`"
+                    .to_string(),
+                None,
+            ))
         }
+        // `30,000 MYR`, `followers 320,000`: a thousands separator.
+        Rule::currency | Rule::EOI if after_digit && found == "," => Some(NearMiss::new(
+            "write numbers without thousands commas: `30000`, `30_000` or `30k`".to_string(),
+            None,
+        )),
         // `2026/12/03`, `2026.12.03`
         Rule::date => {
             let parts: Vec<&str> = found.split(['/', '.']).collect();
             let numeric = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
             (parts.len() == 3 && parts.iter().all(numeric) && parts[0].len() == 4).then(|| {
-                format!(
-                    "write dates with dashes, year first: `{}-{:0>2}-{:0>2}`",
-                    parts[0], parts[1], parts[2]
+                let date = format!("{}-{:0>2}-{:0>2}", parts[0], parts[1], parts[2]);
+                NearMiss::new(
+                    format!("write dates with dashes, year first: `{date}`"),
+                    date,
                 )
             })
         }
         Rule::currency if found.len() == 3 && found.chars().all(|c| c.is_ascii_alphabetic()) => {
-            Some(format!(
-                "write the currency code in capitals: `{}`",
-                found.to_uppercase()
+            let upper = found.to_uppercase();
+            Some(NearMiss::new(
+                format!("write the currency code in capitals: `{upper}`"),
+                upper,
             ))
         }
         Rule::name | Rule::name_list if found.chars().any(|c| c.is_ascii_uppercase()) => {
@@ -133,11 +173,13 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<String> {
                 && lower
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-            is_name.then(|| format!("names are written in lowercase: `{lower}`"))
+            is_name
+                .then(|| NearMiss::new(format!("names are written in lowercase: `{lower}`"), lower))
         }
-        Rule::percent if found.parse::<f64>().is_ok() => {
-            Some(format!("add the percent sign: `{found}%`"))
-        }
+        Rule::percent if found.parse::<f64>().is_ok() => Some(NearMiss::new(
+            format!("add the percent sign: `{found}%`"),
+            format!("{found}%"),
+        )),
         _ => None,
     }
 }

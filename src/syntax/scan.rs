@@ -283,21 +283,50 @@ impl Scanner<'_> {
             Some(close) => format!("`{quote}` and `{close}`"),
             None => format!("`{quote}`"),
         };
-        self.findings.push(
-            Finding::new(
-                &SYNTAX,
-                Span::new(open, end),
-                format!("text quoted with full-width or curly quotes {pair}"),
-            )
-            .label("curly quotes")
-            .help("use straight ASCII quotes `\"...\"` around text (curly quotes inside a text are fine)"),
+        let span = Span::new(open, end);
+        let finding = Finding::new(
+            &SYNTAX,
+            span,
+            format!("text quoted with full-width or curly quotes {pair}"),
+        )
+        .label("curly quotes")
+        .help(
+            "use straight ASCII quotes `\"...\"` around text (curly quotes inside a text are fine)",
         );
+        // A text that is closed (by a curly or a straight quote) gets
+        // straight quotes around the same words; an unclosed one has no
+        // exact fix.
+        let closer = close.map_or(1, char::len_utf8);
+        let closed = close.is_some() || self.source[..end].ends_with('"');
+        let inner = self.source.get(open + quote.len_utf8()..end - closer);
+        self.findings.push(match inner {
+            Some(inner) if closed && end >= open + quote.len_utf8() + closer => {
+                finding.fix(span, format!("\"{inner}\""))
+            }
+            _ => finding,
+        });
     }
 
     fn full_width(&mut self, at: usize, full: &FullWidth) {
         self.replace(at, full.ascii);
+        let span = Span::new(at, at + full.ch.len_utf8());
+        // What goes in its place: the ASCII twin, or nothing, or a space
+        // where deleting would join two words.
+        let replacement = match full.ascii.trim() {
+            "" => {
+                let before = self.source[..at].chars().next_back();
+                let after = self.source[span.end..].chars().next();
+                let joins = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+                if full.ch != '\u{FEFF}' && joins(before) && joins(after) {
+                    " "
+                } else {
+                    ""
+                }
+            }
+            ascii => ascii,
+        };
         self.findings.push(
-            Finding::new(&SYNTAX, Span::new(at, at + full.ch.len_utf8()), full.what)
+            Finding::new(&SYNTAX, span, full.what)
                 .label(if full.ch == '\u{FEFF}' {
                     "invisible character here"
                 } else {
@@ -307,7 +336,8 @@ impl Scanner<'_> {
                     "" if full.ch == '\u{FEFF}' => "delete it: place the cursor at the start of this line and delete one invisible character".to_string(),
                     "" => format!("delete `{}`, or replace it with a space", full.ch),
                     ascii => format!("replace `{}` with `{ascii}`", full.ch),
-                }),
+                })
+                .fix(span, replacement),
         );
     }
 

@@ -17,6 +17,7 @@ const LINE: &[&[&str]] = &[
     &["format"],
     &["render"],
     &["diff"],
+    &["lsp"],
     &["cli"],
 ];
 

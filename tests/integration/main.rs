@@ -19,6 +19,7 @@ mod fmt;
 mod hostile;
 mod init;
 mod layers;
+mod lsp;
 mod malformed;
 mod render;
 mod rules;

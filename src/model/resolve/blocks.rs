@@ -19,19 +19,22 @@ impl Resolver<'_> {
         reason: Option<&Text>,
     ) -> Option<Allow> {
         let Some(info) = self.rules.find(&rule.value) else {
-            let help = match self.rules.closest(&rule.value) {
+            let best = self.rules.closest(&rule.value);
+            let help = match best {
                 Some(best) => format!("did you mean `{best}`? `redbrief rules` lists every rule"),
                 None => "`redbrief rules` lists every rule's code and name".to_string(),
             };
-            self.report(
-                Finding::new(
-                    &BAD_ALLOW,
-                    rule.span,
-                    format!("`allow` names `{}`, which is no rule", rule.value),
-                )
-                .label("unknown rule")
-                .help(help),
-            );
+            let finding = Finding::new(
+                &BAD_ALLOW,
+                rule.span,
+                format!("`allow` names `{}`, which is no rule", rule.value),
+            )
+            .label("unknown rule")
+            .help(help);
+            self.report(match best {
+                Some(best) => finding.fix(rule.span, best),
+                None => finding,
+            });
             return None;
         };
         if info.is_spec_error() {

@@ -182,19 +182,21 @@ impl Resolver<'_> {
                         .chain(context.broken_goals.iter().map(String::as_str))
                         .collect();
                     names.sort_unstable();
-                    self.report(
-                        Finding::new(
-                            &UNKNOWN_NAME,
-                            goal.span,
-                            format!("{owner} serves `{}`, but no goal has that name", goal.value),
-                        )
-                        .label("unknown goal")
-                        .help(suggest::help_for(
-                            &goal.value,
-                            &names,
-                            "the goals are",
-                        )),
-                    );
+                    let finding = Finding::new(
+                        &UNKNOWN_NAME,
+                        goal.span,
+                        format!("{owner} serves `{}`, but no goal has that name", goal.value),
+                    )
+                    .label("unknown goal")
+                    .help(suggest::help_for(
+                        &goal.value,
+                        &names,
+                        "the goals are",
+                    ));
+                    self.report(match suggest::closest(&goal.value, names) {
+                        Some(best) => finding.fix(goal.span, best),
+                        None => finding,
+                    });
                 }
             }
         }
@@ -218,30 +220,34 @@ impl Resolver<'_> {
                         .iter()
                         .map(|p| p.name.value.as_str())
                         .collect();
-                    self.report(
-                        Finding::new(
-                            &UNKNOWN_NAME,
-                            name.span,
-                            format!(
-                                "{owner} features \"{}\", but no product has that name",
-                                name.value
-                            ),
-                        )
-                        .label("unknown product")
-                        .help(
-                            match suggest::closest(&name.value, known.iter().copied()) {
-                                Some(best) => format!("did you mean \"{best}\"?"),
-                                None => format!(
-                                    "the products are {}",
-                                    known
-                                        .iter()
-                                        .map(|k| format!("\"{k}\""))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ),
-                            },
+                    let best = suggest::closest(&name.value, known.iter().copied());
+                    let finding = Finding::new(
+                        &UNKNOWN_NAME,
+                        name.span,
+                        format!(
+                            "{owner} features \"{}\", but no product has that name",
+                            name.value
                         ),
-                    );
+                    )
+                    .label("unknown product")
+                    .help(match best {
+                        Some(best) => format!("did you mean \"{best}\"?"),
+                        None => format!(
+                            "the products are {}",
+                            known
+                                .iter()
+                                .map(|k| format!("\"{k}\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    });
+                    self.report(match best {
+                        Some(best) => {
+                            let quoted = best.replace('\\', "\\\\").replace('"', "\\\"");
+                            finding.fix(name.span, format!("\"{quoted}\""))
+                        }
+                        None => finding,
+                    });
                 }
             }
         }

@@ -131,11 +131,12 @@ impl Resolver<'_> {
     pub(super) fn unknown(&mut self, unknown: &Unknown, place: Place, owner: &str) {
         let word = &unknown.word.value;
         let known = known_at(place);
-        let help = if unknown.opens_block
-            && ["creator", "influencer", "kols", "kocs"].contains(&word.to_lowercase().as_str())
-        {
+        let creator = unknown.opens_block
+            && ["creator", "influencer", "kols", "kocs"].contains(&word.to_lowercase().as_str());
+        let meant = suggest::closest(word, known.iter().copied()).filter(|_| !creator);
+        let help = if creator {
             "a creator block starts with its role: `kol @handle {` or `koc @handle {`".to_string()
-        } else if let Some(best) = suggest::closest(word, known.iter().copied()) {
+        } else if let Some(best) = meant {
             format!("did you mean `{best}`?")
         } else if let Some(home) =
             suggest::closest(word, crate::syntax::keywords()).and_then(home_of)
@@ -157,15 +158,17 @@ impl Resolver<'_> {
         } else {
             "field"
         };
-        self.report(
-            Finding::new(
-                &UNKNOWN_NAME,
-                unknown.word.span,
-                format!("unknown {what} `{word}` in {owner}"),
-            )
-            .label(format!("unknown {what}"))
-            .help(help),
-        );
+        let finding = Finding::new(
+            &UNKNOWN_NAME,
+            unknown.word.span,
+            format!("unknown {what} `{word}` in {owner}"),
+        )
+        .label(format!("unknown {what}"))
+        .help(help);
+        self.report(match meant {
+            Some(best) => finding.fix(unknown.word.span, best),
+            None => finding,
+        });
     }
 
     /// The statements of a block that may be read, in order, and the keys

@@ -95,15 +95,17 @@ impl Resolver<'_> {
     ) -> Option<V> {
         let found = V::parse(&word.value);
         if found.is_none() {
-            self.report(
-                Finding::new(
-                    &UNKNOWN_NAME,
-                    word.span,
-                    format!("unknown {} `{}` in {owner}", V::WHAT, word.value),
-                )
-                .label(format!("unknown {}", V::WHAT))
-                .help(V::help(&word.value)),
-            );
+            let finding = Finding::new(
+                &UNKNOWN_NAME,
+                word.span,
+                format!("unknown {} `{}` in {owner}", V::WHAT, word.value),
+            )
+            .label(format!("unknown {}", V::WHAT))
+            .help(V::help(&word.value));
+            self.report(match V::meant(&word.value) {
+                Some(meant) => finding.fix(word.span, meant.name()),
+                None => finding,
+            });
         }
         found
     }

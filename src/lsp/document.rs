@@ -1,0 +1,77 @@
+//! An open spec as the editor has it (which may differ from the file on
+//! disk), and what checking it found, computed when first asked for after
+//! each change.
+
+use std::cell::OnceCell;
+
+use lsp_types::{TextDocumentContentChangeEvent, Uri};
+
+use super::position;
+use crate::check::Checked;
+use crate::source::SourceFile;
+use crate::syntax::ast::{Block, BlockHead, Node, Spec};
+
+pub struct Document {
+    pub uri: Uri,
+    pub version: i32,
+    pub file: SourceFile,
+    analysis: OnceCell<Analysis>,
+}
+
+/// The pipeline's view of one version of the text.
+pub struct Analysis {
+    /// Findings and the resolved campaign.
+    pub checked: Checked,
+    /// The tree as written, for what the model does not keep: where each
+    /// `serves` names a goal, where blocks end.
+    pub spec: Option<Spec>,
+}
+
+impl Document {
+    pub fn new(uri: Uri, version: i32, text: String) -> Self {
+        Document {
+            file: SourceFile::new(uri.as_str(), text),
+            uri,
+            version,
+            analysis: OnceCell::new(),
+        }
+    }
+
+    /// Applies an editor's changes, in order.
+    pub fn change(&mut self, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
+        for change in changes {
+            let text = position::apply(&self.file, change);
+            self.file = SourceFile::new(self.uri.as_str(), text);
+        }
+        self.version = version;
+        self.analysis = OnceCell::new();
+    }
+
+    pub fn text(&self) -> &str {
+        &self.file.text
+    }
+
+    /// The checked text, checking it now if this version has not been.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| Analysis {
+            checked: crate::check(self.uri.as_str(), self.file.text.clone().into_bytes()),
+            spec: crate::syntax::parse(&self.file.text).spec,
+        })
+    }
+}
+
+impl Analysis {
+    /// The `campaign` block, if the text has one the parser could read.
+    pub fn campaign_block(&self) -> Option<&Block> {
+        self.spec
+            .as_ref()?
+            .nodes
+            .iter()
+            .find_map(|node| match node {
+                Node::Block(block) if matches!(block.head, BlockHead::Campaign { .. }) => {
+                    Some(block)
+                }
+                _ => None,
+            })
+    }
+}

@@ -84,6 +84,15 @@ impl From<std::io::Error> for Error {
 /// Serves one editor on stdin and stdout until it says `exit`.
 pub fn run() -> Result<(), Error> {
     let (connection, io_threads) = Connection::stdio();
+    serve(&connection)?;
+    drop(connection);
+    io_threads.join()?;
+    Ok(())
+}
+
+/// Serves one editor on `connection`, from `initialize` to `exit`. The
+/// fuzz target drives it in memory (`Connection::memory`).
+pub fn serve(connection: &Connection) -> Result<(), Error> {
     let (id, params) = connection.initialize_start()?;
     // A client whose parameters do not read gets the defaults: English,
     // the repository's rule pages.
@@ -97,10 +106,7 @@ pub fn run() -> Result<(), Error> {
     };
     let result = serde_json::to_value(result).unwrap_or_default();
     connection.initialize_finish(id, result)?;
-    Server::new(&connection, Settings::of(&params)).serve()?;
-    drop(connection);
-    io_threads.join()?;
-    Ok(())
+    Server::new(connection, Settings::of(&params)).serve()
 }
 
 fn capabilities() -> ServerCapabilities {

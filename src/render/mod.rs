@@ -8,11 +8,13 @@
 //! written out by `words`, built into the campaign, creator and delivery
 //! views in `view` and the overview in `overview`; `context` says how.
 
+mod chart;
 mod context;
 use crate::model::file_name;
 pub mod output;
 mod overview;
 pub mod templates;
+mod terms;
 mod view;
 mod words;
 
@@ -179,7 +181,8 @@ impl Briefs {
             return 0;
         };
         let languages = self.languages(campaign).map_or(0, |l| l.len());
-        languages * (campaign.creators.len() + 1)
+        let orders = campaign.creators.iter().filter(|c| has_order(c)).count();
+        languages * (campaign.creators.len() + orders + 1)
     }
 
     /// `render`, calling `rendered` after each file.
@@ -196,13 +199,13 @@ impl Briefs {
         let names = file_names(campaign, self.options.format)?;
         let spec_sha256 = format!("{:x}", Sha256::digest(checked.file.text.as_bytes()));
 
-        let mut files = Vec::with_capacity(languages.len() * (campaign.creators.len() + 1));
+        let mut files = Vec::with_capacity(languages.len() * (2 * campaign.creators.len() + 1));
         for language in languages {
             let words = Words(language);
             let campaign_view = CampaignView::new(campaign, words);
             let shared = Shared {
                 campaign: Value::from_serialize(&campaign_view),
-                platform: Value::from_serialize(PlatformView::new(words)),
+                platform: Value::from_serialize(PlatformView::new(campaign, words)),
                 language,
                 html_lang: match language {
                     Language::En => "en",
@@ -221,9 +224,8 @@ impl Briefs {
             );
             let mut page = self.page(&shared)?;
             files.push(page.file(
-                "overview",
+                Document::Overview,
                 format!("{}/overview.{}", language.name(), self.extension()),
-                None,
                 Value::from_serialize(&overview),
             )?);
             rendered();
@@ -251,17 +253,25 @@ impl Briefs {
                                 return;
                             }
                         };
-                        for (creator, name) in creators.iter().zip(names) {
-                            let view = CreatorView::new(campaign_view, creator, words);
-                            let file = page.file(
-                                creator.role.keyword(),
-                                format!("{}/{name}", language.name()),
-                                Some((creator.handle.value.as_str(), creator.role)),
-                                Value::from_serialize(&view),
-                            );
-                            // The receiver is gone only after an error: stop.
-                            if done.send(file).is_err() {
-                                break;
+                        'creators: for (creator, name) in creators.iter().zip(names) {
+                            let view = Value::from_serialize(CreatorView::new(
+                                campaign_view,
+                                creator,
+                                words,
+                            ));
+                            let handle = creator.handle.value.as_str();
+                            let brief = Document::Brief(handle, creator.role);
+                            let mut documents = vec![(brief, &name.brief)];
+                            if let Some(order) = &name.order {
+                                documents.push((Document::Order(handle, creator.role), order));
+                            }
+                            for (document, path) in documents {
+                                let path = format!("{}/{path}", language.name());
+                                let file = page.file(document, path, view.clone());
+                                // The receiver is gone only after an error: stop.
+                                if done.send(file).is_err() {
+                                    break 'creators;
+                                }
                             }
                         }
                     });
@@ -332,23 +342,51 @@ struct Page<'b> {
     state: minijinja::Captured<'b>,
 }
 
+/// What a file is: the overview, a creator's brief, or the plain-text order
+/// requirements (合作要求) for their Pugongying order.
+#[derive(Debug, Clone, Copy)]
+enum Document<'a> {
+    Overview,
+    Brief(&'a str, Role),
+    Order(&'a str, Role),
+}
+
+impl Document<'_> {
+    /// The template's name without language and extension.
+    fn template(self) -> &'static str {
+        match self {
+            Document::Overview => "overview",
+            Document::Brief(_, role) => role.keyword(),
+            Document::Order(..) => "order",
+        }
+    }
+}
+
 impl Page<'_> {
     /// Renders one document with its front matter: YAML on top of Markdown,
-    /// meta tags in an HTML page's head.
+    /// meta tags in an HTML page's head. An order text is plain text in
+    /// every format, with no front matter: it is pasted into a form.
     fn file(
         &mut self,
-        document: &str,
+        document: Document<'_>,
         path: String,
-        creator: Option<(&str, Role)>,
         view: Value,
     ) -> Result<RenderedFile, RenderError> {
         let shared = self.shared;
         let briefs = self.briefs;
+        let extension = match document {
+            Document::Order(..) => "txt",
+            _ => briefs.extension(),
+        };
         let name = format!(
-            "{}/{document}.{}.j2",
+            "{}/{}.{extension}.j2",
             shared.language.name(),
-            briefs.extension()
+            document.template()
         );
+        let creator = match document {
+            Document::Overview => None,
+            Document::Brief(handle, role) | Document::Order(handle, role) => Some((handle, role)),
+        };
         let front = FrontMatter {
             campaign: shared.campaign_name,
             document: if creator.is_some() {
@@ -365,9 +403,9 @@ impl Page<'_> {
             lang: shared.html_lang,
             front_matter: front.meta(),
         });
-        let (creator_view, overview_view) = match creator {
-            Some(_) => (view, Value::from(())),
-            None => (Value::from(()), view),
+        let (creator_view, overview_view) = match document {
+            Document::Overview => (Value::from(()), view),
+            _ => (view, Value::from(())),
         };
         let args = [Value::from(name), creator_view, overview_view, page];
         let body = self
@@ -375,13 +413,14 @@ impl Page<'_> {
             .with_state_mut(|state| state.call_macro("document", &args))
             .map_err(|e| briefs.templates.error(&e))?;
 
-        let contents = match briefs.options.format {
-            OutputFormat::Markdown => {
+        let contents = match (document, briefs.options.format) {
+            (Document::Order(..), _) => tidy_markdown(&body),
+            (_, OutputFormat::Markdown) => {
                 let yaml = serde_yaml::to_string(&front)
                     .map_err(|e| RenderError::FrontMatter(e.to_string()))?;
                 format!("---\n{yaml}---\n\n{}", tidy_markdown(&body))
             }
-            OutputFormat::Html => format!("{}\n", body.trim()),
+            (_, OutputFormat::Html) => format!("{}\n", body.trim()),
         };
         Ok(RenderedFile { path, contents })
     }
@@ -445,23 +484,45 @@ impl<'a> FrontMatter<'a> {
     }
 }
 
-/// Each creator's file path under the language folder (`kol/lina.glow.md`),
-/// in roster order; two handles that would share a file are an error.
-fn file_names(campaign: &Campaign, format: OutputFormat) -> Result<Vec<String>, RenderError> {
-    let mut taken: HashMap<(Role, String), &str> = HashMap::new();
+/// A creator's files under the language folder.
+struct FileNames {
+    /// `kol/lina.glow.md`
+    brief: String,
+    /// `orders/lina.glow.txt`, for a creator with a Pugongying order.
+    order: Option<String>,
+}
+
+/// Whether a creator gets an order text: only a paid collaboration has a
+/// Pugongying order; a gifted creator declares the gift in the note instead.
+fn has_order(creator: &crate::model::Creator) -> bool {
+    creator.fee.is_some()
+}
+
+/// Each creator's file paths under the language folder, in roster order;
+/// two handles that would share a file are an error. Briefs are kept apart
+/// by role; order texts share one folder.
+fn file_names(campaign: &Campaign, format: OutputFormat) -> Result<Vec<FileNames>, RenderError> {
+    let mut taken: HashMap<(Option<Role>, String), &str> = HashMap::new();
     let mut names = Vec::with_capacity(campaign.creators.len());
     for creator in &campaign.creators {
         let name = file_name::for_handle(&creator.handle.value);
-        let path = format!("{}/{name}.{}", creator.role.keyword(), format.extension());
-        let key = (creator.role, file_name::clash_key(&name));
-        if let Some(first) = taken.insert(key, &creator.handle.value) {
-            return Err(RenderError::HandleClash {
-                first: first.to_string(),
-                second: creator.handle.value.clone(),
-                path,
-            });
+        let brief = format!("{}/{name}.{}", creator.role.keyword(), format.extension());
+        let order = has_order(creator).then(|| format!("orders/{name}.txt"));
+        let key = file_name::clash_key(&name);
+        let mut keys = vec![((Some(creator.role), key.clone()), &brief)];
+        if let Some(order) = &order {
+            keys.push(((None, key), order));
         }
-        names.push(path);
+        for (key, path) in keys {
+            if let Some(first) = taken.insert(key, &creator.handle.value) {
+                return Err(RenderError::HandleClash {
+                    first: first.to_string(),
+                    second: creator.handle.value.clone(),
+                    path: path.clone(),
+                });
+            }
+        }
+        names.push(FileNames { brief, order });
     }
     Ok(names)
 }

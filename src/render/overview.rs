@@ -1,16 +1,17 @@
-//! The campaign overview: goals by funnel stage with the creators serving
-//! them, the roster, each wave as a list and both drawn to scale, the
-//! budget, and the warnings and allows a strategist signs off on.
+//! The campaign overview, for the strategist and the client: goals by funnel
+//! stage with the creators serving them, the roster, each wave's dates (and
+//! the chart in `chart`), the budget with every cost, and what is still open
+//! in plain words.
 
-use jiff::civil::Date;
 use serde::Serialize;
 
+use super::chart::ChartView;
 use super::view::{CampaignView, CreatorView, DeliveryView};
-use super::words::{decimal, Words};
+use super::words::Words;
 use crate::diagnostic::{Finding, Severity};
 use crate::model::values;
 use crate::model::vocabulary::Vocabulary;
-use crate::model::{Campaign, Creator, Delivery, Money, Role, Stage};
+use crate::model::{Campaign, Creator, Money, Role, Stage};
 use crate::source::SourceFile;
 
 /// The overview: funnel, roster, timeline, budget, findings and allows.
@@ -18,8 +19,8 @@ use crate::source::SourceFile;
 pub(crate) struct OverviewView {
     funnel: Vec<FunnelStage>,
     roster: Vec<CreatorView>,
-    kol_wave: Vec<TimelineEntry>,
-    koc_wave: Vec<TimelineEntry>,
+    kol_wave: Vec<WaveRow>,
+    koc_wave: Vec<WaveRow>,
     /// The timeline drawn to scale, when any delivery is dated.
     chart: Option<ChartView>,
     budget: BudgetView,
@@ -47,121 +48,17 @@ pub(crate) struct FunnelCreator {
     role: &'static str,
 }
 
+/// One creator's dates in a wave, as their brief states them.
 #[derive(Debug, Serialize)]
-pub(crate) struct TimelineEntry {
-    when: Option<String>,
+pub(crate) struct WaveRow {
     creator: String,
-    posts: String,
-}
-
-/// Deliveries as bars across the campaign window (or, without one, from the
-/// first to the last due date): the KOL wave, then the KOC wave, each in date
-/// order. Positions are percentages of the window's width, worked out here so
-/// a template only places them.
-#[derive(Debug, Serialize)]
-pub(crate) struct ChartView {
-    /// The first and last day of the scale: `1 Dec 2026`.
-    start: String,
-    end: String,
-    bars: Vec<ChartBar>,
-    /// The first of each month inside the scale.
-    ticks: Vec<ChartTick>,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct ChartBar {
-    role: &'static str,
-    creator: String,
-    posts: String,
-    when: String,
-    /// Where the bar starts and how wide it is, in percent: `12.5`.
-    left: String,
-    width: String,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct ChartTick {
-    /// `Jan`, `1月`.
-    label: String,
-    left: String,
-}
-
-/// More month marks than this would crowd the scale (a window of years).
-const CHART_TICKS_MAX: usize = 24;
-
-impl ChartView {
-    fn new(campaign: &Campaign, words: Words) -> Option<ChartView> {
-        let dated: Vec<(&Creator, &Delivery, Date, Date)> = [Role::Kol, Role::Koc]
-            .into_iter()
-            .flat_map(|role| sorted_deliveries(campaign, role))
-            .filter_map(|(creator, delivery)| {
-                let schedule = delivery.schedule.as_ref()?;
-                let (first, last) = (schedule.first(), schedule.last());
-                Some((creator, delivery, first, last.max(first)))
-            })
-            .collect();
-        let (start, end) = match campaign.window {
-            Some(window) => (window.start, window.end),
-            None => (
-                dated.iter().map(|d| d.2).min()?,
-                dated.iter().map(|d| d.3).max()?,
-            ),
-        };
-        if dated.is_empty() || end < start {
-            return None;
-        }
-        // Days are counted inclusively, so a one-day delivery has a width.
-        let days = |from: Date, to: Date| -> f64 {
-            from.until(to)
-                .map_or(0.0, |span| f64::from(span.get_days()))
-        };
-        let length = days(start, end) + 1.0;
-        let percent = |value: f64| decimal((value / length * 100.0).clamp(0.0, 100.0));
-        let bars = dated
-            .into_iter()
-            .map(|(creator, delivery, first, last)| {
-                let (first, last) = (first.clamp(start, end), last.clamp(start, end));
-                ChartBar {
-                    role: creator.role.keyword(),
-                    creator: creator.handle.value.clone(),
-                    posts: words.posts(delivery.format, delivery.count),
-                    when: delivery
-                        .schedule
-                        .as_ref()
-                        .map(|s| words.when(s))
-                        .unwrap_or_default(),
-                    left: percent(days(start, first)),
-                    width: percent(days(first, last) + 1.0),
-                }
-            })
-            .collect();
-        let mut ticks = Vec::new();
-        let mut month = start.first_of_month();
-        while ticks.len() < CHART_TICKS_MAX {
-            if month > end {
-                break;
-            }
-            if month >= start {
-                ticks.push(ChartTick {
-                    label: words.month(month),
-                    left: percent(days(start, month)),
-                });
-            }
-            match month.last_of_month().tomorrow() {
-                Ok(next) => month = next,
-                Err(_) => break,
-            }
-        }
-        if ticks.len() == CHART_TICKS_MAX {
-            ticks.clear();
-        }
-        Some(ChartView {
-            start: words.date(start),
-            end: words.date(end),
-            bars,
-            ticks,
-        })
-    }
+    samples_arrive: Option<String>,
+    trial_start: Option<String>,
+    draft_due: Option<String>,
+    feedback_by: Option<String>,
+    /// Each delivery: `2 image notes`, `5 Dec – 19 Dec 2026`.
+    posts: Vec<DeliveryView>,
+    data_due: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -172,10 +69,20 @@ pub(crate) struct BudgetView {
     kol_paid: usize,
     koc_fees: Option<String>,
     koc_paid: usize,
+    /// Creators with no fee: the product is their gift.
+    gifted: usize,
+    /// Every `cost`, in spec order.
+    costs: Vec<CostView>,
     /// The largest fee, when two or more creators are paid.
     largest: Option<LargestFee>,
-    /// Budget less all fees.
+    /// Budget less all fees and costs.
     left: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CostView {
+    name: String,
+    amount: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -185,18 +92,35 @@ pub(crate) struct LargestFee {
     share: String,
 }
 
+/// A warning as the overview tells it: its code picks the plain sentence in
+/// the language's copy; the creators it names and the terms it quotes fill
+/// it in. `message` and `help` are the checker's own words, for a code the
+/// copy does not know.
 #[derive(Debug, Serialize)]
 pub(crate) struct FindingView {
     code: &'static str,
     name: &'static str,
     message: String,
+    help: String,
     line: usize,
+    creators: Vec<FindingCreator>,
+    /// The words it quotes (`"best"`), for the word-list rules.
+    terms: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct FindingCreator {
+    handle: String,
+    role: &'static str,
+    followers: String,
+    trial_days: Option<u32>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct AllowView {
     code: &'static str,
     name: &'static str,
+    summary: &'static str,
     reason: String,
 }
 
@@ -254,12 +178,7 @@ impl OverviewView {
             warnings: findings
                 .iter()
                 .filter(|f| f.severity == Severity::Warning)
-                .map(|f| FindingView {
-                    code: f.rule.code,
-                    name: f.rule.name,
-                    message: f.message.clone(),
-                    line: file.line_index(f.span.start) + 1,
-                })
+                .map(|f| FindingView::new(f, campaign, file, words))
                 .collect(),
             allows: campaign
                 .allows
@@ -267,6 +186,7 @@ impl OverviewView {
                 .map(|a| AllowView {
                     code: a.rule.code,
                     name: a.rule.name,
+                    summary: a.rule.summary,
                     reason: a.reason.clone(),
                 })
                 .collect(),
@@ -274,33 +194,90 @@ impl OverviewView {
     }
 }
 
-/// One role's deliveries in date order; undated ones last, in spec order.
-fn sorted_deliveries(campaign: &Campaign, role: Role) -> Vec<(&Creator, &Delivery)> {
-    let mut entries: Vec<(&Creator, &Delivery)> = campaign
+/// One role's creators in the order of their first post; undated ones last,
+/// in spec order.
+fn wave(campaign: &Campaign, role: Role, words: Words) -> Vec<WaveRow> {
+    let mut creators: Vec<&Creator> = campaign
         .creators
         .iter()
         .filter(|c| c.role == role)
-        .flat_map(|c| c.deliveries.iter().map(move |d| (c, d)))
         .collect();
-    // A stable sort keeps spec order among deliveries due the same day.
-    entries.sort_by_key(|(_, delivery)| {
-        let date = delivery.first_date();
-        (date.is_none(), date)
-    });
-    entries
-}
-
-fn wave(campaign: &Campaign, role: Role, words: Words) -> Vec<TimelineEntry> {
-    sorted_deliveries(campaign, role)
+    // A stable sort keeps spec order among creators posting the same day.
+    creators.sort_by_key(|c| (c.dates.first_post.is_none(), c.dates.first_post));
+    creators
         .into_iter()
-        .map(|(creator, delivery)| {
-            let view = DeliveryView::new(delivery, words);
-            TimelineEntry {
-                when: view.when,
+        .map(|creator| {
+            let dates = &creator.dates;
+            let date = |d: Option<jiff::civil::Date>| d.map(|d| words.date(d));
+            WaveRow {
                 creator: creator.handle.value.clone(),
-                posts: view.posts,
+                samples_arrive: date(dates.samples_arrive),
+                trial_start: date(dates.trial_start),
+                draft_due: date(dates.draft_due),
+                feedback_by: date(dates.feedback_by),
+                posts: creator
+                    .deliveries
+                    .iter()
+                    .map(|d| DeliveryView::new(d, words))
+                    .collect(),
+                data_due: dates.data_due.iter().map(|d| words.date(*d)).collect(),
             }
         })
+        .collect()
+}
+
+impl FindingView {
+    fn new(finding: &Finding, campaign: &Campaign, file: &SourceFile, words: Words) -> Self {
+        let message = &finding.message;
+        let mut named: Vec<(usize, &Creator)> = campaign
+            .creators
+            .iter()
+            .filter_map(|c| mentions(message, &c.handle.value).map(|at| (at, c)))
+            .collect();
+        named.sort_by_key(|(at, _)| *at);
+        FindingView {
+            code: finding.rule.code,
+            name: finding.rule.name,
+            message: message.clone(),
+            help: finding.help.clone(),
+            line: file.line_index(finding.span.start) + 1,
+            creators: named
+                .into_iter()
+                .map(|(_, c)| FindingCreator {
+                    handle: c.handle.value.clone(),
+                    role: c.role.keyword(),
+                    followers: words.count(c.followers.value),
+                    trial_days: c.trial.as_ref().map(|t| t.value),
+                })
+                .collect(),
+            terms: quoted_terms(message),
+        }
+    }
+}
+
+/// Where `handle` is named in `message` as a whole handle (`@lina` is not
+/// named in `@lina.glow`).
+fn mentions(message: &str, handle: &str) -> Option<usize> {
+    let part_of_handle = |c: char| c.is_alphanumeric() || c == '_';
+    message.match_indices(handle).map(|(at, _)| at).find(|&at| {
+        let mut rest = message[at + handle.len()..].chars();
+        match rest.next() {
+            None => true,
+            Some('.') => !rest.next().is_some_and(part_of_handle),
+            Some(next) => !part_of_handle(next),
+        }
+    })
+}
+
+/// The terms a word-list finding quotes after its last colon:
+/// `angle of KOL @a uses "best" and "No.1"` gives `best`, `No.1`.
+fn quoted_terms(message: &str) -> Vec<String> {
+    let tail = message.rsplit_once(": ").map_or(message, |(_, tail)| tail);
+    tail.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
         .collect()
 }
 
@@ -311,20 +288,21 @@ impl BudgetView {
             .iter()
             .filter_map(|c| c.fee.as_ref().map(|f| (c, &f.value)))
             .collect();
+        let costs: Vec<&Money> = campaign.costs.iter().map(|c| &c.amount.value).collect();
+        let total = campaign.budget.as_ref().map(|b| words.money(&b.value));
+        let gifted = campaign.creators.iter().filter(|c| c.fee.is_none()).count();
         // One currency is checked (E009); if it were not, sums would lie.
-        let currency = fees
-            .first()
-            .map(|(_, m)| m.currency.clone())
-            .or_else(|| campaign.budget.as_ref().map(|b| b.value.currency.clone()));
+        let currency = campaign
+            .budget
+            .as_ref()
+            .map(|b| b.value.currency.clone())
+            .or_else(|| fees.first().map(|(_, m)| m.currency.clone()))
+            .or_else(|| costs.first().map(|m| m.currency.clone()));
         let one_currency = fees
             .iter()
-            .all(|(_, m)| Some(&m.currency) == currency.as_ref());
-        let sum = |role: Option<Role>| -> u128 {
-            fees.iter()
-                .filter(|(c, _)| role.is_none_or(|r| c.role == r))
-                .map(|(_, m)| u128::from(m.hundredths))
-                .sum()
-        };
+            .map(|(_, m)| *m)
+            .chain(costs.iter().copied())
+            .all(|m| Some(&m.currency) == currency.as_ref());
         let show = |hundredths: u128| {
             currency.as_ref().and_then(|currency| {
                 u64::try_from(hundredths).ok().map(|hundredths| {
@@ -335,48 +313,87 @@ impl BudgetView {
                 })
             })
         };
-        let paid = |role: Role| fees.iter().filter(|(c, _)| c.role == role).count();
-        if !one_currency || fees.is_empty() {
+        let cost_views = campaign
+            .costs
+            .iter()
+            .map(|c| CostView {
+                name: c.name.value.clone(),
+                amount: words.money(&c.amount.value),
+            })
+            .collect();
+        if !one_currency {
             return BudgetView {
-                total: campaign.budget.as_ref().map(|b| words.money(&b.value)),
+                total,
                 fees: None,
                 kol_fees: None,
                 kol_paid: 0,
                 koc_fees: None,
                 koc_paid: 0,
+                gifted,
+                costs: cost_views,
                 largest: None,
                 left: None,
             };
         }
-        let all = sum(None);
+        let sum = |role: Option<Role>| -> u128 {
+            fees.iter()
+                .filter(|(c, _)| role.is_none_or(|r| c.role == r))
+                .map(|(_, m)| u128::from(m.hundredths))
+                .sum()
+        };
+        let paid = |role: Role| fees.iter().filter(|(c, _)| c.role == role).count();
+        let all_fees = sum(None);
+        let spent = all_fees + costs.iter().map(|m| u128::from(m.hundredths)).sum::<u128>();
         let largest = fees
             .iter()
             .max_by_key(|(_, m)| m.hundredths)
-            .filter(|_| fees.len() >= 2 && all > 0)
+            .filter(|_| fees.len() >= 2 && all_fees > 0)
             .map(|(c, m)| LargestFee {
                 creator: c.handle.value.clone(),
                 fee: words.money(m),
-                share: values::percent_text(values::share(m.hundredths, all)),
+                share: values::percent_text(values::share(m.hundredths, all_fees)),
             });
-        let left = campaign.budget.as_ref().and_then(|b| {
-            (b.value.currency == *currency.as_deref().unwrap_or_default())
-                .then(|| u128::from(b.value.hundredths).checked_sub(all))
-                .flatten()
-                .and_then(show)
-        });
+        let role_fees = |role: Role| (paid(role) > 0).then(|| show(sum(Some(role)))).flatten();
         BudgetView {
-            total: campaign.budget.as_ref().map(|b| words.money(&b.value)),
-            fees: show(all),
-            kol_fees: (paid(Role::Kol) > 0)
-                .then(|| show(sum(Some(Role::Kol))))
-                .flatten(),
+            total,
+            fees: (!fees.is_empty()).then(|| show(all_fees)).flatten(),
+            kol_fees: role_fees(Role::Kol),
             kol_paid: paid(Role::Kol),
-            koc_fees: (paid(Role::Koc) > 0)
-                .then(|| show(sum(Some(Role::Koc))))
-                .flatten(),
+            koc_fees: role_fees(Role::Koc),
             koc_paid: paid(Role::Koc),
+            gifted,
+            costs: cost_views,
             largest,
-            left,
+            left: campaign
+                .budget
+                .as_ref()
+                .and_then(|b| u128::from(b.value.hundredths).checked_sub(spent))
+                .and_then(show),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{mentions, quoted_terms};
+
+    #[test]
+    fn a_handle_is_named_only_whole() {
+        assert_eq!(mentions("KOC @lina.glow has", "@lina.glow"), Some(4));
+        assert_eq!(mentions("KOC @lina.glow has", "@lina"), None);
+        assert_eq!(mentions("ends with @lina.", "@lina"), Some(10));
+        assert_eq!(
+            mentions("KOC @小雨护肤日记 tries", "@小雨护肤日记"),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn quoted_terms_come_after_the_last_colon() {
+        assert_eq!(
+            quoted_terms("claims of the product \"X\" use absolute terms: \"best\" and \"No.1\""),
+            ["best", "No.1"]
+        );
+        assert!(quoted_terms("no quotes here").is_empty());
     }
 }

@@ -31,6 +31,16 @@ const BUILT_IN: &[(&str, &str)] = &[
         "disclosure.md.j2",
         include_str!("../../templates/disclosure.md.j2"),
     ),
+    ("dates.md.j2", include_str!("../../templates/dates.md.j2")),
+    ("terms.md.j2", include_str!("../../templates/terms.md.j2")),
+    (
+        "never-say.md.j2",
+        include_str!("../../templates/never-say.md.j2"),
+    ),
+    (
+        "formats.md.j2",
+        include_str!("../../templates/formats.md.j2"),
+    ),
     ("en/kol.html.j2", KOL_HTML),
     ("en/koc.html.j2", KOC_HTML),
     ("en/overview.html.j2", OVERVIEW_HTML),
@@ -41,7 +51,25 @@ const BUILT_IN: &[(&str, &str)] = &[
         "disclosure.html.j2",
         include_str!("../../templates/disclosure.html.j2"),
     ),
+    (
+        "dates.html.j2",
+        include_str!("../../templates/dates.html.j2"),
+    ),
+    (
+        "terms.html.j2",
+        include_str!("../../templates/terms.html.j2"),
+    ),
+    (
+        "never-say.html.j2",
+        include_str!("../../templates/never-say.html.j2"),
+    ),
+    (
+        "formats.html.j2",
+        include_str!("../../templates/formats.html.j2"),
+    ),
     ("page.html.j2", include_str!("../../templates/page.html.j2")),
+    ("en/order.txt.j2", ORDER_TXT),
+    ("zh/order.txt.j2", ORDER_TXT),
 ];
 
 /// Renders every document of one language in one template state: it imports
@@ -74,6 +102,7 @@ const OVERVIEW_MD: &str = include_str!("../../templates/overview.md.j2");
 const KOL_HTML: &str = include_str!("../../templates/kol.html.j2");
 const KOC_HTML: &str = include_str!("../../templates/koc.html.j2");
 const OVERVIEW_HTML: &str = include_str!("../../templates/overview.html.j2");
+const ORDER_TXT: &str = include_str!("../../templates/order.txt.j2");
 
 /// The names `--templates DIR` may use, for messages and `--help`.
 pub fn names() -> impl Iterator<Item = &'static str> {

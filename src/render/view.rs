@@ -4,9 +4,11 @@
 
 use serde::Serialize;
 
+use super::terms::{notes_plan, ContactView, NoteView, ScheduleView, TermsView};
 use super::words::Words;
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Creator, Delivery, Goal, Product};
+use crate::platform;
 
 /// The campaign as every brief of one language sees it. Creators are left
 /// out on purpose: a brief's context stays small however long the roster.
@@ -19,6 +21,26 @@ pub(crate) struct CampaignView {
     brand: Option<BrandView>,
     products: Vec<ProductView>,
     goals: Vec<GoalView>,
+    contact: Option<ContactView>,
+    /// Sales moments: `双12` on `12 Dec 2026`.
+    peaks: Vec<PeakView>,
+    /// What the product calls for in a KOC's trial.
+    care: CareView,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PeakView {
+    name: String,
+    date: String,
+}
+
+/// What the brand's category asks of a KOC trying the product: watching for
+/// a reaction (on the skin or eaten), a patch test first (on the skin).
+/// From the category lists in `crate::platform`.
+#[derive(Debug, Serialize)]
+pub(crate) struct CareView {
+    reaction: bool,
+    patch_test: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,8 +84,8 @@ impl CampaignView {
             languages: campaign.languages.iter().map(|l| l.name()).collect(),
             brand: campaign.brand.as_ref().map(|brand| BrandView {
                 name: brand.name.value.clone(),
-                category: brand.category.as_ref().map(|c| c.value.clone()),
-                market: brand.market.as_ref().map(|m| m.value.clone()),
+                category: brand.category.as_ref().map(|c| words.topic(&c.value)),
+                market: brand.market.as_ref().map(|m| words.market(&m.value)),
                 voice: brand.voice.as_ref().map(|v| v.value.clone()),
                 avoid: brand.avoid.iter().map(|a| a.value.clone()).collect(),
                 hashtags: brand
@@ -82,6 +104,31 @@ impl CampaignView {
                 .iter()
                 .map(|g| GoalView::new(g, words))
                 .collect(),
+            contact: campaign.contact.as_ref().map(ContactView::new),
+            peaks: campaign
+                .peaks
+                .iter()
+                .map(|p| PeakView {
+                    name: p.name.value.clone(),
+                    date: words.date(p.date.value),
+                })
+                .collect(),
+            care: CareView::new(campaign),
+        }
+    }
+}
+
+impl CareView {
+    fn new(campaign: &Campaign) -> Self {
+        let category = campaign
+            .brand
+            .as_ref()
+            .and_then(|b| b.category.as_ref())
+            .map(|c| c.value.trim().to_lowercase());
+        let within = |list: &[&str]| category.as_deref().is_some_and(|c| list.contains(&c));
+        CareView {
+            reaction: within(platform::REACTION_CATEGORIES),
+            patch_test: within(platform::PATCH_TEST_CATEGORIES),
         }
     }
 }
@@ -144,11 +191,21 @@ pub(crate) struct CreatorView {
     trial_days: Option<u32>,
     prompts: Vec<String>,
     followup_days: u32,
+    xhs_id: Option<String>,
+    /// No fee: the product is a gift, declared as such.
+    gifted: bool,
     goals: Vec<GoalView>,
     products: Vec<ProductView>,
     deliveries: Vec<DeliveryView>,
+    /// The formats delivered, once each, in spec order: `image`, `video`.
+    formats: Vec<&'static str>,
     /// Every due date, for the header: `3 Dec 2026`.
     dates: Vec<String>,
+    /// Their dates from samples to data screenshots.
+    schedule: ScheduleView,
+    terms: TermsView,
+    /// KOC with two or more notes: what each covers.
+    notes: Vec<NoteView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -179,15 +236,11 @@ impl CreatorView {
     /// `campaign_view` supplies goals and products already written out.
     pub(crate) fn new(campaign_view: &CampaignView, creator: &Creator, words: Words) -> Self {
         let texts = |list: &[crate::model::Text]| list.iter().map(|t| t.value.clone()).collect();
-        let mut dates = Vec::new();
-        for shown in creator
-            .deliveries
-            .iter()
-            .filter_map(|d| d.schedule.as_ref())
-        {
-            let shown = words.when(shown);
-            if !dates.contains(&shown) {
-                dates.push(shown);
+        let schedule = ScheduleView::new(creator, words);
+        let mut formats = Vec::new();
+        for format in creator.deliveries.iter().map(|d| d.format.name()) {
+            if !formats.contains(&format) {
+                formats.push(format);
             }
         }
         CreatorView {
@@ -195,7 +248,11 @@ impl CreatorView {
             role: creator.role.keyword(),
             role_name: words.role(creator.role),
             followers: words.count(creator.followers.value),
-            niche: creator.niche.iter().map(|n| n.value.clone()).collect(),
+            niche: creator
+                .niche
+                .iter()
+                .map(|n| words.topic(&n.value))
+                .collect(),
             engagement: creator.engagement.as_ref().map(|e| words.percent(e.value)),
             audience: creator.audience.as_ref().map(|a| a.value.clone()),
             fee: creator.fee.as_ref().map(|f| words.money(&f.value)),
@@ -208,6 +265,8 @@ impl CreatorView {
             trial_days: creator.trial.as_ref().map(|t| t.value),
             prompts: texts(&creator.prompts),
             followup_days: creator.followup_days(),
+            xhs_id: creator.xhs_id.as_ref().map(|x| x.value.clone()),
+            gifted: creator.fee.is_none(),
             goals: creator
                 .serves
                 .iter()
@@ -223,7 +282,11 @@ impl CreatorView {
                 .iter()
                 .map(|d| DeliveryView::new(d, words))
                 .collect(),
-            dates,
+            formats,
+            dates: schedule.posts().to_vec(),
+            schedule,
+            terms: TermsView::new(&creator.terms, words),
+            notes: notes_plan(creator, words),
         }
     }
 }

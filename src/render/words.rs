@@ -19,39 +19,43 @@ impl Words {
             (Language::En, Stage::Discovery) => "discovery",
             (Language::En, Stage::Validation) => "validation",
             (Language::En, Stage::Conversion) => "conversion",
-            (Language::Zh, Stage::Discovery) => "发现种草",
-            (Language::Zh, Stage::Validation) => "研究验证",
+            (Language::Zh, Stage::Discovery) => "认知种草",
+            (Language::Zh, Stage::Validation) => "口碑验证",
             (Language::Zh, Stage::Conversion) => "决策转化",
         }
     }
 
+    /// A metric by the name Pugongying's note report (蒲公英数据) gives it
+    /// where it reports one: 曝光量, 阅读量, 点赞, 收藏, 评论, 分享, 涨粉,
+    /// 互动率, CPM, CPE. English names carry that Chinese name, so a client
+    /// can find the figure in the report.
     pub(crate) fn metric(self, metric: Metric) -> &'static str {
         use Metric::*;
         match self.0 {
             Language::En => match metric {
                 Reach => "reach",
-                Impressions => "impressions",
-                Views => "views",
-                Likes => "likes",
-                Saves => "saves",
-                Comments => "comments",
-                Shares => "shares",
-                Follows => "new followers",
+                Impressions => "impressions (曝光量)",
+                Views => "reads (阅读量)",
+                Likes => "likes (点赞)",
+                Saves => "saves (收藏)",
+                Comments => "comments (评论)",
+                Shares => "shares (分享)",
+                Follows => "new followers (涨粉)",
                 Ces => "CES score",
-                Engagement => "engagement rate",
+                Engagement => "engagement rate (互动率)",
                 SearchRank => "search rank",
                 Clicks => "link clicks",
                 Orders => "orders",
                 Sales => "sales",
                 Revenue => "revenue",
                 Roi => "ROI",
-                Cpe => "cost per engagement",
-                Cpm => "cost per 1,000 impressions",
+                Cpe => "cost per engagement (CPE)",
+                Cpm => "cost per 1,000 impressions (CPM)",
             },
             Language::Zh => match metric {
                 Reach => "触达人数",
                 Impressions => "曝光量",
-                Views => "阅读/播放量",
+                Views => "阅读量",
                 Likes => "点赞",
                 Saves => "收藏",
                 Comments => "评论",
@@ -71,7 +75,8 @@ impl Words {
         }
     }
 
-    /// `800,000` in English; `80万` in Chinese, where 万 is how people count.
+    /// `800,000` in English; `80万`, `3200` in Chinese, where 万 is how
+    /// people count and digits are not grouped.
     pub(crate) fn count(self, n: u64) -> String {
         if self.0 == Language::Zh {
             for (unit, size) in [("亿", 100_000_000u64), ("万", 10_000)] {
@@ -90,16 +95,32 @@ impl Words {
                     return format!("{text}{unit}");
                 }
             }
+            return n.to_string();
         }
         group_thousands(n)
     }
 
-    /// `12,000 MYR`; in Chinese, yuan as `30,000 元`.
+    /// `12,000 MYR`; in Chinese `1.2万 MYR`, `189.90 MYR`, and yuan as `3万元`.
     pub(crate) fn money(self, money: &Money) -> String {
-        if self.0 == Language::Zh && money.currency == "CNY" {
-            format!("{} 元", money.grouped_amount())
-        } else {
-            money.to_string()
+        if self.0 == Language::En {
+            return money.to_string();
+        }
+        let amount = match money.hundredths % 100 {
+            0 => self.count(money.hundredths / 100),
+            cents => format!("{}.{cents:02}", money.hundredths / 100),
+        };
+        match money.currency.as_str() {
+            "CNY" => format!("{amount}元"),
+            currency => format!("{amount} {currency}"),
+        }
+    }
+
+    /// `3 days`, `1 day`; `3 天`.
+    pub(crate) fn days(self, n: u32) -> String {
+        match (self.0, n) {
+            (Language::En, 1) => "1 day".to_string(),
+            (Language::En, n) => format!("{n} days"),
+            (Language::Zh, n) => format!("{n} 天"),
         }
     }
 
@@ -157,6 +178,15 @@ impl Words {
         }
     }
 
+    /// `2 image notes, 3 Dec 2026`; `图文笔记 2 篇，2026年12月3日`.
+    pub(crate) fn posts_when(self, format: Format, count: u32, when: &str) -> String {
+        let separator = match self.0 {
+            Language::En => ", ",
+            Language::Zh => "，",
+        };
+        format!("{}{separator}{when}", self.posts(format, count))
+    }
+
     /// `3 Dec 2026`, `10 Dec – 24 Dec 2026`.
     pub(crate) fn when(self, schedule: &Schedule) -> String {
         match schedule {
@@ -189,6 +219,30 @@ impl Words {
         }
     }
 
+    /// A day something happens: `on 3 Dec 2026`; `2026年12月3日`.
+    pub(crate) fn on(self, date: Date) -> String {
+        match self.0 {
+            Language::En => format!("on {}", self.date(date)),
+            Language::Zh => self.date(date),
+        }
+    }
+
+    /// `from 3 Dec 2026`, `2026年12月3日起`.
+    pub(crate) fn starting(self, date: Date) -> String {
+        match self.0 {
+            Language::En => format!("from {}", self.date(date)),
+            Language::Zh => format!("{}起", self.date(date)),
+        }
+    }
+
+    /// `by 3 Dec 2026`, `2026年12月3日前`.
+    pub(crate) fn by(self, date: Date) -> String {
+        match self.0 {
+            Language::En => format!("by {}", self.date(date)),
+            Language::Zh => format!("{}前", self.date(date)),
+        }
+    }
+
     /// `reach at least 800,000`, `搜索排名进入前 10`.
     pub(crate) fn kpi(self, kpi: &Kpi) -> String {
         let metric = self.metric(kpi.metric);
@@ -216,11 +270,73 @@ impl Words {
         }
     }
 
+    /// A niche or a brand category as a reader of the language says it:
+    /// `skincare` is 护肤 in Chinese. A word not known here stays as written.
+    pub(crate) fn topic(self, name: &str) -> String {
+        const ZH: &[(&str, &str)] = &[
+            ("beauty", "美妆"),
+            ("cosmetics", "彩妆"),
+            ("makeup", "彩妆"),
+            ("skincare", "护肤"),
+            ("haircare", "美发护发"),
+            ("grooming", "男士理容"),
+            ("fashion", "时尚穿搭"),
+            ("luxury", "轻奢"),
+            ("lifestyle", "生活方式"),
+            ("student", "学生党"),
+            ("work", "职场"),
+            ("food", "美食"),
+            ("travel", "旅行"),
+            ("fitness", "健身"),
+            ("parenting", "母婴"),
+            ("home", "家居"),
+            ("tech", "数码"),
+            ("pets", "萌宠"),
+        ];
+        match self.0 {
+            Language::En => name.to_string(),
+            Language::Zh => ZH
+                .iter()
+                .find(|(en, _)| en.eq_ignore_ascii_case(name.trim()))
+                .map_or_else(|| name.to_string(), |(_, zh)| zh.to_string()),
+        }
+    }
+
+    /// A market by its code: `Malaysia`, `马来西亚`; an unknown code as written.
+    pub(crate) fn market(self, code: &str) -> String {
+        const MARKETS: &[(&str, &str, &str)] = &[
+            ("CN", "Mainland China", "中国大陆"),
+            ("HK", "Hong Kong", "中国香港"),
+            ("TW", "Taiwan", "中国台湾"),
+            ("MY", "Malaysia", "马来西亚"),
+            ("SG", "Singapore", "新加坡"),
+            ("TH", "Thailand", "泰国"),
+            ("ID", "Indonesia", "印度尼西亚"),
+            ("PH", "the Philippines", "菲律宾"),
+            ("VN", "Vietnam", "越南"),
+            ("JP", "Japan", "日本"),
+            ("KR", "South Korea", "韩国"),
+            ("AU", "Australia", "澳大利亚"),
+            ("US", "the United States", "美国"),
+            ("GB", "the United Kingdom", "英国"),
+        ];
+        MARKETS
+            .iter()
+            .find(|(known, ..)| known.eq_ignore_ascii_case(code.trim()))
+            .map_or_else(
+                || code.to_string(),
+                |(_, en, zh)| match self.0 {
+                    Language::En => en.to_string(),
+                    Language::Zh => zh.to_string(),
+                },
+            )
+    }
+
     pub(crate) fn role(self, role: Role) -> &'static str {
         match (self.0, role) {
             (Language::En, Role::Kol) => "KOL: discovery and aspiration",
             (Language::En, Role::Koc) => "KOC: research and validation",
-            (Language::Zh, Role::Kol) => "KOL · 种草与向往",
+            (Language::Zh, Role::Kol) => "KOL · 认知种草",
             (Language::Zh, Role::Koc) => "KOC · 真实体验与口碑验证",
         }
     }
@@ -249,11 +365,30 @@ mod tests {
         let zh = Words(Language::Zh);
         assert_eq!(zh.count(1_500_000), "150万");
         assert_eq!(zh.count(15_000), "1.5万");
-        assert_eq!(zh.count(6_000), "6,000");
-        assert_eq!(zh.count(12_345), "12,345");
+        assert_eq!(zh.count(6_000), "6000");
+        assert_eq!(zh.count(3_200), "3200");
+        assert_eq!(zh.count(12_345), "12345");
         assert_eq!(zh.count(250_000_000), "2.5亿");
         assert_eq!(Words(Language::En).count(800_000), "800,000");
-        assert_eq!(zh.count(u64::MAX), group_thousands(u64::MAX));
+        assert_eq!(zh.count(u64::MAX), u64::MAX.to_string());
+    }
+
+    #[test]
+    fn chinese_money_has_no_separators() {
+        let zh = Words(Language::Zh);
+        let money = |hundredths, currency: &str| Money {
+            hundredths,
+            currency: currency.to_string(),
+        };
+        assert_eq!(zh.money(&money(1_100_000, "MYR")), "1.1万 MYR");
+        assert_eq!(zh.money(&money(60_000, "MYR")), "600 MYR");
+        assert_eq!(zh.money(&money(18_990, "MYR")), "189.90 MYR");
+        assert_eq!(zh.money(&money(1_400_000, "CNY")), "1.4万元");
+        assert_eq!(zh.money(&money(1_234_500, "CNY")), "12345元");
+        assert_eq!(
+            Words(Language::En).money(&money(1_100_000, "MYR")),
+            "11,000 MYR"
+        );
     }
 
     #[test]

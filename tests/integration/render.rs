@@ -77,15 +77,20 @@ fn layout_is_language_role_handle() {
         expected.push(format!("{lang}/overview.md"));
         for kol in ["lina.glow", "sofia.daily"] {
             expected.push(format!("{lang}/kol/{kol}.md"));
+            expected.push(format!("{lang}/orders/{kol}.txt"));
         }
         for koc in ["amy_tries", "farah.skin", "weiling.notes", "raj.routine"] {
             expected.push(format!("{lang}/koc/{koc}.md"));
+        }
+        // @weiling.notes is gifted: no fee, so no Pugongying order.
+        for koc in ["amy_tries", "farah.skin", "raj.routine"] {
+            expected.push(format!("{lang}/orders/{koc}.txt"));
         }
     }
     expected.sort();
     assert_eq!(files_under(&briefs), expected);
     assert!(
-        out.stdout.contains("wrote 14 of 14 files"),
+        out.stdout.contains("wrote 24 of 24 files"),
         "{}",
         out.stdout
     );
@@ -137,11 +142,24 @@ fn the_same_spec_gives_the_same_bytes() {
     }
 }
 
+/// The `## ` sections of a Markdown brief, each as its heading and lines.
+fn sections(brief: &str) -> Vec<(&str, Vec<&str>)> {
+    let body = brief.splitn(3, "---\n").nth(2).unwrap_or(brief);
+    let mut sections: Vec<(&str, Vec<&str>)> = vec![("", Vec::new())];
+    for line in body.lines().filter(|l| !l.is_empty()) {
+        match line.strip_prefix("## ") {
+            Some(heading) => sections.push((heading, Vec::new())),
+            None => sections.last_mut().expect("a section").1.push(line),
+        }
+    }
+    sections
+}
+
 #[test]
 fn kol_and_koc_briefs_are_different_documents() {
     let out = Test::new()
         .repo_file(GLOW)
-        .args(["render", GLOW, "-o", "b", "--lang", "en"])
+        .args(["render", GLOW, "-o", "b"])
         .run();
     let b = out.dir.join("b");
     let kol = read(&b, "en/kol/lina.glow.md");
@@ -152,28 +170,261 @@ fn kol_and_koc_briefs_are_different_documents() {
     assert!(koc.contains("Use Glow Serum 30ml for 14 days"));
     assert!(koc.contains("- Would you repurchase at 189 MYR?"));
     assert!(koc.contains("For 7 days after you post"));
-    // Beyond header, facts and disclosure, the two share no line.
-    let disclosure = kol
-        .split("## Disclosure")
-        .nth(1)
-        .and_then(|rest| rest.split("\n## ").next())
-        .expect("a disclosure section");
-    let facts = [
-        "- **Brand:**",
-        "- **Product:**",
-        "- **Fee:**",
-        "- Product page:",
-        "- The brand's no-go words:",
-        "- Absolute terms advertising law forbids:",
+    // The two share lines only where every brief states the same thing: the
+    // header's facts, dates, never-say, disclosure, terms and contact.
+    for (language, named) in [
+        (
+            "en",
+            ["Your dates", "Never say", "Disclosure", "Terms", "Contact"],
+        ),
+        (
+            "zh",
+            ["时间安排", "禁用词", "合作报备", "合作条款", "对接人"],
+        ),
+    ] {
+        let kol = read(&b, &format!("{language}/kol/lina.glow.md"));
+        let koc = read(&b, &format!("{language}/koc/amy_tries.md"));
+        let kol_lines: std::collections::HashSet<&str> = sections(&kol)
+            .into_iter()
+            .flat_map(|(_, lines)| lines)
+            .collect();
+        for (heading, lines) in sections(&koc) {
+            if heading.is_empty() || named.contains(&heading) {
+                continue;
+            }
+            let shared: Vec<&&str> = lines
+                .iter()
+                // The product page is a fact both state.
+                .filter(|l| !l.contains("https://lumiere.example"))
+                .filter(|l| l.chars().count() > 12 && kol_lines.contains(*l))
+                .collect();
+            assert!(shared.is_empty(), "{language} `{heading}`: {shared:#?}");
+        }
+    }
+}
+
+/// Dates as the English briefs write them: `3 Dec 2026`.
+fn english_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let kol_lines: std::collections::HashSet<&str> = kol.lines().collect();
-    let shared: Vec<&str> = koc
-        .lines()
-        .filter(|l| l.len() > 20 && !l.starts_with('#') && kol_lines.contains(l))
-        .filter(|l| !disclosure.contains(l) && !facts.iter().any(|f| l.starts_with(f)))
-        .filter(|l| !l.starts_with("spec_sha256") && !l.starts_with("campaign:"))
+    let mut parts = iso
+        .split('-')
+        .map(|p| p.parse::<usize>().expect("a number"));
+    let (year, month, day) = (
+        parts.next().expect("a year"),
+        parts.next().expect("a month"),
+        parts.next().expect("a day"),
+    );
+    format!("{day} {} {year}", MONTHS[month - 1])
+}
+
+#[test]
+fn a_creators_dates_are_the_same_in_brief_overview_and_export() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b", "--lang", "en"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    let overview = read(&b, "en/overview.md");
+    let (status, export, _) = rerun(&out.dir, &["export", GLOW, "--to", "json"]);
+    assert_eq!(status, 0);
+    let export: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    let creators = export["campaign"]["creators"].as_array().expect("creators");
+    let mut kocs = 0;
+    for creator in creators.iter().filter(|c| c["role"] == "koc") {
+        kocs += 1;
+        let handle = creator["handle"].as_str().expect("a handle");
+        let dates = &creator["dates"];
+        let date = |key: &str| english_date(dates[key].as_str().expect(key));
+        let data_due: Vec<String> = dates["data_due"]
+            .as_array()
+            .expect("data_due")
+            .iter()
+            .map(|d| english_date(d.as_str().expect("a date")))
+            .collect();
+        assert!(!data_due.is_empty(), "{handle}");
+
+        let name = handle.trim_start_matches('@');
+        let brief = read(&b, &format!("en/koc/{name}.md"));
+        let (_, your_dates) = sections(&brief)
+            .into_iter()
+            .find(|(heading, _)| *heading == "Your dates")
+            .expect("a Your dates section");
+        let line = |label: &str| {
+            your_dates
+                .iter()
+                .find(|l| l.starts_with(&format!("- **{label}")))
+                .unwrap_or_else(|| panic!("{handle}: no `{label}` in {your_dates:#?}"))
+                .to_string()
+        };
+        assert!(line("The product reaches you:").ends_with(&date("samples_arrive")));
+        assert!(line("Start using it:").ends_with(&date("trial_start")));
+        assert!(line("Draft due:").ends_with(&date("draft_due")));
+        assert!(line("Our feedback:").contains(&format!("by {}", date("feedback_by"))));
+        // A range is written `5 Dec – 19 Dec 2026`: its first day without the year.
+        let first_post = date("first_post");
+        let first_day = first_post.rsplit_once(' ').map_or("", |(day, _)| day);
+        let post = line("Post:");
+        assert!(
+            post.contains(&first_post) || post.contains(&format!(" {first_day} – ")),
+            "{handle}: {post}"
+        );
+        let data_line = line("Data screenshots due:");
+        for due in &data_due {
+            assert!(data_line.contains(due.as_str()), "{handle}: {data_line}");
+        }
+
+        let row = overview
+            .lines()
+            .find(|l| l.starts_with(&format!("| {handle} |")) && l.contains(&date("draft_due")))
+            .unwrap_or_else(|| panic!("{handle}: no dated row in the overview"));
+        assert!(
+            row.contains(&post.replace("- **Post:** ", "")),
+            "{handle}: {row}"
+        );
+        for expected in [
+            date("samples_arrive"),
+            date("trial_start"),
+            date("draft_due"),
+        ]
+        .iter()
+        .chain(&data_due)
+        {
+            assert!(
+                row.contains(expected.as_str()),
+                "{handle}: {expected} not in {row}"
+            );
+        }
+    }
+    assert_eq!(kocs, 4);
+}
+
+#[test]
+fn order_texts_are_plain_text_for_paid_creators() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b", "--format", "html"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    let orders: Vec<String> = files_under(&b)
+        .into_iter()
+        .filter(|f| f.contains("/orders/"))
         .collect();
-    assert!(shared.is_empty(), "{shared:#?}");
+    assert_eq!(orders.len(), 10, "{orders:?}");
+    let manifest = read(&b, ".redbrief-manifest");
+    for order in &orders {
+        assert!(order.ends_with(".txt"), "{order}");
+        assert!(
+            manifest.contains(order.as_str()),
+            "{order} not in the manifest"
+        );
+        let text = read(&b, order);
+        for markup in ["**", "# ", "<", "---", "`", "[", "&amp;"] {
+            assert!(!text.contains(markup), "`{markup}` in {order}:\n{text}");
+        }
+        assert!(text.ends_with(".\n") || text.ends_with("。\n"), "{order}");
+    }
+    let zh = read(&b, "zh/orders/amy_tries.txt");
+    assert!(zh
+        .starts_with("合作要求｜Glow Serum MY Launch\n博主：@amy_tries（小红书号：4021877316）\n"));
+    assert!(zh.contains("报备要求：发布时绑定本订单"), "{zh}");
+    assert!(!b.join("en/orders/weiling.notes.txt").exists());
+    // `render --check` covers them like any other file.
+    let check = ["render", GLOW, "-o", "b", "--format", "html", "--check"];
+    fs::remove_file(b.join("en/orders/lina.glow.txt")).expect("an order text");
+    let (status, stdout, _) = rerun(&out.dir, &check);
+    assert_eq!(status, 1);
+    assert_eq!(
+        stdout.lines().next(),
+        Some("would appear: b/en/orders/lina.glow.txt")
+    );
+}
+
+#[test]
+fn a_gifted_creator_reads_that_the_product_is_a_gift() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b"])
+        .run();
+    let b = out.dir.join("b");
+    let en = read(&b, "en/koc/weiling.notes.md");
+    assert!(en.contains("- **No fee:** the product is a gift from the brand."));
+    assert!(en.contains("“利益相关” or “品牌赠送”"));
+    assert!(en.contains("still posted; the gift never depends on a good review"));
+    assert!(!en.contains("still paid"));
+    assert!(!en.contains("bind this collaboration's order"));
+    let zh = read(&b, "zh/koc/weiling.notes.md");
+    assert!(zh.contains("- **品牌赠送**：本次没有合作费用"), "{zh}");
+    assert!(zh.contains("请在笔记里注明“利益相关”或“品牌赠送”"));
+}
+
+#[test]
+fn chinese_law_is_cited_only_for_the_chinese_market() {
+    let glow = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b"])
+        .run();
+    let cn = Test::new()
+        .repo_file(CN)
+        .args(["render", CN, "-o", "b"])
+        .run();
+    assert_eq!(cn.status, 0, "{}", cn.stderr);
+    for (out, cited) in [(&glow, false), (&cn, true)] {
+        let b = out.dir.join("b");
+        for file in files_under(&b).iter().filter(|f| f.contains("/ko")) {
+            let brief = read(&b, file);
+            for law in [
+                "Advertising Law",
+                "《广告法》",
+                "Internet Advertising Measures",
+                "《互联网广告管理办法》",
+            ] {
+                let says = brief.contains(law);
+                let this_language = file.starts_with("zh") == law.starts_with('《');
+                if this_language {
+                    assert_eq!(says, cited, "`{law}` in {file}");
+                }
+            }
+        }
+    }
+    let b = cn.dir.join("b");
+    let kol = read(&b, "zh/kol/林一一的梳妆台.md");
+    assert!(kol.contains("广告代言人不得为未使用过的商品作推荐、证明（《广告法》第三十八条）"));
+    assert!(
+        kol.contains("- 《广告法》第九条第三项明确禁止的用语（及类似说法）：国家级、最高级、最佳")
+    );
+    assert!(kol.contains("- 英文夸大说法也请避免：best、No.1"));
+    let glow_kol = read(&glow.dir.join("b"), "en/kol/lina.glow.md");
+    assert!(glow_kol.contains("good practice"));
+    assert!(glow_kol.contains("- English overstatements to avoid: best, No.1"));
+    assert!(!glow_kol.contains("advertising law forbids"));
+}
+
+#[test]
+fn platform_basics_go_to_kocs_not_kols() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b", "--lang", "en"])
+        .run();
+    let b = out.dir.join("b");
+    let kol = read(&b, "en/kol/sofia.daily.md");
+    let koc = read(&b, "en/koc/farah.skin.md");
+    assert!(kol.contains("the first image is the cover"));
+    assert!(koc.contains("the first image is the cover"));
+    for basic in [
+        "1 to 18 images",
+        "at most 20 characters",
+        "at most 10 a note",
+    ] {
+        assert!(koc.contains(basic), "{basic}");
+        assert!(!kol.contains(basic), "{basic}");
+    }
+    let video = read(&b, "en/koc/raj.routine.md");
+    assert!(video.contains("subtitles"), "{video}");
+    assert!(video.contains("vertical 9:16 frame"), "{video}");
 }
 
 #[test]
@@ -362,7 +613,7 @@ fn check_on_a_fresh_folder_lists_every_file_and_writes_nothing() {
     assert!(out
         .stdout
         .contains("would appear: briefs/.redbrief-manifest\n"));
-    assert!(out.stdout.contains("15 files out of date in `briefs`"));
+    assert!(out.stdout.contains("25 files out of date in `briefs`"));
 }
 
 #[test]
@@ -370,7 +621,7 @@ fn check_passes_when_up_to_date() {
     let rendered = Rendered::glow();
     let (status, stdout, _) = rendered.check();
     assert_eq!(status, 0, "{stdout}");
-    assert_eq!(stdout, "`briefs` is up to date (14 files)\n");
+    assert_eq!(stdout, "`briefs` is up to date (24 files)\n");
 }
 
 #[test]
@@ -433,7 +684,7 @@ fn a_rerender_keeps_user_files_and_removes_only_its_own() {
     let (status, stdout, stderr) = rendered.run(&["render", GLOW, "-o", "briefs"]);
     assert_eq!(status, 0, "{stderr}");
     assert!(
-        stdout.contains("removed 7 an earlier render wrote"),
+        stdout.contains("removed 12 an earlier render wrote"),
         "{stdout}"
     );
     assert_eq!(read(&briefs, "README.md"), "ours");
@@ -806,7 +1057,7 @@ fn html_pages_carry_front_matter_as_meta_tags() {
     let b = out.dir.join("b");
     assert!(files_under(&b)
         .iter()
-        .all(|f| f.ends_with(".html") || f == ".redbrief-manifest"));
+        .all(|f| f.ends_with(".html") || f.ends_with(".txt") || f == ".redbrief-manifest"));
     let page = read(&b, "zh/koc/amy_tries.html");
     assert!(
         page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n"),
@@ -838,7 +1089,7 @@ fn check_works_for_html() {
     let check = ["render", GLOW, "-o", "pages", "--format", "html", "--check"];
     let (status, stdout, _) = rerun(&out.dir, &check);
     assert_eq!(status, 0, "{stdout}");
-    assert_eq!(stdout, "`pages` is up to date (14 files)\n");
+    assert_eq!(stdout, "`pages` is up to date (24 files)\n");
 
     let spec = out.dir.join(GLOW);
     let text = fs::read_to_string(&spec).expect("the spec");
@@ -881,7 +1132,7 @@ fn markdown_and_html_live_in_different_folders() {
     assert_eq!(status, 0, "{stderr}");
     let md_files = files_under(&out.dir.join("md"));
     let html_files = files_under(&out.dir.join("html"));
-    assert_eq!(md_files.len(), 15);
+    assert_eq!(md_files.len(), 25);
     assert_eq!(
         md_files
             .iter()
@@ -931,5 +1182,94 @@ fn html_renders_nothing_on_stderr_when_piped() {
         .run();
     assert_eq!(out.status, 0);
     assert_eq!(out.stderr, "");
-    assert_eq!(out.stdout, "wrote 14 of 14 files to `b`\n");
+    assert_eq!(out.stdout, "wrote 24 of 24 files to `b`\n");
+}
+
+#[test]
+fn html_pages_print_on_a4_with_latin_fonts_first_in_english() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["render", GLOW, "-o", "b", "--format", "html"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let b = out.dir.join("b");
+    for file in ["en/overview.html", "zh/koc/amy_tries.html"] {
+        let page = read(&b, file);
+        let style = page
+            .split("<style>")
+            .nth(1)
+            .and_then(|rest| rest.split("</style>").next())
+            .expect("a style block");
+        // A4 with margins, and margin boxes at top and bottom, which keep
+        // the browser's own header and footer off the page.
+        let page_rule = style
+            .lines()
+            .find(|l| l.starts_with("@page "))
+            .expect("an @page rule");
+        assert!(page_rule.contains("size: A4"), "{page_rule}");
+        assert!(page_rule.contains("margin: 16mm"), "{page_rule}");
+        assert!(page_rule.contains("@top-right"), "{page_rule}");
+        assert!(page_rule.contains("@bottom-right"), "{page_rule}");
+        // English pages: a Latin font before every CJK font.
+        let english = style
+            .lines()
+            .find(|l| l.starts_with("html:lang(en) body"))
+            .expect("an English font rule");
+        let first = |font: &str| english.find(font).expect(font);
+        for cjk in [
+            "\"PingFang SC\"",
+            "\"Microsoft YaHei\"",
+            "\"Noto Sans CJK SC\"",
+        ] {
+            assert!(first("Arial") < first(cjk), "{english}");
+        }
+        // Chinese pages: CJK fonts first, so Chinese punctuation is full-width.
+        let chinese = style
+            .lines()
+            .find(|l| l.starts_with("body {"))
+            .expect("a body rule");
+        assert!(
+            chinese.contains("font: 16px/1.65 \"PingFang SC\""),
+            "{chinese}"
+        );
+        // Wide tables scroll sideways inside their box on a phone.
+        assert!(style.contains(".table { overflow-x: auto;"), "{style}");
+        assert!(style.contains(".table table { min-width: "), "{style}");
+    }
+    let overview = read(&b, "en/overview.html");
+    let tables = overview.matches("<table>").count();
+    assert!(tables >= 2, "{overview}");
+    assert_eq!(
+        overview.matches("<div class=\"table\">\n<table>").count(),
+        tables
+    );
+    assert!(overview.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+}
+
+#[test]
+fn the_overview_draws_trials_samples_peaks_and_weeks_without_repeating_them() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args([
+            "render", GLOW, "-o", "b", "--format", "html", "--lang", "en",
+        ])
+        .run();
+    let page = read(&out.dir.join("b"), "en/overview.html");
+    assert_eq!(page.matches("<span class=\"trial\"").count(), 4);
+    assert_eq!(page.matches("<span class=\"samples\"").count(), 6);
+    assert_eq!(page.matches("<span class=\"peak\"").count(), 1);
+    assert!(page.contains("双12 · 12 Dec 2026"));
+    assert!(page.matches("<span class=\"week\"").count() >= 9);
+    // One-day posts are points; @amy_tries posts over a range, a bar.
+    assert_eq!(page.matches("class=\"post point").count(), 5);
+    assert_eq!(page.matches("class=\"post bar").count(), 1);
+    // The trial and post dates the chart draws are not tabled again.
+    assert!(!page.contains("Trial starts"));
+    assert!(!page.contains("<th>Posts</th>"));
+    // The budget lists each cost and what is left after them.
+    assert!(page.contains("<li>Samples, 40 units: 7,500 MYR</li>"));
+    assert!(page.contains("<strong>Left after fees and costs:</strong> 25,400 MYR"));
+    // Findings speak to the client, not of the tool.
+    let body = page.split("<body>").nth(1).expect("a body");
+    assert!(!body.contains("redbrief"), "the tool is named in the page");
 }

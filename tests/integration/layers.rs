@@ -126,7 +126,11 @@ fn every_module_imports_only_from_earlier_stages() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports against the line:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the line:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -12,5 +12,6 @@ mod fmt;
 mod init;
 mod layers;
 mod malformed;
+mod output;
 mod render;
 mod rules;

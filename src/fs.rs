@@ -172,7 +172,9 @@ pub fn replace_file(path: &Path, contents: &[u8], force: bool) -> Result<Replace
     temporary.as_file().set_permissions(before.permissions())?;
     temporary.as_file().sync_all()?;
     temporary.persist(&target).map_err(|e| e.error)?;
-    durable::sync_folder(&folder_of(&target))?;
+    // The new text is in place whatever this says; it only makes the
+    // rename itself durable, so it is not reported as a failed write.
+    let _ = durable::sync_folder(&folder_of(&target));
     Ok(Replaced {
         overridden: guards,
         owner_changed,
@@ -187,7 +189,7 @@ pub fn create_file(path: &Path, contents: &[u8]) -> io::Result<()> {
     temporary.write_all(contents)?;
     temporary.as_file().sync_all()?;
     temporary.persist_noclobber(path).map_err(|e| e.error)?;
-    durable::sync_folder(&folder_of(path))?;
+    let _ = durable::sync_folder(&folder_of(path));
     Ok(())
 }
 

@@ -226,11 +226,15 @@ pub fn write_with_progress(
     places::refuse_read_only(&places.out)?;
 
     build(&places, existing.as_ref(), files, written)?;
-    if let Err(e) = durable::sync_tree(&places.staging) {
-        let _ = places::remove_ours(&places.staging);
-        return Err(failed(Action::Sync, &places.staging, e));
-    }
 
+    // Until the swap, a failure leaves OUT as it was; the staging folder
+    // is ours to drop.
+    let abandon = |error: OutputError| {
+        let _ = places::remove_ours(&places.staging);
+        error
+    };
+    durable::sync_tree(&places.staging)
+        .map_err(|e| abandon(failed(Action::Sync, &places.staging, e)))?;
     let mut left_behind = None;
     if existing.is_some() {
         // An OUT redbrief never wrote to gets an empty manifest, so that
@@ -238,13 +242,13 @@ pub fn write_with_progress(
         let manifest = places.out.join(MANIFEST);
         if !manifest.exists() {
             create_file(&manifest, manifest::empty().as_bytes())
-                .map_err(|e| failed(Action::Write, &manifest, e))?;
+                .map_err(|e| abandon(failed(Action::Write, &manifest, e)))?;
         }
         fs::rename(&places.out, &places.old)
-            .map_err(|e| failed(Action::MoveAside, &places.out, e))?;
+            .map_err(|e| abandon(failed(Action::MoveAside, &places.out, e)))?;
         if let Err(e) = fs::rename(&places.staging, &places.out) {
             let _ = fs::rename(&places.old, &places.out);
-            return Err(failed(Action::MoveInto, &places.out, e));
+            return Err(abandon(failed(Action::MoveInto, &places.out, e)));
         }
         settle(&places);
         if let Err(e) = places::remove_ours(&places.old) {
@@ -252,7 +256,7 @@ pub fn write_with_progress(
         }
     } else {
         fs::rename(&places.staging, &places.out)
-            .map_err(|e| failed(Action::MoveInto, &places.out, e))?;
+            .map_err(|e| abandon(failed(Action::MoveInto, &places.out, e)))?;
         settle(&places);
     }
     Ok(Written {

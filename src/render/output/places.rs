@@ -156,12 +156,14 @@ fn read_only_in(out: &Path, folder: &Path, meta: &fs::Metadata) -> Result<(), Ou
         error: FileError::new(Action::Read, folder, e),
     })?;
     for entry in entries.flatten() {
+        // The entry's own type, read with the name on most systems (no
+        // stat for each of thousands of briefs), and not through links: a
+        // link to a folder is moved with the rest, not looked into.
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
         if let Ok(meta) = entry.metadata() {
-            // `DirEntry::metadata` does not follow links: a link to a
-            // folder is a link, moved with the rest.
-            if meta.is_dir() {
-                read_only_in(out, &entry.path(), &meta)?;
-            }
+            read_only_in(out, &entry.path(), &meta)?;
         }
     }
     Ok(())

@@ -1,10 +1,21 @@
 //! Writing files so that nothing is ever left half-written, and I/O errors
 //! as data: what redbrief was doing, to which path, and what the system
 //! said. The command line puts them into words (`reason`, `Display`).
+//!
+//! A file redbrief replaces keeps what it was beyond its bytes: its mode,
+//! owner and group (`identity`); a file it creates follows the umask; a
+//! set of files is made durable before it is renamed into place
+//! (`durable`); and one run at a time writes a given place (`lock`).
+
+pub mod durable;
+pub mod identity;
+pub mod lock;
 
 use std::fmt;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+
+pub use lock::{Lock, LockError};
 
 /// What redbrief was doing with a path when the file system said no.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +27,9 @@ pub enum Action {
     MoveAside,
     MoveInto,
     Keep,
+    Lock,
+    Sync,
+    KeepOwner,
 }
 
 impl Action {
@@ -28,6 +42,9 @@ impl Action {
             Action::MoveAside => "cannot move aside",
             Action::MoveInto => "cannot move the new briefs into",
             Action::Keep => "cannot keep",
+            Action::Lock => "cannot lock",
+            Action::Sync => "cannot flush to disk",
+            Action::KeepOwner => "cannot keep the owner, group and mode of",
         }
     }
 }
@@ -103,37 +120,132 @@ pub fn read_at_most(path: &Path, most: u64) -> io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= most).then_some(bytes))
 }
 
-/// Replaces a file's contents all at once: a temporary file in the same
-/// folder, given the old file's permissions, renamed over it. A symbolic
-/// link is followed, so the file it points at is the one replaced.
-pub fn replace_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut temporary = temporary_beside(&target)?;
-    temporary.write_all(contents)?;
-    temporary.as_file().sync_all()?;
-    temporary.as_file().set_permissions(permissions)?;
-    temporary.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+/// Why `replace_file` would rather not replace a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// The file is marked read-only for the running user.
+    ReadOnly,
+    /// The file has other names (hard links); a replacement is a new file,
+    /// so they would keep the old text.
+    HardLinked { links: u64 },
 }
 
-/// Writes a new file all at once; fails with `AlreadyExists` rather than
-/// replace one that is there.
+/// Why a file was not replaced.
+#[derive(Debug)]
+pub enum ReplaceError {
+    /// Guards that `force` would override.
+    Guarded(Vec<Guard>),
+    /// The new file could not be given the old one's owner and group.
+    Owner(io::Error),
+    Io(io::Error),
+}
+
+impl From<io::Error> for ReplaceError {
+    fn from(error: io::Error) -> Self {
+        ReplaceError::Io(error)
+    }
+}
+
+/// What `replace_file` did beyond writing the bytes.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Replaced {
+    /// The guards `force` overrode.
+    pub overridden: Vec<Guard>,
+    /// The file now belongs to the running user, not its earlier owner.
+    pub owner_changed: bool,
+}
+
+/// Replaces a file's contents all at once: a temporary file in the same
+/// folder, given the old file's owner, group and permissions, synced, and
+/// renamed over it. A symbolic link is followed, so the file it points at
+/// is the one replaced. A read-only or hard-linked file, or one whose owner
+/// cannot be kept, is left alone unless `force`.
+pub fn replace_file(path: &Path, contents: &[u8], force: bool) -> Result<Replaced, ReplaceError> {
+    let target = std::fs::canonicalize(path)?;
+    let before = std::fs::metadata(&target)?;
+    let mut guards = Vec::new();
+    if identity::is_read_only(&target, &before) {
+        guards.push(Guard::ReadOnly);
+    }
+    if identity::links(&before) > 1 {
+        guards.push(Guard::HardLinked {
+            links: identity::links(&before),
+        });
+    }
+    if !guards.is_empty() && !force {
+        return Err(ReplaceError::Guarded(guards));
+    }
+    let mut temporary = temporary_beside(&target)?;
+    let mut owner_changed = false;
+    if let Err(error) = identity::carry_owner(&before, temporary.as_file()) {
+        if !force {
+            return Err(ReplaceError::Owner(error));
+        }
+        owner_changed = true;
+    }
+    temporary.write_all(contents)?;
+    temporary.as_file().set_permissions(before.permissions())?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(&target).map_err(|e| e.error)?;
+    // The new text is in place whatever this says; it only makes the
+    // rename itself durable, so it is not reported as a failed write.
+    let _ = durable::sync_folder(&folder_of(&target));
+    Ok(Replaced {
+        overridden: guards,
+        owner_changed,
+    })
+}
+
+/// Writes a new file all at once, its mode following the umask as any new
+/// file's does; fails with `AlreadyExists` rather than replace one that is
+/// there.
 pub fn create_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut temporary = temporary_beside(path)?;
+    let mut temporary = temporary_with(path, true)?;
     temporary.write_all(contents)?;
     temporary.as_file().sync_all()?;
     temporary.persist_noclobber(path).map_err(|e| e.error)?;
+    let _ = durable::sync_folder(&folder_of(path));
     Ok(())
 }
 
+/// `.NAME.redbrief-WHAT` in the folder of `path`: where redbrief keeps its
+/// own things beside what it writes (a lock, a staging folder).
+pub fn beside(path: &Path, what: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sibling = format!(".{name}.redbrief-{what}");
+    match path.parent() {
+        Some(parent) => parent.join(sibling),
+        None => PathBuf::from(sibling),
+    }
+}
+
+/// The folder holding `path`, `.` for a bare name.
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    tempfile::Builder::new()
-        .prefix(".redbrief-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
+    temporary_with(path, false)
+}
+
+/// A temporary file in `path`'s folder: private (0600) while it is written
+/// over an existing file whose mode it then takes, or as any new file
+/// (0666 less the umask) when it is to become one.
+fn temporary_with(path: &Path, as_new_file: bool) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".redbrief-").suffix(".tmp");
+    #[cfg(unix)]
+    if as_new_file {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = as_new_file;
+    builder.tempfile_in(folder_of(path))
 }

@@ -4,12 +4,12 @@ use clap::Args;
 
 use std::path::PathBuf;
 
-use super::{print, read_spec, trouble, Exit, FindingFormat};
+use super::{print, read_spec, stdin_once, trouble, Exit, FindingFormat};
 use crate::diagnostic::{github, gitlab, human, json, sarif, FileReport, Severity};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Campaign spec files (*.campaign).
+    /// Campaign spec files (*.campaign); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// How to print findings.
@@ -21,6 +21,9 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> Exit {
+    if let Err(message) = stdin_once(&args.files) {
+        return trouble(&message);
+    }
     let mut exit = Exit::Success;
     let mut checked = Vec::new();
     for path in &args.files {

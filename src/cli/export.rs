@@ -10,7 +10,7 @@ use crate::export::{to_json, to_yaml, Export};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// A campaign spec file (*.campaign).
+    /// A campaign spec file (*.campaign); `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The form to print.

@@ -59,7 +59,7 @@ pub struct Cli {
 pub enum Command {
     /// Parse and check specs; print every finding.
     #[command(
-        after_help = "Examples:\n  redbrief check launch.campaign\n  redbrief check specs/*.campaign --format github --deny-warnings"
+        after_help = "Examples:\n  redbrief check launch.campaign\n  redbrief check specs/*.campaign --format github --deny-warnings\n  git show HEAD:launch.campaign | redbrief check -"
     )]
     Check(check::CheckArgs),
     /// Write a brief for every creator and a campaign overview.
@@ -69,12 +69,14 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Rewrite specs in the canonical layout, comments kept.
     #[command(
-        after_help = "A spec with a syntax error or an unknown field is left as it was; its findings are shown.\n\nExamples:\n  redbrief fmt launch.campaign\n  redbrief fmt specs/*.campaign --check"
+        after_help = "A spec with a syntax error or an unknown field is left as it was; its findings are shown. \
+                      A read-only or hard-linked file is left as it was unless --force; the mode, owner, \
+                      CRLF line endings and a byte order mark are kept.\n\nExamples:\n  redbrief fmt launch.campaign\n  redbrief fmt specs/*.campaign --check\n  redbrief fmt --check - < launch.campaign"
     )]
     Fmt(fmt::FmtArgs),
     /// Print the resolved campaign (and its findings) as YAML or JSON.
     #[command(
-        after_help = "Exits 1 when the spec has errors, after printing what could be resolved.\n\nExamples:\n  redbrief export launch.campaign\n  redbrief export launch.campaign --to json > launch.json"
+        after_help = "Exits 1 when the spec has errors, after printing what could be resolved.\n\nExamples:\n  redbrief export launch.campaign\n  redbrief export launch.campaign --to json > launch.json\n  redbrief export - --to json < launch.campaign"
     )]
     Export(export::ExportArgs),
     /// Which creators' briefs change between two versions of a spec, and how.
@@ -140,9 +142,23 @@ pub fn run() -> ExitCode {
     exit.into()
 }
 
-/// Reads and checks one spec; an unreadable file is the one line to print
-/// and exit 2 with.
+/// The file name that means standard input.
+pub const STDIN: &str = "-";
+
+/// Whether a FILE argument is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// Reads and checks one spec (`-` for standard input, shown as
+/// `<stdin>`); an unreadable file is the one line to print and exit 2 with.
 pub fn read_spec(path: &Path) -> Result<Checked, String> {
+    if is_stdin(path) {
+        return match read_stdin() {
+            Ok(bytes) => Ok(crate::check("<stdin>".to_string(), bytes)),
+            Err(message) => Err(message),
+        };
+    }
     let shown = path.display();
     if path.is_dir() {
         return Err(format!("`{shown}` is a folder; name a .campaign file"));
@@ -162,6 +178,65 @@ pub fn too_large(shown: &str) -> String {
     format!(
         "`{shown}` is larger than {} MiB, more than any campaign spec; name the .campaign file",
         crate::fs::LARGEST_SPEC >> 20
+    )
+}
+
+/// All of standard input, or the line to exit 2 with.
+/// Like a file, at most `fs::LARGEST_SPEC` bytes are read.
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    let most = crate::fs::LARGEST_SPEC;
+    match std::io::stdin()
+        .lock()
+        .take(most + 1)
+        .read_to_end(&mut bytes)
+    {
+        Ok(_) if bytes.len() as u64 > most => Err(too_large("<stdin>")),
+        Ok(_) => Ok(bytes),
+        Err(error) => Err(format!(
+            "cannot read standard input: {}",
+            crate::fs::reason(&error)
+        )),
+    }
+}
+
+/// A second `-` would read an empty standard input: say so instead.
+pub fn stdin_once(files: &[std::path::PathBuf]) -> Result<(), String> {
+    match files.iter().filter(|f| is_stdin(f)).count() {
+        0 | 1 => Ok(()),
+        _ => Err("`-` (standard input) is named twice; it can be read once".to_string()),
+    }
+}
+
+/// A path as one word a shell reads back as the same path, for the
+/// commands messages suggest (`rm -r '.my briefs.redbrief-old'`).
+pub fn shell_word(path: &Path) -> String {
+    let mut text = path.display().to_string();
+    if text.starts_with('-') {
+        // Not an option to `rm` or `mv`.
+        text.insert_str(0, "./");
+    }
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._-/+@%=:,".contains(c));
+    match plain {
+        true => text,
+        false => format!("'{}'", text.replace('\'', "'\\''")),
+    }
+}
+
+/// Words for a run that gave up waiting for another one's lock.
+pub fn busy(what: &Path, holder: Option<&str>, waited: std::time::Duration) -> String {
+    let other = match holder {
+        Some(holder) => format!("another redbrief run ({holder})"),
+        None => "another redbrief run".to_string(),
+    };
+    format!(
+        "`{}` is being written by {other}; waited {} s for it to finish. Run again once it has",
+        what.display(),
+        waited.as_secs()
     )
 }
 

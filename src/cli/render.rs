@@ -1,15 +1,17 @@
 //! `redbrief render FILE [-o DIR] [--lang en,zh] [--format md|html]
 //! [--templates DIR] [--check]`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{print, read_spec, trouble, Exit};
+use super::{busy, print, read_spec, shell_word, trouble, Exit};
 use crate::diagnostic::{human, FileReport};
+use crate::fs::{reason, Action, FileError};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::Language;
+use crate::render::output::{Broken, Leftover, OutputError, MANIFEST};
 use crate::render::{self, output, Briefs, OutputFormat, RenderOptions};
 
 #[derive(Debug, Args)]
@@ -18,6 +20,8 @@ pub struct RenderArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The folder to write the briefs to; files you add there are kept.
+    /// The new set is built beside it, so its parent must be writable; a
+    /// symbolic link is written through.
     #[arg(short, long, value_name = "DIR", default_value = "briefs")]
     pub out: PathBuf,
     /// Only these of the spec's languages, e.g. `--lang zh`.
@@ -115,6 +119,9 @@ pub fn run(args: &RenderArgs) -> Exit {
             files.len()
         )),
         Ok(written) => {
+            if let Some(error) = &written.left_behind {
+                warn_left_behind(out, error);
+            }
             let mut line = format!(
                 "wrote {} of {} files to `{}`",
                 written.updated,
@@ -129,7 +136,116 @@ pub fn run(args: &RenderArgs) -> Exit {
             }
             say(&line)
         }
-        Err(error) => trouble(&error.to_string()),
+        Err(error) => trouble(&words(&error)),
+    }
+}
+
+fn warn_left_behind(out: &Path, error: &FileError) {
+    anstream::eprintln!(
+        "warning: the new briefs are in `{}`, but {error}; the next render tries again, or remove it yourself (`rm -r {}`)",
+        out.display(),
+        shell_word(&error.path)
+    );
+}
+
+/// An output error in words: what went wrong, that nothing was changed
+/// where that is so, and the command that fixes it.
+fn words(error: &OutputError) -> String {
+    match error {
+        OutputError::NotAFolder(out) => format!(
+            "`{}` is a file; choose a folder for the briefs with `-o`",
+            out.display()
+        ),
+        OutputError::NotReplaceable(out) => format!(
+            "`{}` cannot be replaced as a whole; name a folder for the briefs, such as `-o briefs`",
+            out.display()
+        ),
+        OutputError::DanglingLink { out, target } => format!(
+            "`{}` is a symbolic link to `{}`, which does not exist; redbrief writes through a link to a folder but does not make the folder (it may be a drive that is not mounted): make it (`mkdir -p {}`) or remove the link, then render again",
+            out.display(),
+            target.display(),
+            shell_word(target)
+        ),
+        OutputError::InTheWay(path) => format!(
+            "`{}` was not written by redbrief and a brief now belongs there; move it, then render again",
+            path.display()
+        ),
+        OutputError::Leftover {
+            folder,
+            out,
+            leftover,
+        } => leftover_words(folder, out, leftover),
+        OutputError::ReadOnly { folder } => format!(
+            "`{}` is read-only, and a render replaces the whole output folder, so nothing was changed; make it writable (`chmod u+w {}`) and render again, or write the briefs elsewhere with `-o`",
+            folder.display(),
+            shell_word(folder)
+        ),
+        OutputError::BrokenManifest { manifest, broken } => {
+            let what = match broken {
+                Broken::NotText => "it is not UTF-8 text".to_string(),
+                Broken::NotAFile => "it is not a file".to_string(),
+                Broken::Line(line) => format!("line {line} is not a path inside the folder"),
+            };
+            let out = manifest.parent().unwrap_or(Path::new("."));
+            format!(
+                "`{}` is broken ({what}), so redbrief cannot tell the briefs it wrote from your files, and nothing was changed; restore it (from version control or a backup), or move your own files out of `{}`, remove the folder (`rm -r {}`) and render again",
+                manifest.display(),
+                out.display(),
+                shell_word(out)
+            )
+        }
+        OutputError::Busy {
+            out,
+            holder,
+            waited,
+        } => busy(out, holder.as_deref(), *waited),
+        OutputError::NoRoomBeside { out, parent } => format!(
+            "cannot write the briefs to `{}`: `{}` is not writable, and render builds the new set beside the output folder before swapping it in; choose an output folder inside a folder you can write to",
+            out.display(),
+            parent.display()
+        ),
+        OutputError::File { out, error } => {
+            format!("cannot write the briefs to `{}`: {error}", out.display())
+        }
+    }
+}
+
+fn leftover_words(folder: &Path, out: &Path, leftover: &Leftover) -> String {
+    let shown = folder.display();
+    let folder_word = shell_word(folder);
+    match leftover {
+        Leftover::StagingNotOurs => format!(
+            "`{shown}` is in the way of the render: redbrief builds the new briefs there, and this folder is not one it made (it has no `{MANIFEST}`); look inside, then remove it (`rm -r {folder_word}`) and render again"
+        ),
+        Leftover::OldNotOurs { out_exists: true } => format!(
+            "`{shown}` is in the way of the render: redbrief moves the old briefs there, and this folder is not one it made (it has no `{MANIFEST}`); look inside, then remove it (`rm -r {folder_word}`) and render again"
+        ),
+        Leftover::OldNotOurs { out_exists: false } => format!(
+            "`{shown}` is in the way of the render, is not one redbrief made (it has no `{MANIFEST}`), and `{}` is missing: if it holds your briefs, put it back (`mv {folder_word} {}`), otherwise remove it (`rm -r {folder_word}`); then render again",
+            out.display(),
+            shell_word(out)
+        ),
+        Leftover::Stuck {
+            action: Action::MoveInto,
+            source,
+        } => format!(
+            "`{shown}` holds the briefs an interrupted render moved aside, and cannot be put back as `{}`: {}; put it back yourself (`mv {folder_word} {}`), then render again",
+            out.display(),
+            reason(source),
+            shell_word(out)
+        ),
+        Leftover::Stuck { source, .. } => {
+            let fix = match source.kind() {
+                std::io::ErrorKind::PermissionDenied => {
+                    format!("chmod -R u+w {folder_word} && rm -r {folder_word}")
+                }
+                _ => format!("rm -r {folder_word}"),
+            };
+            format!(
+                "`{shown}` was left by an interrupted render and cannot be removed: {}; remove it yourself (`{fix}`), then render again",
+                reason(source)
+            )
+        }
     }
 }
 
@@ -176,7 +292,7 @@ fn check(args: &RenderArgs, files: &[render::RenderedFile]) -> Exit {
     let out = &args.out;
     let changes = match output::compare(out, files) {
         Ok(changes) => changes,
-        Err(error) => return trouble(&error.to_string()),
+        Err(error) => return trouble(&words(&error)),
     };
     if changes.is_empty() {
         return say(&format!(

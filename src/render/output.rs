@@ -2,29 +2,34 @@
 //! of old and new briefs, and without touching files the user put there.
 //!
 //! The new set is built in a staging folder beside OUT (`.OUT.redbrief-new`),
-//! together with hard links to the user's own files from OUT. Then OUT is
-//! renamed aside (`.OUT.redbrief-old`), the staging folder renamed to OUT,
-//! and the old folder removed. An interrupted render leaves OUT as it was,
-//! or the new set in place, or (between the two renames) both folders
-//! whole beside it; the next render puts the old one back first.
+//! together with hard links to the user's own files from OUT, given OUT's
+//! mode, owner and group, and flushed to disk. Then OUT is renamed aside
+//! (`.OUT.redbrief-old`), the staging folder renamed to OUT, and the old
+//! folder removed. An interrupted render leaves OUT as it was, or the new
+//! set in place, or (between the two renames) both folders whole beside
+//! it; the next render puts the old one back first (see `places`).
+//!
+//! One render at a time: a lock beside OUT (`.OUT.redbrief-lock`) is held
+//! from the first look at OUT to the last rename. A symbolic link at OUT is
+//! written through: the folder it leads to is replaced, the link stays.
 //!
 //! A manifest in OUT lists the files a render wrote. Only those are left
 //! behind when the next set replaces them; everything else is carried over.
 
+mod manifest;
+mod places;
+
 use std::collections::BTreeSet;
-use std::fmt;
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::RenderedFile;
-use crate::fs::{Action, FileError};
-
-/// The list of files the last render wrote, relative to OUT.
-pub const MANIFEST: &str = ".redbrief-manifest";
-
-const MANIFEST_HEADER: &str = "# Written by `redbrief render`: the files it wrote here, so the next\n\
-                               # render replaces only these. Other files in this folder are kept.\n";
+use crate::fs::{create_file, durable, identity, Action, FileError, Lock, LockError};
+use manifest::{with_manifest, ManifestError};
+pub use manifest::{Broken, MANIFEST};
+use places::Places;
 
 /// How one file of OUT would differ after a render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,18 +50,52 @@ impl Change {
 }
 
 /// Why the briefs could not be written to (or compared with) a folder.
+/// Every refusal comes before anything of OUT moved.
 #[derive(Debug)]
 pub enum OutputError {
     /// OUT is a file.
     NotAFolder(PathBuf),
     /// OUT is `.`, `..` or `/`, which cannot be swapped as a whole.
     NotReplaceable(PathBuf),
+    /// OUT is a symbolic link to `target`, which does not exist.
+    DanglingLink { out: PathBuf, target: PathBuf },
     /// A file the user put in OUT stands where a brief now belongs.
     InTheWay(PathBuf),
-    /// Something that is not ours stands where the staging folder goes.
-    StagingInTheWay(PathBuf),
+    /// A folder beside OUT, where the render works, that redbrief did not
+    /// make or cannot clear.
+    Leftover {
+        folder: PathBuf,
+        out: PathBuf,
+        leftover: Leftover,
+    },
+    /// A folder in OUT (or OUT) is marked read-only.
+    ReadOnly { folder: PathBuf },
+    /// The manifest cannot be read, so redbrief's files cannot be told
+    /// from the user's.
+    BrokenManifest { manifest: PathBuf, broken: Broken },
+    /// Another run held the lock on OUT for all of `waited`.
+    Busy {
+        out: PathBuf,
+        holder: Option<String>,
+        waited: Duration,
+    },
+    /// The folder holding OUT is not writable, and the new set is built
+    /// beside OUT.
+    NoRoomBeside { out: PathBuf, parent: PathBuf },
     /// The file system refused a step of writing OUT.
     File { out: PathBuf, error: FileError },
+}
+
+/// What is wrong with a folder beside OUT.
+#[derive(Debug)]
+pub enum Leftover {
+    /// `.OUT.redbrief-new` has no manifest: not redbrief's staging folder.
+    StagingNotOurs,
+    /// `.OUT.redbrief-old` has no manifest: not an old set redbrief moved.
+    OldNotOurs { out_exists: bool },
+    /// redbrief's, from an interrupted render, but it could not be
+    /// removed (`Action::Remove`) or put back as OUT (`Action::MoveInto`).
+    Stuck { action: Action, source: io::Error },
 }
 
 impl OutputError {
@@ -68,78 +107,27 @@ impl OutputError {
     }
 }
 
-impl fmt::Display for OutputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OutputError::NotAFolder(out) => write!(
-                f,
-                "`{}` is a file; choose a folder for the briefs with `-o`",
-                out.display()
-            ),
-            OutputError::NotReplaceable(out) => write!(
-                f,
-                "`{}` cannot be replaced as a whole; name a folder for the briefs, such as `-o briefs`",
-                out.display()
-            ),
-            OutputError::InTheWay(path) => write!(
-                f,
-                "`{}` was not written by redbrief and a brief now belongs there; move it, then render again",
-                path.display()
-            ),
-            OutputError::StagingInTheWay(path) => write!(
-                f,
-                "`{}` is in the way of the render; move or remove it",
-                path.display()
-            ),
-            OutputError::File { out, error } => {
-                write!(f, "cannot write the briefs to `{}`: {error}", out.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for OutputError {}
-
 /// What `write` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Default)]
 pub struct Written {
     /// Files of the new set that were new or different.
     pub updated: usize,
     /// Files of an earlier render that the new set no longer has.
     pub removed: usize,
+    /// The new set is in place, but the old one could not be removed; the
+    /// next render tries again.
+    pub left_behind: Option<FileError>,
 }
 
-/// The set with its manifest, as (relative path, bytes).
-fn with_manifest(files: &[RenderedFile]) -> Vec<(&str, String)> {
-    let mut manifest = String::from(MANIFEST_HEADER);
-    for file in files {
-        manifest.push_str(&file.path);
-        manifest.push('\n');
-    }
-    let mut all: Vec<(&str, String)> = files
-        .iter()
-        .map(|f| (f.path.as_str(), f.contents.clone()))
-        .collect();
-    all.push((MANIFEST, manifest));
-    all
-}
-
-/// The relative paths a manifest lists. Anything that is not a plain
-/// relative path is ignored: a manifest never names a file outside OUT.
-fn read_manifest(out: &Path) -> BTreeSet<String> {
-    let Ok(text) = fs::read_to_string(out.join(MANIFEST)) else {
-        return BTreeSet::new();
-    };
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .filter(|line| {
-            Path::new(line)
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)))
-        })
-        .map(str::to_string)
-        .collect()
+/// The relative paths OUT's manifest lists.
+fn read_manifest(out: &Path) -> Result<BTreeSet<String>, OutputError> {
+    manifest::read(out).map_err(|error| match error {
+        ManifestError::Broken(broken) => OutputError::BrokenManifest {
+            manifest: out.join(MANIFEST),
+            broken,
+        },
+        ManifestError::Io(e) => OutputError::file(out, Action::Read, &out.join(MANIFEST), e),
+    })
 }
 
 fn join(out: &Path, relative: &str) -> PathBuf {
@@ -154,6 +142,7 @@ pub fn compare(out: &Path, files: &[RenderedFile]) -> Result<Vec<(Change, String
     if out.exists() && !out.is_dir() {
         return Err(not_a_folder(out));
     }
+    let listed = read_manifest(out)?;
     let all = with_manifest(files);
     let mut changes = Vec::new();
     let mut wanted = BTreeSet::new();
@@ -169,8 +158,12 @@ pub fn compare(out: &Path, files: &[RenderedFile]) -> Result<Vec<(Change, String
             Err(_) => changes.push((Change::Changed, path.to_string())),
         }
     }
-    for path in read_manifest(out) {
-        if !wanted.contains(path.as_str()) && join(out, &path).symlink_metadata().is_ok() {
+    for path in listed {
+        // Only a file goes: a folder the manifest names is the user's.
+        let is_file = join(out, &path)
+            .symlink_metadata()
+            .is_ok_and(|m| m.is_file());
+        if !wanted.contains(path.as_str()) && is_file {
             changes.push((Change::Disappears, path));
         }
     }
@@ -180,31 +173,6 @@ pub fn compare(out: &Path, files: &[RenderedFile]) -> Result<Vec<(Change, String
 
 fn not_a_folder(out: &Path) -> OutputError {
     OutputError::NotAFolder(out.to_path_buf())
-}
-
-/// Where the new set is built and where the old one waits to be removed.
-struct Places {
-    out: PathBuf,
-    staging: PathBuf,
-    old: PathBuf,
-}
-
-impl Places {
-    fn of(out: &Path) -> Result<Places, OutputError> {
-        let name = match out.components().next_back() {
-            Some(Component::Normal(name)) => name.to_string_lossy().into_owned(),
-            _ => return Err(OutputError::NotReplaceable(out.to_path_buf())),
-        };
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        Ok(Places {
-            out: out.to_path_buf(),
-            staging: parent.join(format!(".{name}.redbrief-new")),
-            old: parent.join(format!(".{name}.redbrief-old")),
-        })
-    }
 }
 
 /// Writes the set to OUT, replacing an earlier render's files and keeping
@@ -223,12 +191,30 @@ pub fn write_with_progress(
     let failed =
         |action: Action, path: &Path, e: io::Error| OutputError::file(out, action, path, e);
 
-    recover(&places).map_err(|e| failed(Action::Remove, &places.old, e))?;
-    if out.exists() && !out.is_dir() {
-        return Err(not_a_folder(out));
-    }
+    fs::create_dir_all(&places.parent).map_err(|e| failed(Action::Create, &places.parent, e))?;
+    let _lock = Lock::acquire(&places.out).map_err(|error| match error {
+        LockError::Busy { holder, waited, .. } => OutputError::Busy {
+            out: out.to_path_buf(),
+            holder,
+            waited,
+        },
+        LockError::File(error) if error.source.kind() == io::ErrorKind::PermissionDenied => {
+            no_room_beside(&places)
+        }
+        LockError::File(error) => OutputError::File {
+            out: out.to_path_buf(),
+            error,
+        },
+    })?;
+    places::recover(&places)?;
+    let existing = match fs::symlink_metadata(&places.out) {
+        Ok(meta) if meta.is_dir() => Some(meta),
+        Ok(_) => return Err(not_a_folder(out)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(failed(Action::Read, &places.out, e)),
+    };
 
-    let changes = compare(out, files)?;
+    let changes = compare(&places.out, files)?;
     if changes.is_empty() {
         return Ok(Written::default());
     }
@@ -237,68 +223,92 @@ pub fn write_with_progress(
         .filter(|(c, _)| *c == Change::Disappears)
         .count();
     let updated = changes.len() - removed - usize::from(changes.iter().any(|(_, p)| p == MANIFEST));
+    places::refuse_read_only(&places.out)?;
 
-    clear_staging(&places)?;
-    if let Some(parent) = places.staging.parent() {
-        fs::create_dir_all(parent).map_err(|e| failed(Action::Create, parent, e))?;
-    }
-    if let Err(e) = build(&places, files, written) {
-        // Nothing of OUT was touched; the staging folder is ours to drop.
-        let _ = fs::remove_dir_all(&places.staging);
-        return Err(e);
-    }
+    build(&places, existing.as_ref(), files, written)?;
 
-    if out.exists() {
+    // Until the swap, a failure leaves OUT as it was; the staging folder
+    // is ours to drop.
+    let abandon = |error: OutputError| {
+        let _ = places::remove_ours(&places.staging);
+        error
+    };
+    durable::sync_tree(&places.staging)
+        .map_err(|e| abandon(failed(Action::Sync, &places.staging, e)))?;
+    let mut left_behind = None;
+    if existing.is_some() {
+        // An OUT redbrief never wrote to gets an empty manifest, so that
+        // once moved aside it is known as the old set, to put back.
+        let manifest = places.out.join(MANIFEST);
+        if !manifest.exists() {
+            create_file(&manifest, manifest::empty().as_bytes())
+                .map_err(|e| abandon(failed(Action::Write, &manifest, e)))?;
+        }
         fs::rename(&places.out, &places.old)
-            .map_err(|e| failed(Action::MoveAside, &places.out, e))?;
+            .map_err(|e| abandon(failed(Action::MoveAside, &places.out, e)))?;
         if let Err(e) = fs::rename(&places.staging, &places.out) {
             let _ = fs::rename(&places.old, &places.out);
-            return Err(failed(Action::MoveInto, &places.out, e));
+            return Err(abandon(failed(Action::MoveInto, &places.out, e)));
         }
-        fs::remove_dir_all(&places.old).map_err(|e| failed(Action::Remove, &places.old, e))?;
+        settle(&places);
+        if let Err(e) = places::remove_ours(&places.old) {
+            left_behind = Some(FileError::new(Action::Remove, &places.old, e));
+        }
     } else {
         fs::rename(&places.staging, &places.out)
-            .map_err(|e| failed(Action::MoveInto, &places.out, e))?;
+            .map_err(|e| abandon(failed(Action::MoveInto, &places.out, e)))?;
+        settle(&places);
     }
-    Ok(Written { updated, removed })
+    Ok(Written {
+        updated,
+        removed,
+        left_behind,
+    })
 }
 
-/// An interrupted earlier render may have left the old set aside or a
-/// staging folder; both carry our manifest, which is how we know them.
-fn recover(places: &Places) -> io::Result<()> {
-    if places.old.join(MANIFEST).is_file() {
-        if places.out.exists() {
-            // The swap finished; only the removal did not.
-            fs::remove_dir_all(&places.old)?;
-        } else {
-            // Interrupted between the two renames: put the old set back.
-            fs::rename(&places.old, &places.out)?;
-        }
-    }
-    Ok(())
+/// Makes the renames durable. The new set is in place whatever this says,
+/// so a failure here is not reported as a failed render.
+fn settle(places: &Places) {
+    let _ = durable::sync_folder(&places.parent);
 }
 
-fn clear_staging(places: &Places) -> Result<(), OutputError> {
-    if !places.staging.exists() {
-        return Ok(());
+fn no_room_beside(places: &Places) -> OutputError {
+    OutputError::NoRoomBeside {
+        out: places.given.clone(),
+        parent: places.parent.clone(),
     }
-    if places.staging.join(MANIFEST).is_file() {
-        return fs::remove_dir_all(&places.staging)
-            .map_err(|e| OutputError::file(&places.out, Action::Remove, &places.staging, e));
-    }
-    Err(OutputError::StagingInTheWay(places.staging.clone()))
 }
 
-/// Fills the staging folder: the manifest first (it marks the folder as
-/// ours), then the new set, then links to the user's files in OUT.
+/// Fills the staging folder, or removes what it made of it.
 fn build(
     places: &Places,
+    existing: Option<&fs::Metadata>,
+    files: &[RenderedFile],
+    written: &mut dyn FnMut(),
+) -> Result<(), OutputError> {
+    let staging = &places.staging;
+    fs::create_dir(staging).map_err(|e| match e.kind() {
+        io::ErrorKind::PermissionDenied => no_room_beside(places),
+        _ => OutputError::file(&places.out, Action::Create, staging, e),
+    })?;
+    let filled = fill(places, existing, files, written);
+    if filled.is_err() {
+        // Nothing of OUT was touched; the staging folder is ours to drop.
+        let _ = fs::remove_dir_all(staging);
+    }
+    filled
+}
+
+/// The manifest first (it marks the folder as ours), then the new set,
+/// then links to the user's files in OUT, and OUT's mode, owner and group.
+fn fill(
+    places: &Places,
+    existing: Option<&fs::Metadata>,
     files: &[RenderedFile],
     written: &mut dyn FnMut(),
 ) -> Result<(), OutputError> {
     let staging = &places.staging;
     let failed = |path: &Path, e: io::Error| OutputError::file(&places.out, Action::Write, path, e);
-    fs::create_dir(staging).map_err(|e| failed(staging, e))?;
     let mut all = with_manifest(files);
     all.rotate_right(1);
     for (path, contents) in &all {
@@ -309,16 +319,19 @@ fn build(
         fs::write(&target, contents).map_err(|e| failed(&target, e))?;
         written();
     }
-    if places.out.is_dir() {
-        let ours = read_manifest(&places.out);
+    if let Some(meta) = existing {
+        let ours = read_manifest(&places.out)?;
         carry_over(&places.out, &places.out, staging, &ours)?;
+        identity::carry_to_folder(meta, staging)
+            .map_err(|e| OutputError::file(&places.out, Action::KeepOwner, &places.out, e))?;
     }
     Ok(())
 }
 
 /// Links every file in `dir` that no render wrote into the same place in
-/// the staging folder. A user file where a brief now belongs stops the
-/// render rather than being overwritten.
+/// the staging folder, and gives each folder there the mode, owner and
+/// group of its counterpart. A user file where a brief now belongs stops
+/// the render rather than being overwritten.
 fn carry_over(
     out: &Path,
     dir: &Path,
@@ -329,7 +342,6 @@ fn carry_over(
     let entries = fs::read_dir(dir).map_err(|e| failed(dir, e))?;
     let mut entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
-    let empty = entries.is_empty();
     for entry in entries {
         let path = entry.path();
         let Ok(relative) = path.strip_prefix(out) else {
@@ -340,16 +352,25 @@ fn carry_over(
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         let key = key.join("/");
-        if key == MANIFEST || ours.contains(&key) {
+        let file_type = entry.file_type().map_err(|e| failed(&path, e))?;
+        // Only a file the manifest names was ours; a folder it names (a
+        // hand-edited or stale manifest) is still looked into.
+        if key == MANIFEST || (file_type.is_file() && ours.contains(&key)) {
             continue;
         }
         let target = staging.join(relative);
-        let file_type = entry.file_type().map_err(|e| failed(&path, e))?;
         if file_type.is_dir() {
-            if target.exists() && !target.is_dir() {
+            if target.symlink_metadata().is_ok() && !target.is_dir() {
                 return Err(in_the_way(&path));
             }
             carry_over(out, &path, staging, ours)?;
+            // Kept in the new set (a brief or a user file is in it, or it
+            // was empty): the folder keeps what it was.
+            if target.is_dir() {
+                let meta = entry.metadata().map_err(|e| failed(&path, e))?;
+                identity::carry_to_folder(&meta, &target)
+                    .map_err(|e| OutputError::file(out, Action::KeepOwner, &path, e))?;
+            }
             continue;
         }
         if target.symlink_metadata().is_ok() {
@@ -365,7 +386,7 @@ fn carry_over(
         }
     }
     // An empty folder the user made is kept too.
-    if empty && dir != out {
+    if dir != out && fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none()) {
         if let Ok(relative) = dir.strip_prefix(out) {
             fs::create_dir_all(staging.join(relative)).map_err(|e| failed(dir, e))?;
         }

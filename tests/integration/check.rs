@@ -271,3 +271,23 @@ fn gitlab_fingerprints_do_not_move_with_the_line() {
     assert_eq!(after[0]["location"]["lines"]["begin"], 42);
     assert_eq!(before[0]["fingerprint"], after[0]["fingerprint"]);
 }
+
+#[test]
+fn dash_reads_the_spec_from_standard_input() {
+    let spec = std::fs::read_to_string(crate::common::repo_path("examples/glow-serum-my.campaign"))
+        .expect("the example")
+        .replace("followers  320k", "folowers  320k");
+    let out = Test::new().stdin(&spec).args(["check", "-"]).run();
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("--> <stdin>:"), "{}", out.stdout);
+}
+
+#[test]
+fn dash_twice_is_refused() {
+    let out = Test::new().stdin("").args(["check", "-", "-"]).run();
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: `-` (standard input) is named twice; it can be read once\n"
+    );
+}

@@ -11,8 +11,9 @@
 //! tests call `test_path`), without a process per file.
 
 use std::collections::BTreeSet;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use redbrief::diagnostic::{human, FileReport, Severity};
 
@@ -20,6 +21,8 @@ pub struct Test {
     dir: tempfile::TempDir,
     args: Vec<String>,
     env: Vec<(String, String)>,
+    stdin: Option<Vec<u8>>,
+    umask: Option<u32>,
 }
 
 /// What a run gave back.
@@ -39,6 +42,8 @@ impl Test {
             dir: tempfile::tempdir().expect("a scratch folder"),
             args: Vec::new(),
             env: Vec::new(),
+            stdin: None,
+            umask: None,
         }
     }
 
@@ -75,12 +80,34 @@ impl Test {
         self
     }
 
+    /// What the run reads on standard input (nothing otherwise).
+    pub fn stdin(mut self, bytes: impl AsRef<[u8]>) -> Self {
+        self.stdin = Some(bytes.as_ref().to_vec());
+        self
+    }
+
+    /// Runs redbrief under this umask (through `sh`, which sets it).
+    pub fn umask(mut self, mask: u32) -> Self {
+        self.umask = Some(mask);
+        self
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
 
     pub fn run(self) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_redbrief"));
+        let binary = env!("CARGO_BIN_EXE_redbrief");
+        let mut command = match self.umask {
+            Some(mask) => {
+                let mut sh = Command::new("sh");
+                sh.arg("-c")
+                    .arg(format!("umask {mask:03o} && exec \"$0\" \"$@\""))
+                    .arg(binary);
+                sh
+            }
+            None => Command::new(binary),
+        };
         command
             .args(&self.args)
             .current_dir(self.dir.path())
@@ -90,7 +117,23 @@ impl Test {
         for (key, value) in &self.env {
             command.env(key, value);
         }
-        let output = command.output().expect("redbrief runs");
+        command.stdin(match self.stdin {
+            Some(_) => Stdio::piped(),
+            None => Stdio::null(),
+        });
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = command.spawn().expect("redbrief runs");
+        // Written from a thread, so a full stdout pipe cannot stall both.
+        let feeder = match (self.stdin, child.stdin.take()) {
+            (Some(bytes), Some(mut stdin)) => Some(std::thread::spawn(move || {
+                let _ = stdin.write_all(&bytes);
+            })),
+            _ => None,
+        };
+        let output = child.wait_with_output().expect("redbrief runs");
+        if let Some(feeder) = feeder {
+            let _ = feeder.join();
+        }
         Output {
             status: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -79,3 +79,19 @@ fn a_missing_file_is_trouble() {
     assert_eq!(out.status, 2);
     assert_eq!(out.stdout, "");
 }
+
+#[test]
+fn dash_exports_the_spec_on_standard_input() {
+    let spec = std::fs::read(crate::common::repo_path("examples/glow-serum-my.campaign"))
+        .expect("the example");
+    let from_file = Test::new()
+        .repo_file("examples/glow-serum-my.campaign")
+        .args(["export", "examples/glow-serum-my.campaign", "--to", "json"])
+        .run();
+    let from_stdin = Test::new()
+        .stdin(spec)
+        .args(["export", "-", "--to", "json"])
+        .run();
+    assert_eq!(from_stdin.status, 0, "{}", from_stdin.stderr);
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+}

@@ -61,3 +61,19 @@ fn init_never_overwrites() {
     let kept = std::fs::read_to_string(out.dir.join("launch.campaign")).expect("kept");
     assert_eq!(kept, "# mine\n");
 }
+
+#[test]
+#[cfg(unix)]
+fn init_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    for (umask, mode) in [(0o022, 0o644), (0o077, 0o600)] {
+        let out = Test::new().umask(umask).args(["init"]).run();
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        let written = std::fs::metadata(out.dir.join("launch.campaign")).expect("written");
+        assert_eq!(
+            written.permissions().mode() & 0o777,
+            mode,
+            "umask {umask:03o}"
+        );
+    }
+}

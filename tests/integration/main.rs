@@ -21,5 +21,6 @@ mod init;
 mod layers;
 mod lsp;
 mod malformed;
+mod output;
 mod render;
 mod rules;

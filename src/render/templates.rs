@@ -127,6 +127,7 @@ impl Templates {
         env.set_lstrip_blocks(true);
         env.set_keep_trailing_newline(true);
         env.set_auto_escape_callback(auto_escape);
+        env.set_formatter(write_value);
         env.add_filter("cell", table_cell);
 
         let mut templates = Templates {
@@ -253,9 +254,87 @@ fn collect_j2(root: &Path, dir: &Path, found: &mut Vec<String>) {
 fn auto_escape(name: &str) -> AutoEscape {
     if name.ends_with(".html.j2") {
         AutoEscape::Html
+    } else if name.ends_with(".md.j2") {
+        AutoEscape::Custom(MARKDOWN)
     } else {
         AutoEscape::None
     }
+}
+
+/// The auto-escape of Markdown briefs: see `markdown_safe`.
+const MARKDOWN: &str = "markdown";
+
+/// How a value is written into a page: HTML escaped by minijinja, Markdown
+/// by `markdown_safe`, everything else as it is.
+fn write_value(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    match state.auto_escape() {
+        AutoEscape::Custom(_) if value.is_safe() => out
+            .write_str(&value.to_string())
+            .map_err(minijinja::Error::from),
+        AutoEscape::Custom(_) => {
+            let text = value.to_string();
+            out.write_str(&markdown_safe(&text))
+                .map_err(minijinja::Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+/// A user's text made unable to start Markdown of its own: many Markdown
+/// viewers render raw HTML, so a `<` that could open a tag is written
+/// `&lt;`; and in a text of several lines (a `note`), a line that would
+/// start a heading, a quote, a list or a rule gets a `\` before its mark.
+/// Text without either, which is nearly all of it, is left as written.
+pub(crate) fn markdown_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let opens_tag = |rest: &str| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+    };
+    let risky_tag = text
+        .match_indices('<')
+        .any(|(at, _)| opens_tag(&text[at + 1..]));
+    if !risky_tag && !text.contains('\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            let start = line.trim_start();
+            let lead = &line[..line.len() - start.len()];
+            let marker = start.starts_with(['#', '>', '-', '*', '+', '='])
+                || start
+                    .split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            out.push_str(lead);
+            if marker {
+                out.push('\\');
+            }
+            push_without_tags(&mut out, start, opens_tag);
+        } else {
+            push_without_tags(&mut out, line, opens_tag);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn push_without_tags(out: &mut String, text: &str, opens_tag: impl Fn(&str) -> bool) {
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        if opens_tag(&rest[at + 1..]) {
+            out.push_str("&lt;");
+        } else {
+            out.push('<');
+        }
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// A user string made safe for one Markdown table cell: a `|` would end the
@@ -272,7 +351,10 @@ mod tests {
     fn html_templates_escape_and_the_rest_do_not() {
         assert!(matches!(auto_escape("en/kol.html.j2"), AutoEscape::Html));
         assert!(matches!(auto_escape("page.html.j2"), AutoEscape::Html));
-        assert!(matches!(auto_escape("en/kol.md.j2"), AutoEscape::None));
+        assert!(matches!(
+            auto_escape("en/kol.md.j2"),
+            AutoEscape::Custom(MARKDOWN)
+        ));
         assert!(matches!(auto_escape("zh/copy.j2"), AutoEscape::None));
     }
 
@@ -280,6 +362,7 @@ mod tests {
     fn copy_macros_escape_as_the_calling_template_does() {
         let mut env = Environment::new();
         env.set_auto_escape_callback(auto_escape);
+        env.set_formatter(write_value);
         let copy = "{% macro said(x) %}“{{ x }}”{% endmacro %}";
         let call = "{% import \"copy.j2\" as copy %}{{ copy.said(x) }}";
         env.add_template("copy.j2", copy).expect("parses");
@@ -289,6 +372,24 @@ mod tests {
         let html = env.get_template("a.html.j2").and_then(|t| t.render(&x));
         let md = env.get_template("a.md.j2").and_then(|t| t.render(&x));
         assert_eq!(html.expect("renders"), "“&lt;b&gt;&amp;”");
-        assert_eq!(md.expect("renders"), "“<b>&”");
+        // Markdown keeps `&`, but a `<` that could open a tag is not one.
+        assert_eq!(md.expect("renders"), "“&lt;b>&”");
+    }
+
+    #[test]
+    fn a_user_text_cannot_start_markdown_of_its_own() {
+        assert_eq!(markdown_safe("Q&A, 3 < 5"), "Q&A, 3 < 5");
+        assert_eq!(
+            markdown_safe("<script>alert(1)</script>"),
+            "&lt;script>alert(1)&lt;/script>"
+        );
+        assert_eq!(
+            markdown_safe("first line\n## Fee\n- 99k MYR\n2. step\n> quote"),
+            "first line\n\\## Fee\n\\- 99k MYR\n\\2. step\n\\> quote"
+        );
+        assert!(matches!(
+            markdown_safe("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

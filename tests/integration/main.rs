@@ -21,5 +21,6 @@ mod init;
 mod layers;
 mod lsp;
 mod malformed;
+mod preview;
 mod render;
 mod rules;

@@ -9,7 +9,8 @@
 //! `Campaign`) → `rules` (strategy and platform checks) → `check` (the three
 //! together) → `export`, `format` (the AST back in canonical layout),
 //! `render` (briefs) → `diff` (which briefs change between two versions),
-//! `lsp` (the language server) → `cli`. `fs`, `platform` and `suggest` are
+//! `lsp` (the language server), `preview` (the briefs served locally) →
+//! `cli`. `fs`, `platform` and `suggest` are
 //! leaves any stage may use.
 
 pub mod check;
@@ -22,6 +23,7 @@ pub mod fs;
 pub mod lsp;
 pub mod model;
 pub mod platform;
+pub mod preview;
 pub mod render;
 pub mod rules;
 pub mod source;

@@ -11,6 +11,7 @@ mod fmt;
 mod git;
 pub mod init;
 mod lsp;
+mod preview;
 mod render;
 mod rules;
 
@@ -107,6 +108,11 @@ pub enum Command {
         after_help = "Editors start it; it is not for typing into. VS Code: the extension in editors/vscode. Neovim, Helix, Zed: see the README.\n\nExamples:\n  redbrief lsp"
     )]
     Lsp(lsp::LspArgs),
+    /// Serve the HTML briefs on this machine, re-rendered as the spec changes.
+    #[command(
+        after_help = "Open the printed address in a browser: the creators by role and language, the findings, and the chosen brief, reloaded on every save. While the spec has errors the page shows them (and says which briefs are from the last good version). Serves 127.0.0.1 only; Ctrl-C stops it.\n\nExamples:\n  redbrief preview launch.campaign\n  redbrief preview launch.campaign --port 0\n  redbrief preview launch.campaign --templates my-templates"
+    )]
+    Preview(preview::PreviewArgs),
 }
 
 /// How `check` prints findings.
@@ -138,6 +144,7 @@ pub fn run() -> ExitCode {
         Command::Init(args) => init::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Lsp(args) => lsp::run(&args),
+        Command::Preview(args) => preview::run(&args),
     };
     exit.into()
 }

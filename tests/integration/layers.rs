@@ -18,6 +18,7 @@ const LINE: &[&[&str]] = &[
     &["render"],
     &["diff"],
     &["lsp"],
+    &["preview"],
     &["cli"],
 ];
 

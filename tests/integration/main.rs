@@ -22,5 +22,6 @@ mod layers;
 mod lsp;
 mod malformed;
 mod output;
+mod preview;
 mod render;
 mod rules;

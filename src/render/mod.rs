@@ -93,7 +93,6 @@ pub enum RenderError {
     Templates(String),
     /// An override template could not be read.
     TemplateFile(crate::fs::FileError),
-    FrontMatter(String),
 }
 
 impl RenderError {
@@ -135,9 +134,7 @@ impl fmt::Display for RenderError {
                 error.path.display(),
                 crate::fs::reason(&error.source)
             ),
-            RenderError::Templates(message) | RenderError::FrontMatter(message) => {
-                f.write_str(message)
-            }
+            RenderError::Templates(message) => f.write_str(message),
         }
     }
 }
@@ -416,9 +413,7 @@ impl Page<'_> {
         let contents = match (document, briefs.options.format) {
             (Document::Order(..), _) => tidy_markdown(&body),
             (_, OutputFormat::Markdown) => {
-                let yaml = serde_yaml::to_string(&front)
-                    .map_err(|e| RenderError::FrontMatter(e.to_string()))?;
-                format!("---\n{yaml}---\n\n{}", tidy_markdown(&body))
+                format!("---\n{}---\n\n{}", front.yaml(), tidy_markdown(&body))
             }
             (_, OutputFormat::Html) => format!("{}\n", body.trim()),
         };
@@ -467,6 +462,22 @@ struct FrontMatter<'a> {
 }
 
 impl<'a> FrontMatter<'a> {
+    /// The fields as YAML, every value double-quoted: a YAML 1.1 reader
+    /// (PyYAML, many static-site tools) would read a campaign named `yes`,
+    /// `no`, `on`, `1_000` or `2026-12-01` as a boolean, a number or a date
+    /// if it stood bare. A double-quoted JSON string is a YAML string.
+    fn yaml(&self) -> String {
+        let mut out = String::new();
+        for tag in self.meta() {
+            let quoted = serde_json::to_string(tag.value).unwrap_or_else(|_| "\"\"".to_string());
+            out.push_str(tag.name);
+            out.push_str(": ");
+            out.push_str(&quoted);
+            out.push('\n');
+        }
+        out
+    }
+
     /// The same fields, in the same order, for an HTML page's meta tags.
     fn meta(&self) -> Vec<MetaTag<'a>> {
         let fields = [

@@ -109,19 +109,20 @@ fn briefs_carry_front_matter() {
         .and_then(|rest| rest.split_once("\n---\n"))
         .map(|(front, _)| front)
         .expect("front matter");
-    assert!(front.contains("campaign: Glow Serum MY Launch"));
-    assert!(front.contains("creator: '@amy_tries'"));
-    assert!(front.contains("role: koc"));
-    assert!(front.contains("language: zh"));
+    assert!(front.contains("campaign: \"Glow Serum MY Launch\""));
+    assert!(front.contains("creator: \"@amy_tries\""));
+    assert!(front.contains("role: \"koc\""));
+    assert!(front.contains("language: \"zh\""));
     let hash = front
         .lines()
         .find_map(|l| l.strip_prefix("spec_sha256: "))
+        .map(|quoted| quoted.trim_matches('"'))
         .expect("a spec hash");
     assert_eq!(hash.len(), 64);
     assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
     let overview = read(&out.dir.join("briefs"), "zh/overview.md");
-    assert!(overview.contains(&format!("spec_sha256: {hash}")));
-    assert!(overview.contains("document: overview"));
+    assert!(overview.contains(&format!("spec_sha256: \"{hash}\"")));
+    assert!(overview.contains("document: \"overview\""));
 }
 
 #[test]
@@ -466,7 +467,7 @@ fn handles_become_safe_file_names() {
     let b = out.dir.join("b");
     assert!(b.join("en/kol/__.md").is_file());
     assert!(b.join("zh/koc/小雨护肤日记.md").is_file());
-    assert!(read(&b, "en/kol/__.md").contains("creator: '@..'"));
+    assert!(read(&b, "en/kol/__.md").contains("creator: \"@..\""));
     // Nothing escaped the output folder.
     assert!(!out.dir.join("b/en/kol.md").exists());
     assert!(!out.dir.join("b/en.md").exists());
@@ -1272,4 +1273,55 @@ fn the_overview_draws_trials_samples_peaks_and_weeks_without_repeating_them() {
     // Findings speak to the client, not of the tool.
     let body = page.split("<body>").nth(1).expect("a body");
     assert!(!body.contains("redbrief"), "the tool is named in the page");
+}
+
+/// A campaign named `yes` (or `on`, `1_000`, a date) is a string to every
+/// YAML reader: front matter values are always double-quoted.
+#[test]
+fn front_matter_reads_as_strings_in_yaml_1_1() {
+    let spec = fs::read_to_string(repo_path(GLOW))
+        .expect("the example")
+        .replace("campaign \"Glow Serum MY Launch\"", "campaign \"yes\"");
+    let out = Test::new()
+        .file("yes.campaign", spec)
+        .args(["render", "yes.campaign", "-o", "b", "--lang", "en"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let brief = read(&out.dir.join("b"), "en/kol/lina.glow.md");
+    let front: Vec<&str> = brief
+        .lines()
+        .skip(1)
+        .take_while(|line| *line != "---")
+        .collect();
+    assert!(front.contains(&"campaign: \"yes\""), "{front:?}");
+    for line in &front {
+        let (_, value) = line.split_once(": ").expect("key: value");
+        assert!(value.starts_with('"') && value.ends_with('"'), "{line}");
+    }
+    // PyYAML is the YAML 1.1 reader most tools use; where it is installed,
+    // it must read every value back as the string written.
+    let script = "import sys, yaml\nd = yaml.safe_load(sys.stdin.read().split('---')[1])\n\
+                  assert all(isinstance(v, str) for v in d.values()), d\nprint(d['campaign'])";
+    let child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("skipped the PyYAML read: python3 is not installed");
+        return;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        let _ = stdin.write_all(brief.as_bytes());
+    }
+    let done = child.wait_with_output().expect("python3 ran");
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    if stderr.contains("No module named 'yaml'") {
+        eprintln!("skipped the PyYAML read: PyYAML is not installed");
+        return;
+    }
+    assert!(done.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&done.stdout).trim(), "yes");
 }

@@ -14,6 +14,7 @@ mod lsp;
 mod preview;
 mod render;
 mod rules;
+mod templates;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -98,6 +99,11 @@ pub enum Command {
         after_help = "Never overwrites a file.\n\nExamples:\n  redbrief init\n  redbrief init spring-2027"
     )]
     Init(init::InitArgs),
+    /// Write the built-in templates into a folder, to edit for `render --templates`.
+    #[command(
+        after_help = "Never overwrites a file. The folder has the layout `render --templates DIR` reads (en/kol.md.j2, zh/copy.j2, ...); keep only the templates you change.\n\nExamples:\n  redbrief templates my-templates\n  redbrief render launch.campaign --templates my-templates"
+    )]
+    Templates(templates::TemplatesArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  redbrief completions bash > ~/.local/share/bash-completion/completions/redbrief\n  redbrief completions zsh > ~/.zfunc/_redbrief\n  redbrief completions fish > ~/.config/fish/completions/redbrief.fish\n  redbrief completions powershell >> $PROFILE"
@@ -142,6 +148,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Templates(args) => templates::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Lsp(args) => lsp::run(&args),
         Command::Preview(args) => preview::run(&args),

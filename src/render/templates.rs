@@ -104,6 +104,11 @@ const KOC_HTML: &str = include_str!("../../templates/koc.html.j2");
 const OVERVIEW_HTML: &str = include_str!("../../templates/overview.html.j2");
 const ORDER_TXT: &str = include_str!("../../templates/order.txt.j2");
 
+/// Every built-in template, by the name `--templates DIR` overrides it with.
+pub fn built_in() -> &'static [(&'static str, &'static str)] {
+    BUILT_IN
+}
+
 /// The names `--templates DIR` may use, for messages and `--help`.
 pub fn names() -> impl Iterator<Item = &'static str> {
     BUILT_IN.iter().map(|(name, _)| *name)

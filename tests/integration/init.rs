@@ -77,3 +77,45 @@ fn init_follows_the_umask() {
         );
     }
 }
+
+/// `redbrief templates DIR` writes the built-in templates in the layout
+/// `--templates` reads: rendering with them unchanged gives the same briefs.
+#[test]
+fn templates_writes_what_render_reads_and_never_overwrites() {
+    const GLOW: &str = "examples/glow-serum-my.campaign";
+    let out = Test::new()
+        .repo_file(GLOW)
+        .args(["templates", "mine"])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.dir.join("mine/en/kol.md.j2").is_file());
+    assert!(out.dir.join("mine/zh/copy.j2").is_file());
+
+    let render = |args: &[&str]| {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_redbrief"))
+            .args(args)
+            .current_dir(&out.dir)
+            .output()
+            .expect("redbrief runs");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    render(&["render", GLOW, "-o", "plain"]);
+    render(&["render", GLOW, "-o", "edited", "--templates", "mine"]);
+    let plain =
+        std::fs::read_to_string(out.dir.join("plain/en/kol/lina.glow.md")).expect("a brief");
+    let edited =
+        std::fs::read_to_string(out.dir.join("edited/en/kol/lina.glow.md")).expect("a brief");
+    assert_eq!(plain, edited);
+
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_redbrief"))
+        .args(["templates", "mine"])
+        .current_dir(&out.dir)
+        .output()
+        .expect("redbrief runs");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites a file"));
+}

@@ -7,6 +7,18 @@
 
 use super::text::Word;
 
+// The sources, named once. The explain pages quote them word for word (a
+// test below holds them to it), and briefs may print them.
+
+/// Xiaohongshu's rules on trade diversion (《交易导流违规管理细则》), in force
+/// since 2025-03-12: no user, creator or brand may lead readers to private
+/// channels or other platforms, whether by contact details (WeChat, QQ,
+/// phone, e-mail), other platforms' names and IDs, QR codes, links, 口令 or
+/// mini-programs. The only ways to sell are the platform's own shop, live
+/// cart and lead forms.
+pub const XHS_TRADE_DIVERSION: &str =
+    "Xiaohongshu's 《交易导流违规管理细则》 (in force since 2025-03-12)";
+
 /// XHS001 absolute-claim. Source: Advertising Law of the PRC (2021), art.
 /// 9(3), which forbids "国家级", "最高级", "最佳" and similar terms in ads,
 /// and the terms SAMR enforcement cases most often cite; the English terms
@@ -163,18 +175,70 @@ pub static HARD_SELL: &[Word] = &[
     Word::new("折扣码"),
 ];
 
-/// XHS004 off-platform: asking readers to leave Xiaohongshu. Source: the
-/// platform's community rules on diverting traffic (站外导流), which
-/// restrict posts that lead readers to WeChat, QR codes or outside links.
+/// XHS004 off-platform: words that lead readers off Xiaohongshu
+/// (`XHS_TRADE_DIVERSION`). Contact details written out (phone numbers,
+/// e-mail addresses, web addresses, IDs glued to a prefix) are found by
+/// their shape, in `patterns.rs`, with `ID_PREFIXES` and
+/// `TOP_LEVEL_DOMAINS` below.
 pub static OFF_PLATFORM: &[Word] = &[
+    // WeChat, in the spellings used to slip past filters.
     Word::new("微信"),
+    Word::new("V信"),
+    Word::new("薇信"),
+    Word::new("VX"),
+    Word::new("WX"),
     Word::new("加V"),
     Word::new("加VX"),
-    Word::new("加微"),
-    Word::new("VX"),
-    Word::new("wechat"),
-    Word::new("weixin"),
+    // 加微 is "add on WeChat", but not in 添加微量 ("add a trace of"),
+    // 加微小, 加微调, or 参加微博 (微博 answers for itself).
+    Word::except("加微", &["加微量", "加微小", "加微调", "加微博"]),
+    Word::new("V我"),
+    Word::new("绿泡泡"),
+    Word::new("WeChat"),
+    Word::new("Weixin"),
     Word::new("公众号"),
+    Word::new("视频号"),
+    // QQ, but not the bouncy texture (QQ弹) or the sweet (QQ糖).
+    Word::except("QQ", &["QQ弹", "QQ糖"]),
+    Word::new("WhatsApp"),
+    Word::new("Telegram"),
+    // Groups and private channels.
+    Word::except("进群", &["先进群"]),
+    Word::new("加群"),
+    Word::new("私域"),
+    // Other shops and apps.
+    Word::new("淘宝"),
+    Word::new("天猫"),
+    // 北京东路 and 北京东城 are places in Beijing.
+    Word::except("京东", &["北京东"]),
+    Word::new("拼多多"),
+    Word::new("抖音"),
+    // 快手 is also "quick to make": 快手早餐, 快手菜, 快手妆.
+    Word::except(
+        "快手",
+        &[
+            "快手菜",
+            "快手早餐",
+            "快手午餐",
+            "快手晚餐",
+            "快手便当",
+            "快手料理",
+            "快手食谱",
+            "快手妆",
+        ],
+    ),
+    // Taking part in a Weibo event (参加微博之夜) is a credential, not a
+    // place to send readers.
+    Word::except("微博", &["参加微博", "微博之夜"]),
+    Word::new("闲鱼"),
+    Word::new("Taobao"),
+    Word::new("Tmall"),
+    Word::new("Shopee"),
+    Word::new("Lazada"),
+    Word::new("口令"),
+    Word::new("淘口令"),
+    Word::new("小程序"),
+    // QR codes.
     Word::new("二维码"),
     Word::new("扫码"),
     Word::new("QR code"),
@@ -186,8 +250,26 @@ pub static OFF_PLATFORM: &[Word] = &[
     Word::new("www."),
 ];
 
+/// XHS004: prefixes that introduce a WeChat or QQ ID, found glued to the ID
+/// (`vx123456`, `加VX12345`, `wx_abc`), where no word boundary separates
+/// them. Longest first. "v" alone counts only before five or more digits
+/// (`加V12345`).
+pub static ID_PREFIXES: &[&str] = &["wechat", "weixin", "vx", "wx", "qq", "v"];
+
+/// XHS004: the endings that make `name.ending` a web address without
+/// `www.` or a scheme (`lumiere.com`, `xx.cn`, `shop.lumiere.com.my`).
+/// Generic domains and those of the markets redbrief's campaigns run in;
+/// endings that are everyday abbreviations ("in", "to", "it", "is", "am")
+/// are left out so that "e.g." or a missing space never reads as a domain.
+pub static TOP_LEVEL_DOMAINS: &[&str] = &[
+    "com", "net", "org", "info", "biz", "io", "co", "me", "app", "shop", "store", "site", "online",
+    "link", "top", "xyz", "vip", "cc", "tv", "ly", "gl", "cn", "hk", "mo", "tw", "my", "sg", "jp",
+    "kr", "uk", "us", "au", "asia",
+];
+
 #[cfg(test)]
 mod tests {
+    use super::super::off_platform;
     use super::super::text::{key, Terms};
     use super::*;
 
@@ -203,6 +285,29 @@ mod tests {
         ] {
             for word in list {
                 assert!(!key(word.term).is_empty(), "{}", word.term);
+                for phrase in word.except {
+                    // An exception must contain its term, or it never applies.
+                    assert!(
+                        key(phrase).contains(&key(word.term)),
+                        "{phrase} does not contain {}",
+                        word.term
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn explain_pages_quote_the_sources() {
+        let cited = [(&off_platform::OFF_PLATFORM, &[XHS_TRADE_DIVERSION][..])];
+        for (rule, sources) in cited {
+            let page = rule.page().replace('\n', " ");
+            for source in sources {
+                assert!(
+                    page.contains(source),
+                    "{} does not cite {source}",
+                    rule.code
+                );
             }
         }
     }
@@ -226,6 +331,15 @@ mod tests {
         let off = Terms::new(OFF_PLATFORM);
         assert_eq!(off.find("加V了解更多").len(), 1);
         assert_eq!(off.find("see https://x.example").len(), 1);
-        assert!(off.find("a quick routine").is_empty());
+        for quiet in [
+            "a quick routine",
+            "添加微量元素",
+            "参加微博之夜",
+            "QQ弹弹的口感",
+            "快手早餐",
+            "北京东路的门店",
+        ] {
+            assert!(off.find(quiet).is_empty(), "{quiet}");
+        }
     }
 }

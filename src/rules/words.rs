@@ -10,6 +10,30 @@ use super::text::Word;
 // The sources, named once. The explain pages quote them word for word (a
 // test below holds them to it), and briefs may print them.
 
+/// Advertising Law art. 17: outside medical, drug and medical-device ads, no
+/// ad may claim to treat disease or use medical terms. Art. 16(4): those ads
+/// may not use endorsers either, so a creator never makes such a claim.
+pub const AD_LAW_MEDICAL: &str = "Advertising Law art. 17";
+/// NMPA (国家药监局), 2019: "药妆" and "医学护肤品" are not legal cosmetic
+/// terms; a cosmetic that claims them breaks the law.
+pub const NMPA_DRUG_COSMETIC: &str = "NMPA's 2019 notice on 药妆";
+/// Cosmetics Supervision and Administration Regulation (化妆品监督管理条例,
+/// 2020, in force 2021-01-01), art. 16: hair dye, perm, whitening and spot
+/// removal, sun protection, anti-hair-loss and new effects make a special
+/// cosmetic (特殊化妆品), which needs registration (国妆特字) before it may
+/// claim them. Art. 37 and 43: no medical effect on labels or in ads.
+pub const COSMETICS_SPECIAL_USE: &str =
+    "Cosmetics Supervision and Administration Regulation art. 16";
+/// The banned-word lists cosmetics are checked against: NMPA's
+/// 《化妆品命名指南》 (2010: 抗菌, 抑菌, 消炎, 抗敏, 防敏, 脱敏, 生发, 毛发再生 ...
+/// as terms that claim a medical effect) and the label lists built on
+/// 《化妆品标签管理办法》 (2021), art. 19 (生长因子, 激素, 干细胞, 细胞修复,
+/// 再生, 药妆 ...).
+pub const COSMETICS_BANNED_WORDS: &str = "《化妆品命名指南》 and 《化妆品标签管理办法》";
+/// Food Safety Law Implementing Regulation (食品安全法实施条例, 2019), art. 38:
+/// no food other than a registered health food (保健食品) may claim a
+/// health function.
+pub const FOOD_HEALTH_FUNCTION: &str = "Food Safety Law Implementing Regulation art. 38";
 /// Xiaohongshu's rules on trade diversion (《交易导流违规管理细则》), in force
 /// since 2025-03-12: no user, creator or brand may lead readers to private
 /// channels or other platforms, whether by contact details (WeChat, QQ,
@@ -70,13 +94,19 @@ pub static ABSOLUTE: &[Word] = &[
     Word::new("guaranteed"),
 ];
 
-/// XHS002 medical-claim, in every category `MEDICAL_CATEGORIES` names.
-/// Source: Cosmetics Supervision and Administration Regulation (2020), art.
-/// 37 and 43 (no medical effect claims for cosmetics), NMPA's 2019 public
-/// statements that "药妆" and "医学护肤品" are not legal cosmetic terms, and
-/// Advertising Law art. 17 (no disease treatment claims outside medical
-/// ads). The English terms are their usual translations.
+/// XHS002 medical-claim, in every category: disease treatment and medical
+/// terms (`AD_LAW_MEDICAL`). The English terms are their usual
+/// translations.
 pub static MEDICAL: &[Word] = &[
+    Word::new("治疗"),
+    // 治愈系 is Xiaohongshu slang for "soothing to look at", not a cure.
+    Word::except("治愈", &["治愈系"]),
+    Word::new("消炎"),
+    Word::new("抗炎"),
+    Word::new("杀菌"),
+    Word::new("处方"),
+    Word::new("药用"),
+    Word::new("医用"),
     Word::new("cure"),
     Word::new("cures"),
     Word::new("cured"),
@@ -100,49 +130,105 @@ pub static MEDICAL: &[Word] = &[
     Word::new("healed"),
     Word::new("healing"),
     Word::new("anti-inflammatory"),
-    Word::new("antibacterial"),
-    Word::new("治疗"),
-    // 治愈系 is Xiaohongshu slang for "soothing to look at", not a cure.
-    Word::except("治愈", &["治愈系"]),
-    Word::new("消炎"),
+    Word::new("medical-grade"),
+];
+
+/// XHS002 medical-claim, cosmetic categories: names that pass a cosmetic
+/// off as a drug (`NMPA_DRUG_COSMETIC`).
+pub static DRUG_COSMETIC: &[Word] = &[
+    Word::new("药妆"),
+    // Also matches 医学护肤品.
+    Word::new("医学护肤"),
+    Word::new("cosmeceutical"),
+];
+
+/// XHS002 medical-claim, cosmetic categories: the effects that make a
+/// special cosmetic (`COSMETICS_SPECIAL_USE`), which an ordinary product has
+/// no registration to claim.
+pub static SPECIAL_COSMETIC: &[Word] = &[
+    // Whitening teeth is a toothpaste effect (牙膏监督管理办法, 2023), not
+    // the skin whitening of art. 16.
+    Word::except("美白", &["美白牙齿", "牙齿美白"]),
+    Word::new("祛斑"),
+    Word::new("淡斑"),
+    // Fires when it names another product too (叠涂防晒): a brief cannot
+    // tell "our sunscreen" from "your sunscreen".
+    Word::new("防晒"),
+    // Smudge-proof make-up and colour-fast lipstick keep their colour, not
+    // hair.
+    Word::except("防脱", &["防脱妆", "防脱色"]),
+    Word::new("生发"),
+    // Caring for hair after dyeing or a perm is not dyeing or perming it.
+    Word::except("染发", &["染发后"]),
+    Word::except("烫发", &["烫发后"]),
+    Word::except("whitening", &["teeth whitening"]),
+    Word::new("anti-hair-loss"),
+    Word::new("hair regrowth"),
+];
+
+/// XHS002 medical-claim, cosmetic categories: efficacy words on the banned
+/// lists cosmetics are checked against (`COSMETICS_BANNED_WORDS`), as
+/// claims of a medical effect.
+pub static BANNED_EFFICACY: &[Word] = &[
+    Word::new("抗敏"),
+    Word::new("防敏"),
+    Word::new("脱敏"),
     Word::new("抗菌"),
     Word::new("抑菌"),
-    Word::new("脱敏"),
-    Word::new("药妆"),
-    Word::new("医学护肤品"),
+    // "Repair" is a medical claim; the cosmetic vocabulary is 修护, which
+    // does not contain it.
+    Word::new("修复"),
+    // Recycled packaging (再生塑料, 再生材料, 再生纸, 可再生) is not skin
+    // regeneration.
+    Word::except("再生", &["再生塑料", "再生材料", "再生纸", "可再生"]),
+    Word::new("生长因子"),
+    Word::new("激素"),
     Word::new("干细胞"),
+    Word::new("antibacterial"),
+    Word::new("growth factor"),
+    Word::new("growth factors"),
+    Word::new("stem cell"),
+    Word::new("stem cells"),
 ];
 
-/// XHS002 medical-claim, in the cosmetic categories only: effects that need
-/// a special-use cosmetic registration (特殊化妆品), which an ordinary
-/// product does not have. Source: Cosmetics Supervision and Administration
-/// Regulation (2020), art. 16 (whitening, spot removal and anti-hair-loss
-/// are special-use).
-pub static SPECIAL_COSMETIC: &[Word] = &[
-    Word::new("美白"),
-    Word::new("祛斑"),
-    Word::new("防脱"),
-    Word::new("whitening"),
-    Word::new("anti-hair-loss"),
-];
-
-/// XHS002 medical-claim, in the food category only: health-function claims
-/// an ordinary food may not make. Source: Food Safety Law of the PRC, art.
-/// 73 (food ads may not claim to prevent or treat disease), and Advertising
-/// Law art. 17.
+/// XHS002 medical-claim, food categories: health functions no ordinary
+/// food may claim (`FOOD_HEALTH_FUNCTION`); they belong to registered
+/// health foods, and the list follows their approved functions (免疫调节,
+/// 体重控制, 辅助降血糖 ...).
 pub static FOOD_HEALTH: &[Word] = &[
     Word::new("增强免疫力"),
-    Word::new("减肥"),
+    Word::new("提高免疫力"),
+    Word::new("提升免疫力"),
+    // "You can eat it while dieting" says the food fits a diet, not that it
+    // makes anyone lose weight.
+    Word::except("减肥", &["减肥期"]),
+    Word::new("瘦身"),
+    Word::new("燃脂"),
+    Word::new("排毒"),
+    Word::new("降血糖"),
+    Word::new("降血压"),
+    Word::new("降血脂"),
+    Word::new("改善睡眠"),
+    Word::new("护肝"),
     Word::new("boost immunity"),
     Word::new("boosts immunity"),
     Word::new("weight loss"),
+    Word::new("fat burning"),
+    Word::new("burns fat"),
+    // A "digital detox" is time off screens.
+    Word::except("detox", &["digital detox"]),
 ];
 
-/// Brand categories where XHS002 applies, and which of them are cosmetics.
-/// Source: rules.md; "beauty" and "haircare" are cosmetics under the 2020
-/// regulation's definition.
-pub static MEDICAL_CATEGORIES: &[&str] = &["skincare", "cosmetics", "beauty", "haircare", "food"];
-pub static COSMETIC_CATEGORIES: &[&str] = &["skincare", "cosmetics", "beauty", "haircare"];
+/// Brand categories whose products are cosmetics under the 2020
+/// regulation (hair and make-up included), where XHS002 adds
+/// `DRUG_COSMETIC`, `SPECIAL_COSMETIC` and `BANNED_EFFICACY`. Compared after
+/// folding (`text::key`).
+pub static COSMETIC_CATEGORIES: &[&str] =
+    &["skincare", "cosmetics", "beauty", "makeup", "haircare"];
+/// Brand categories that sell food, where XHS002 adds `FOOD_HEALTH`.
+/// Supplements are food too; one registered as a health food (保健食品,
+/// 蓝帽子) may claim its approved function, which `allow` records.
+pub static FOOD_CATEGORIES: &[&str] = &["food", "health", "supplements"];
 
 /// RS011 koc-scripted: hard-sell wording that turns an honest review into an
 /// ad. Source: the seed ("relatable, experience-based content instead of
@@ -269,8 +355,8 @@ pub static TOP_LEVEL_DOMAINS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::off_platform;
     use super::super::text::{key, Terms};
+    use super::super::{medical_claim, off_platform};
     use super::*;
 
     #[test]
@@ -278,7 +364,9 @@ mod tests {
         for list in [
             ABSOLUTE,
             MEDICAL,
+            DRUG_COSMETIC,
             SPECIAL_COSMETIC,
+            BANNED_EFFICACY,
             FOOD_HEALTH,
             HARD_SELL,
             OFF_PLATFORM,
@@ -299,7 +387,19 @@ mod tests {
 
     #[test]
     fn explain_pages_quote_the_sources() {
-        let cited = [(&off_platform::OFF_PLATFORM, &[XHS_TRADE_DIVERSION][..])];
+        let cited = [
+            (
+                &medical_claim::MEDICAL_CLAIM,
+                &[
+                    AD_LAW_MEDICAL,
+                    NMPA_DRUG_COSMETIC,
+                    COSMETICS_SPECIAL_USE,
+                    COSMETICS_BANNED_WORDS,
+                    FOOD_HEALTH_FUNCTION,
+                ][..],
+            ),
+            (&off_platform::OFF_PLATFORM, &[XHS_TRADE_DIVERSION][..]),
+        ];
         for (rule, sources) in cited {
             let page = rule.page().replace('\n', " ");
             for source in sources {
@@ -328,6 +428,19 @@ mod tests {
         assert_eq!(medical.find("治愈痘痘").len(), 1);
         assert!(medical.find("Treat yourself to a slow evening").is_empty());
         assert_eq!(medical.find("It treats acne").len(), 1);
+        let cosmetic = Terms::new(SPECIAL_COSMETIC.iter().chain(BANNED_EFFICACY));
+        for quiet in [
+            "防脱妆",
+            "美白牙齿",
+            "再生塑料瓶",
+            "染发后的护理",
+            "舒缓修护",
+        ] {
+            assert!(cosmetic.find(quiet).is_empty(), "{quiet}");
+        }
+        let food = Terms::new(FOOD_HEALTH);
+        assert!(food.find("减肥期间也能吃").is_empty());
+        assert_eq!(food.find("吃了能减肥").len(), 1);
         let off = Terms::new(OFF_PLATFORM);
         assert_eq!(off.find("加V了解更多").len(), 1);
         assert_eq!(off.find("see https://x.example").len(), 1);

@@ -1,15 +1,37 @@
-//! Every word list the rules use, each in one place with a note on where it
-//! comes from. Terms are matched after folding (see `text.rs`): case and
-//! width do not matter, English terms match whole words, Chinese terms match
-//! anywhere. A term's exceptions are everyday phrases in which it is not the
-//! claim the rule looks for; each one is a decision documented on the rule's
-//! `explain` page.
+//! Every word list the rules use and the briefs print, each in one place
+//! with its source: the law and article, the regulator's guideline and its
+//! year, or the platform rule and the date it took effect. Terms are matched
+//! after folding (see `text.rs`): case and width do not matter, English
+//! terms match whole words, Chinese terms match anywhere. A term's
+//! exceptions are everyday phrases in which it is not the claim the rule
+//! looks for; each has its reason beside it, and each is a "decided case"
+//! on the rule's `explain` page.
+//!
+//! What is a term of a law and what is practice is kept apart: Advertising
+//! Law art. 9(3) names three words "and similar"; the rest of
+//! `ABSOLUTE_TERMS` is what enforcement applies, and `OVERSTATEMENTS` are
+//! English words no Chinese statute names, listed because briefs for
+//! Chinese readers should not carry them either.
+
+use std::sync::LazyLock;
 
 use super::text::Word;
 
 // The sources, named once. The explain pages quote them word for word (a
 // test below holds them to it), and briefs may print them.
 
+/// Advertising Law of the PRC (2015, amended 2021), art. 9(3): an ad may
+/// not use "国家级", "最高级", "最佳" or similar terms. Art. 57 sets the fine:
+/// 200,000 to 1,000,000 CNY.
+pub const AD_LAW_ABSOLUTE: &str = "Advertising Law art. 9(3)";
+/// SAMR's enforcement guideline on absolute terms (市场监管总局《广告绝对化用语
+/// 执法指南》, 2023): how art. 9(3) is enforced, and the uses that do not
+/// breach it (art. 6 as secondary sources number it): self-comparison within
+/// one brand; consumer tips on how, when and how long to use or keep a
+/// product (最佳使用时间); grades set by a national or trade standard;
+/// product names, models, trademarks and patents; awards given under state
+/// rules; and facts limited in time and place (sales, market share).
+pub const SAMR_ABSOLUTE_GUIDELINE: &str = "SAMR's 2023 《广告绝对化用语执法指南》";
 /// Advertising Law art. 17: outside medical, drug and medical-device ads, no
 /// ad may claim to treat disease or use medical terms. Art. 16(4): those ads
 /// may not use endorsers either, so a creator never makes such a claim.
@@ -43,35 +65,95 @@ pub const FOOD_HEALTH_FUNCTION: &str = "Food Safety Law Implementing Regulation 
 pub const XHS_TRADE_DIVERSION: &str =
     "Xiaohongshu's 《交易导流违规管理细则》 (in force since 2025-03-12)";
 
-/// XHS001 absolute-claim. Source: Advertising Law of the PRC (2021), art.
-/// 9(3), which forbids "国家级", "最高级", "最佳" and similar terms in ads,
-/// and the terms SAMR enforcement cases most often cite; the English terms
-/// are their usual translations in cross-border briefs.
-pub static ABSOLUTE: &[Word] = &[
-    // 最 makes a superlative (最好, 最火), but these everyday words only
-    // place something in time or set a minimum.
-    Word::except("最", &["最近", "最后", "最初", "最终", "最少"]),
-    Word::new("最佳"),
-    // 第一 is also "the first time / day / week / step".
+/// XHS001 absolute-claim: the absolute terms of Chinese advertising. Only
+/// 国家级, 最高级 and 最佳 are words of the statute (`AD_LAW_ABSOLUTE`); the
+/// others are what enforcement treats as "similar" (SAMR and local
+/// market-regulation cases, `SAMR_ABSOLUTE_GUIDELINE`). Exceptions follow
+/// the guideline's uses that do not breach art. 9(3), and everyday words
+/// that share the character and rank nothing.
+pub static ABSOLUTE_TERMS: &[Word] = &[
+    // Named by art. 9(3).
+    Word::new("国家级"),
+    Word::new("最高级"),
+    // 最佳 in a consumer tip ("the best time to use it", "best before")
+    // is exempt under the guideline.
+    Word::except(
+        "最佳",
+        &["最佳使用时间", "最佳使用方法", "最佳赏味期", "最佳食用期"],
+    ),
+    // 最 makes a superlative (最好, 最火). Not in words that place
+    // something in time (最近, 最后, 最初, 最终, 最新: the guideline's "time
+    // order" facts), set a limit (最少, 最多), give advice (最好先, 最好不要,
+    // 最好别: "you'd better"), or say what a creator personally likes
+    // (最爱: a preference, not a ranking of the product); nor in 最佳's
+    // consumer tips above.
+    Word::except(
+        "最",
+        &[
+            "最近",
+            "最后",
+            "最初",
+            "最终",
+            "最新",
+            "最少",
+            "最多",
+            "最好先",
+            "最好不要",
+            "最好别",
+            "最爱",
+            "最佳使用时间",
+            "最佳使用方法",
+            "最佳赏味期",
+            "最佳食用期",
+        ],
+    ),
+    // Enforcement practice: "similar" to the words of art. 9(3).
+    Word::new("世界级"),
+    Word::new("顶级"),
+    Word::new("极品"),
+    // 第一 also counts times, steps and layers ("the first month").
     Word::except(
         "第一",
         &[
             "第一次",
             "第一天",
             "第一周",
+            "第一个月",
+            "第一晚",
             "第一眼",
             "第一步",
+            "第一遍",
+            "第一层",
             "第一印象",
             "第一波",
+            "第一时间",
         ],
     ),
     Word::new("全网第一"),
-    Word::new("唯一"),
+    Word::new("TOP1"),
+    Word::new("TOP 1"),
+    // "Its only downside" is the honest review a KOC brief asks for.
+    Word::except(
+        "唯一",
+        &["唯一的缺点", "唯一缺点", "唯一的不足", "唯一不足"],
+    ),
     Word::new("首个"),
-    Word::new("顶级"),
-    Word::new("国家级"),
+    Word::new("首选"),
+    Word::new("独家"),
+    Word::new("绝对"),
+    Word::new("万能"),
     Word::new("100%"),
-    // "best" in advice ("the best time to apply it") ranks nothing.
+    Word::new("百分百"),
+];
+
+/// XHS001 absolute-claim: English overstatements to avoid. They are not
+/// terms of `AD_LAW_ABSOLUTE` (which is Chinese and names Chinese words) nor
+/// of the SAMR guideline; they are the usual translations of its terms in
+/// cross-border briefs, and the brief should not put them in a creator's
+/// mouth either. Listed by the redbrief team.
+pub static OVERSTATEMENTS: &[Word] = &[
+    // "best" in advice ("the best time to apply it"), a date mark ("best
+    // before") or a friend ranks nothing.
     Word::except(
         "best",
         &[
@@ -82,17 +164,32 @@ pub static ABSOLUTE: &[Word] = &[
             "worked best",
             "do your best",
             "all the best",
+            "best before",
+            "best friend",
+            "best friends",
         ],
     ),
     Word::new("No.1"),
     Word::new("No1"),
-    Word::new("#1"),
+    // A shade or product number is a name (the guideline exempts product
+    // names and models), not a rank.
+    Word::except("#1", &["色号#1", "shade #1"]),
     Word::new("number one"),
     Word::new("world's first"),
     // "guarantee" alone is left out: a money-back guarantee is a service
     // promise, not an efficacy claim.
     Word::new("guaranteed"),
 ];
+
+/// Both lists, for code that still reads one: `ABSOLUTE_TERMS` first, then
+/// `OVERSTATEMENTS`. Briefs should show the two apart.
+pub static ABSOLUTE: LazyLock<Vec<Word>> = LazyLock::new(|| {
+    ABSOLUTE_TERMS
+        .iter()
+        .chain(OVERSTATEMENTS)
+        .copied()
+        .collect()
+});
 
 /// XHS002 medical-claim, in every category: disease treatment and medical
 /// terms (`AD_LAW_MEDICAL`). The English terms are their usual
@@ -356,13 +453,14 @@ pub static TOP_LEVEL_DOMAINS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::super::text::{key, Terms};
-    use super::super::{medical_claim, off_platform};
+    use super::super::{absolute_claim, medical_claim, off_platform};
     use super::*;
 
     #[test]
     fn every_term_folds_to_something() {
         for list in [
-            ABSOLUTE,
+            ABSOLUTE_TERMS,
+            OVERSTATEMENTS,
             MEDICAL,
             DRUG_COSMETIC,
             SPECIAL_COSMETIC,
@@ -386,8 +484,20 @@ mod tests {
     }
 
     #[test]
+    fn the_union_keeps_both_lists_in_order() {
+        let terms: Vec<&str> = ABSOLUTE.iter().map(|w| w.term).collect();
+        assert_eq!(terms.len(), ABSOLUTE_TERMS.len() + OVERSTATEMENTS.len());
+        assert_eq!(terms.first(), Some(&"国家级"));
+        assert_eq!(terms.last(), Some(&"guaranteed"));
+    }
+
+    #[test]
     fn explain_pages_quote_the_sources() {
         let cited = [
+            (
+                &absolute_claim::ABSOLUTE_CLAIM,
+                &[AD_LAW_ABSOLUTE, SAMR_ABSOLUTE_GUIDELINE][..],
+            ),
             (
                 &medical_claim::MEDICAL_CLAIM,
                 &[
@@ -414,14 +524,39 @@ mod tests {
 
     #[test]
     fn hard_cases_decided() {
-        let absolute = Terms::new(ABSOLUTE);
-        assert!(absolute.find("第一次用这款面霜").is_empty());
-        assert!(absolute.find("最近换季").is_empty());
-        assert!(absolute
-            .find("What's the best time to apply it?")
-            .is_empty());
-        assert_eq!(absolute.find("The best serum in KL").len(), 1);
-        assert_eq!(absolute.find("全网第一").len(), 1);
+        let absolute = Terms::new(ABSOLUTE.iter());
+        for quiet in [
+            "第一次用这款面霜",
+            "最近换季",
+            "What's the best time to apply it?",
+            "最好先试用",
+            "最多两周",
+            "我的最爱",
+            "最新款",
+            "最佳使用时间是晚上",
+            "第一个月",
+            "第一时间回复",
+            "第一遍薄涂",
+            "唯一的缺点是贵",
+            "色号#1很显白",
+            "my best friend",
+            "Best before: see the jar",
+        ] {
+            assert!(absolute.find(quiet).is_empty(), "{quiet}");
+        }
+        for loud in [
+            "The best serum in KL",
+            "全网第一",
+            "最好用的精华",
+            "极品",
+            "绝对好用",
+            "独家配方",
+            "首选",
+            "TOP1精华",
+            "the #1 serum",
+        ] {
+            assert_eq!(absolute.find(loud).len(), 1, "{loud}");
+        }
         let medical = Terms::new(MEDICAL);
         assert!(medical.find("A secure, healthy routine").is_empty());
         assert!(medical.find("治愈系的清晨").is_empty());

@@ -35,7 +35,7 @@ pub const CHINESE_LAW_MARKET: &str = "CN";
 /// Advertising Law of the PRC (2015, amended 2021), art. 9(3): an ad may not
 /// use "国家级", "最高级", "最佳" and similar terms. Only these three are the
 /// law's own words; the longer lists of absolute terms (第一, 唯一, 首个, 顶级,
-/// ...) come from enforcement practice (see `rules::words::ABSOLUTE`).
+/// ...) come from enforcement practice (see `rules::words::ABSOLUTE_TERMS`).
 pub const AD_LAW_ABSOLUTE: Citation = Citation {
     en: "China's Advertising Law, art. 9(3)",
     zh: "《广告法》第九条第三项",

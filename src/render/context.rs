@@ -16,7 +16,8 @@ use serde::Serialize;
 use super::words::Words;
 use crate::model::{Campaign, Language};
 use crate::platform::{self, Citation};
-use crate::rules::words::ABSOLUTE;
+use crate::rules::text::key;
+use crate::rules::words::{ABSOLUTE_TERMS, OVERSTATEMENTS};
 
 /// The platform facts briefs state, from `crate::platform`, and the rules
 /// that govern the campaign's market: Chinese law is cited only when the
@@ -45,8 +46,6 @@ pub(crate) struct PlatformView {
     enforcement_terms: Vec<&'static str>,
     /// English overstatements XHS001 looks for: not terms of that article.
     overstatements: Vec<&'static str>,
-    /// Every term XHS001 looks for, as one list (kept for user templates).
-    absolute_terms: Vec<&'static str>,
 }
 
 /// Chinese law as a brief cites it, in the brief's language.
@@ -73,16 +72,22 @@ impl PlatformView {
             .map(|m| m.value.trim());
         let chinese_law =
             market.is_some_and(|m| m.eq_ignore_ascii_case(platform::CHINESE_LAW_MARKET));
-        let (mut enforcement_terms, mut overstatements) = (Vec::new(), Vec::new());
-        for word in ABSOLUTE {
-            if platform::AD_LAW_ABSOLUTE_TERMS.contains(&word.term) {
-                continue;
-            }
-            match is_english(word.term) {
-                true => overstatements.push(word.term),
-                false => enforcement_terms.push(word.term),
-            }
-        }
+        // The terms the statute names are listed apart; spelling variants
+        // of one word (No.1, No1) are shown once.
+        let mut seen = std::collections::HashSet::new();
+        let mut once = |term: &&'static str| {
+            !platform::AD_LAW_ABSOLUTE_TERMS.contains(term) && seen.insert(key(term))
+        };
+        let enforcement_terms: Vec<&'static str> = ABSOLUTE_TERMS
+            .iter()
+            .map(|w| w.term)
+            .filter(&mut once)
+            .collect();
+        let overstatements: Vec<&'static str> = OVERSTATEMENTS
+            .iter()
+            .map(|w| w.term)
+            .filter(&mut once)
+            .collect();
         PlatformView {
             title_max: platform::TITLE_MAX,
             body_max: words.count(platform::BODY_MAX_CHARS as u64),
@@ -109,29 +114,6 @@ impl PlatformView {
             law_terms: platform::AD_LAW_ABSOLUTE_TERMS.to_vec(),
             enforcement_terms,
             overstatements,
-            absolute_terms: ABSOLUTE.iter().map(|w| w.term).collect(),
-        }
-    }
-}
-
-/// An English overstatement ("best", "No.1", "#1") rather than a Chinese
-/// absolute term: written in ASCII, and not a bare figure like "100%", which
-/// Chinese enforcement cites as an absolute claim.
-fn is_english(term: &str) -> bool {
-    term.is_ascii() && !term.ends_with('%')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_english;
-
-    #[test]
-    fn english_overstatements_are_told_from_chinese_terms() {
-        for english in ["best", "No.1", "#1", "world's first", "guaranteed"] {
-            assert!(is_english(english), "{english}");
-        }
-        for chinese in ["最", "第一", "全网第一", "100%"] {
-            assert!(!is_english(chinese), "{chinese}");
         }
     }
 }

@@ -7,6 +7,7 @@
 //! is exactly what `redbrief explain CODE` prints: one source, never a copy.
 
 pub mod given;
+pub mod patterns;
 pub mod text;
 pub mod words;
 

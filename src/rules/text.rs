@@ -35,7 +35,7 @@ fn fold_char(ch: char) -> impl Iterator<Item = char> {
 
 /// Scripts written without spaces between words, where terms match as
 /// substrings: Han ideographs, kana, and their extensions.
-fn is_unspaced(ch: char) -> bool {
+pub(super) fn is_unspaced(ch: char) -> bool {
     matches!(ch,
         '\u{3040}'..='\u{30FF}'   // hiragana, katakana
         | '\u{3400}'..='\u{4DBF}' // CJK extension A

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::common::Test;
+use crate::common::{files_under, Test};
 
 const GLOW: &str = "examples/glow-serum-my.campaign";
 
@@ -51,29 +51,6 @@ fn generated(numbers: std::ops::Range<usize>, fee: u32) -> String {
     }
     spec.push_str("}\n");
     spec
-}
-
-/// Every file under `dir`, as sorted `/`-separated relative paths.
-fn files_under(dir: &Path) -> Vec<String> {
-    fn walk(root: &Path, dir: &Path, found: &mut Vec<String>) {
-        for entry in fs::read_dir(dir).expect("a folder").flatten() {
-            let path = entry.path();
-            if entry.file_type().expect("a type").is_dir() {
-                walk(root, &path, found);
-            } else {
-                let relative = path.strip_prefix(root).expect("under the root");
-                let parts: Vec<String> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                found.push(parts.join("/"));
-            }
-        }
-    }
-    let mut found = Vec::new();
-    walk(dir, dir, &mut found);
-    found.sort();
-    found
 }
 
 /// The names in a folder, sorted.

@@ -5,37 +5,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{repo_path, Test};
+use crate::common::{files_under, repo_path, Test};
 
 const GLOW: &str = "examples/glow-serum-my.campaign";
 const CN: &str = "examples/xiaolu-skincare-cn.campaign";
 const HANDLES: &str = "tests/fixtures/render/handles.campaign";
-
-/// Every file under `dir`, as sorted `/`-separated relative paths.
-fn files_under(dir: &Path) -> Vec<String> {
-    fn walk(root: &Path, dir: &Path, found: &mut Vec<String>) {
-        let Ok(entries) = fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(root, &path, found);
-            } else {
-                let relative = path.strip_prefix(root).expect("under the root");
-                let parts: Vec<String> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                found.push(parts.join("/"));
-            }
-        }
-    }
-    let mut found = Vec::new();
-    walk(dir, dir, &mut found);
-    found.sort();
-    found
-}
 
 fn read(dir: &Path, relative: &str) -> String {
     fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))

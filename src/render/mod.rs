@@ -264,6 +264,16 @@ impl Briefs {
                             }
                             for (document, path) in documents {
                                 let path = format!("{}/{path}", language.name());
+                                if self.templates.fueled {
+                                    // A fresh budget for each document.
+                                    match self.page(shared) {
+                                        Ok(fresh) => page = fresh,
+                                        Err(error) => {
+                                            let _ = done.send(Err(error));
+                                            break 'creators;
+                                        }
+                                    }
+                                }
                                 let file = page.file(document, path, view.clone());
                                 // The receiver is gone only after an error: stop.
                                 if done.send(file).is_err() {

@@ -104,6 +104,11 @@ const KOC_HTML: &str = include_str!("../../templates/koc.html.j2");
 const OVERVIEW_HTML: &str = include_str!("../../templates/overview.html.j2");
 const ORDER_TXT: &str = include_str!("../../templates/order.txt.j2");
 
+/// The template instructions one document may take when `--templates` is
+/// given. The built-in briefs take a few thousand; a loop over a
+/// hundred thousand items still fits.
+pub(crate) const USER_TEMPLATE_FUEL: u64 = 5_000_000;
+
 /// Every built-in template, by the name `--templates DIR` overrides it with.
 pub fn built_in() -> &'static [(&'static str, &'static str)] {
     BUILT_IN
@@ -119,6 +124,9 @@ pub struct Templates {
     pub(super) env: Environment<'static>,
     /// Where each overridden template came from, to name it in errors.
     overridden: BTreeMap<String, PathBuf>,
+    /// Whether `--templates` was given: then every document is rendered in
+    /// a state of its own, so the fuel budget counts per document.
+    pub(crate) fueled: bool,
 }
 
 impl Templates {
@@ -138,9 +146,16 @@ impl Templates {
         let mut templates = Templates {
             env: Environment::new(),
             overridden: BTreeMap::new(),
+            fueled: overrides.is_some(),
         };
         if let Some(dir) = overrides {
             check_overrides(dir)?;
+        }
+        if overrides.is_some() {
+            // A user's template could loop for ever (a 9-million-step loop
+            // took 18 s and 1.9 GB): each document gets a budget of template
+            // instructions, far above what the built-in ones use.
+            env.set_fuel(Some(USER_TEMPLATE_FUEL));
         }
         for (name, source) in BUILT_IN {
             let replacement = overrides.map(|dir| dir.join(name));
@@ -187,9 +202,12 @@ impl Templates {
         {
             error = inner;
         }
-        let what = match error.detail() {
-            Some(detail) => format!("{}: {detail}", error.kind()),
-            None => error.kind().to_string(),
+        let what = match (error.kind(), error.detail()) {
+            (minijinja::ErrorKind::OutOfFuel, _) => format!(
+                "the template ran too long (over {USER_TEMPLATE_FUEL} steps for one document): look for a loop that never ends or runs over far too many items"
+            ),
+            (kind, Some(detail)) => format!("{kind}: {detail}"),
+            (kind, None) => kind.to_string(),
         };
         let Some(name) = error.name() else {
             return RenderError::Templates(format!("template error: {what}"));

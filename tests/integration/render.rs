@@ -1299,3 +1299,25 @@ fn front_matter_reads_as_strings_in_yaml_1_1() {
     assert!(done.status.success(), "{stderr}");
     assert_eq!(String::from_utf8_lossy(&done.stdout).trim(), "yes");
 }
+
+/// A user's template that would loop for ever is stopped by a budget of
+/// template steps per document, with a message naming the file.
+#[test]
+fn an_endless_user_template_is_stopped_with_a_clear_error() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file(
+            "mine/en/kol.md.j2",
+            "{% for a in range(3000) %}{% for b in range(3000) %}x{% endfor %}{% endfor %}\n",
+        )
+        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
+        .run();
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("mine/en/kol.md.j2"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the template ran too long"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.dir.join("b").exists());
+}

@@ -4,6 +4,7 @@
 use super::text::{has_han, has_latin};
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
+use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Language, Text};
 
 crate::rule_info! {
@@ -95,10 +96,7 @@ impl Rule for Untranslated {
 }
 
 fn code(language: Language) -> &'static str {
-    match language {
-        Language::En => "en",
-        Language::Zh => "zh",
-    }
+    language.name()
 }
 
 fn reader(language: Language) -> &'static str {

@@ -332,6 +332,20 @@ impl Builder {
             let key = Span::new(start, start + field.keyword.len());
             return Some(Node::Invalid(Spanned::new(field.keyword, key)));
         }
+        // `zh "..."` on a line of its own, not after a text: a version that
+        // lost its text to a blank line, a comment or a value of another kind.
+        let rest = line[first.len()..].trim_start();
+        if first.len() == 2
+            && first.bytes().all(|b| b.is_ascii_lowercase())
+            && rest.starts_with('"')
+        {
+            self.findings.push(
+                Finding::new(&SYNTAX, span, format!("a `{first}` version that follows no text"))
+                    .label("not after a text")
+                    .help(format!("write `{first} \"...\"` right after the text it translates, on its line or the next, with no blank line or comment between; only free text (`angle`, `prompts`, `voice`, ...) takes versions")),
+            );
+            return None;
+        }
         if fields::block(first).is_some() {
             self.findings.push(
                 Finding::new(&SYNTAX, span, format!("`{first}` opens a block, but this line has no `{{`"))

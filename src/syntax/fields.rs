@@ -504,6 +504,17 @@ mod tests {
     }
 
     #[test]
+    fn only_texts_are_free_text() {
+        for field in FIELDS.iter().filter(|f| f.translatable) {
+            assert!(
+                matches!(field.kind, Kind::Text | Kind::Texts),
+                "`{}`",
+                field.keyword
+            );
+        }
+    }
+
+    #[test]
     fn every_description_is_in_both_languages() {
         for field in FIELDS {
             assert!(

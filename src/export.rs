@@ -10,6 +10,11 @@
 //! is `{amount, currency}` (a whole amount as an integer, otherwise a number
 //! with at most two decimals), durations are days, dates are ISO
 //! `YYYY-MM-DD`.
+//!
+//! A free text is exported as written first (`angle`); its versions in
+//! other languages are in the view's `translations`, by language then
+//! field, each the text that language's brief shows (a list item without a
+//! version of its own shows the item as written): `{"zh": {"angle": "..."}}`.
 
 use serde::Serialize;
 
@@ -78,6 +83,7 @@ impl CampaignView {
                 voice: brand.voice.as_ref().map(|v| v.value.clone()),
                 avoid: texts(&brand.avoid),
                 hashtags: texts(&brand.hashtags),
+                translations: translations(&[("voice", Free::One(brand.voice.as_ref()))]),
             }),
             products: campaign
                 .products
@@ -87,6 +93,7 @@ impl CampaignView {
                     price: product.price.as_ref().map(|p| MoneyView::of(&p.value)),
                     claims: texts(&product.claims),
                     link: product.link.as_ref().map(|l| l.value.clone()),
+                    translations: translations(&[("claims", Free::Many(&product.claims))]),
                 })
                 .collect(),
             goals: campaign.goals.iter().map(GoalView::of).collect(),
@@ -179,6 +186,7 @@ pub struct BrandView {
     pub voice: Option<String>,
     pub avoid: Vec<String>,
     pub hashtags: Vec<String>,
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -187,6 +195,7 @@ pub struct ProductView {
     pub price: Option<MoneyView>,
     pub claims: Vec<String>,
     pub link: Option<String>,
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -272,6 +281,7 @@ pub struct CreatorView {
     pub terms: TermsView,
     /// Their dates, derived from the terms and the deliveries.
     pub dates: DatesView,
+    pub translations: Translations,
 }
 
 impl CreatorView {
@@ -324,6 +334,13 @@ impl CreatorView {
             xhs_id: creator.xhs_id.as_ref().map(|t| t.value.clone()),
             terms: TermsView::of(&creator.terms),
             dates: DatesView::of(&creator.dates),
+            translations: translations(&[
+                ("audience", Free::One(creator.audience.as_ref())),
+                ("angle", Free::One(creator.angle.as_ref())),
+                ("note", Free::One(creator.note.as_ref())),
+                ("visual", Free::One(creator.visual.as_ref())),
+                ("prompts", Free::Many(&creator.prompts)),
+            ]),
         }
     }
 }
@@ -350,6 +367,7 @@ pub struct TermsView {
     pub report_days: Vec<u32>,
     pub payment: Option<String>,
     pub fee_includes: Vec<FeeInclude>,
+    pub translations: Translations,
 }
 
 impl TermsView {
@@ -368,6 +386,7 @@ impl TermsView {
             report_days: terms.report.iter().map(|d| d.value).collect(),
             payment: terms.payment.as_ref().map(|t| t.value.clone()),
             fee_includes: terms.fee_includes.clone(),
+            translations: translations(&[("payment", Free::One(terms.payment.as_ref()))]),
         }
     }
 }
@@ -469,6 +488,53 @@ impl FindingView {
             column: at.column,
         }
     }
+}
+
+/// Versions of a view's free texts: language code, then field, then the
+/// text that language's brief shows.
+pub type Translations =
+    std::collections::BTreeMap<String, std::collections::BTreeMap<&'static str, Version>>;
+
+/// One field's text in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Version {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// A free-text field of the model.
+enum Free<'a> {
+    One(Option<&'a crate::model::Text>),
+    Many(&'a [crate::model::Text]),
+}
+
+fn translations(fields: &[(&'static str, Free<'_>)]) -> Translations {
+    let mut out = Translations::new();
+    for (field, free) in fields {
+        let texts: &[crate::model::Text] = match free {
+            Free::One(text) => text.map(std::slice::from_ref).unwrap_or(&[]),
+            Free::Many(texts) => texts,
+        };
+        for text in texts.iter() {
+            for translation in &text.translations {
+                let language = &translation.language.value;
+                let version = match free {
+                    Free::One(_) => Version::One(text.version(language).to_string()),
+                    Free::Many(_) => Version::Many(
+                        texts
+                            .iter()
+                            .map(|t| t.version(language).to_string())
+                            .collect(),
+                    ),
+                };
+                out.entry(language.clone())
+                    .or_default()
+                    .insert(field, version);
+            }
+        }
+    }
+    out
 }
 
 fn texts(texts: &[crate::model::Text]) -> Vec<String> {

@@ -159,7 +159,18 @@ impl Printer<'_> {
     fn statement(&mut self, statement: &Statement, depth: usize, run: Run) {
         let key = statement.key.value;
         let padding = " ".repeat(run.key_width.saturating_sub(key.len()) + 1);
-        let value = self.value(&statement.value, depth, run.metric_width);
+        let column = depth * INDENT + key.len() + padding.len();
+        let value = match &statement.value {
+            // Versions in other languages go on lines of their own, under
+            // the value: `angle "..."` then `zh "..."` below it.
+            Value::Text(t) if !t.translations.is_empty() => translated(t, depth, column),
+            Value::Texts(list) if list.iter().any(|t| !t.translations.is_empty()) => list
+                .iter()
+                .map(|t| text(t, depth))
+                .collect::<Vec<_>>()
+                .join(&format!(",\n{}", " ".repeat(column))),
+            value => self.value(value, depth, run.metric_width),
+        };
         self.last_end = statement.span.end;
         let comment = self.trailing_comment(statement.span.end);
         self.line(depth, &format!("{key}{padding}{value}{comment}"));
@@ -318,6 +329,32 @@ fn money(money: &MoneyLiteral) -> String {
 /// form: its lines indented one level past the statement, the closing quotes
 /// on a line of their own at the statement's indentation.
 fn text(text: &Text, depth: usize) -> String {
+    let mut out = string(text, depth);
+    for translation in &text.translations {
+        out.push(' ');
+        out.push_str(&translation.language.value);
+        out.push(' ');
+        out.push_str(&string(&translation.text, depth));
+    }
+    out
+}
+
+/// A text and its versions, each version on a line of its own starting at
+/// `column`, the column of the value.
+fn translated(text: &Text, depth: usize, column: usize) -> String {
+    let mut out = string(text, depth);
+    for translation in &text.translations {
+        out.push('\n');
+        out.push_str(&" ".repeat(column));
+        out.push_str(&translation.language.value);
+        out.push(' ');
+        out.push_str(&string(&translation.text, depth));
+    }
+    out
+}
+
+/// One string, without its versions.
+fn string(text: &Text, depth: usize) -> String {
     if !text.multiline {
         let mut out = String::with_capacity(text.value.len() + 2);
         out.push('"');

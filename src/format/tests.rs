@@ -405,3 +405,105 @@ proptest! {
         prop_assert_eq!(comments(&source, &before), comments(&once, &after));
     }
 }
+
+/// Every text of a spec with its versions, in order: (text, [(code, version)]).
+fn versions(source: &str) -> Vec<(String, Vec<(String, String)>)> {
+    fn walk(nodes: &[Node], out: &mut Vec<(String, Vec<(String, String)>)>) {
+        use crate::syntax::ast::Value;
+        for node in nodes {
+            match node {
+                Node::Block(block) => walk(&block.body, out),
+                Node::Statement(statement) => {
+                    let texts: Vec<&crate::syntax::ast::Text> = match &statement.value {
+                        Value::Text(text) => vec![text],
+                        Value::Texts(list) => list.iter().collect(),
+                        _ => Vec::new(),
+                    };
+                    for text in texts {
+                        let tr = text
+                            .translations
+                            .iter()
+                            .map(|t| (t.language.value.clone(), t.text.value.clone()))
+                            .collect();
+                        out.push((text.value.clone(), tr));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(spec) = parse(source).spec {
+        walk(&spec.nodes, &mut out);
+    }
+    out
+}
+
+#[test]
+fn versions_go_under_the_value_and_list_items_one_a_line() {
+    let source = "campaign \"C\" {\n  languages en, zh\n  koc @a {\n    angle \"An evening\" zh \"睡前\"\n    prompts \"A?\" zh \"甲？\", \"B?\"\n    niche skincare\n  }\n}\n";
+    let want = "campaign \"C\" {\n  languages en, zh\n\n  koc @a {\n    angle   \"An evening\"\n            zh \"睡前\"\n    prompts \"A?\" zh \"甲？\",\n            \"B?\"\n    niche   skincare\n  }\n}\n";
+    assert_eq!(formatted(source), want);
+}
+
+/// A version as a hurried person writes it: on the line, or on the next.
+fn version(dice: &mut Dice, code: &str, text: &str) -> String {
+    let space = dice.one(SPACES);
+    if dice.chance(1) {
+        let indent = dice.one(INDENTS);
+        format!("\n{indent}{code}{space}\"{text}\"")
+    } else {
+        format!("{space}{code} \"{text}\"")
+    }
+}
+
+fn translated_spec(rolls: Vec<u8>) -> String {
+    let mut dice = Dice { rolls, at: 0 };
+    const EN: &[&str] = &["An evening ritual", "Worth it?", "Say \\\"hi\\\"", ""];
+    const ZH: &[&str] = &["睡前护肤", "值得吗？", "说“你好”", "一二 三"];
+    let mut angle = format!("\"{}\"", dice.one(EN));
+    for code in ["zh", "en"] {
+        if dice.chance(2) {
+            let text = if code == "zh" {
+                dice.one(ZH)
+            } else {
+                dice.one(EN)
+            };
+            angle.push_str(&version(&mut dice, code, text));
+        }
+    }
+    let mut prompts = String::new();
+    for i in 0..1 + dice.pick(3) {
+        if i > 0 {
+            prompts.push(',');
+            prompts.push_str(dice.one(&[" ", "", "\n      ", "\n"]));
+        }
+        prompts.push_str(&format!("\"{}\"", dice.one(EN)));
+        if dice.chance(3) {
+            let text = dice.one(ZH);
+            prompts.push_str(&version(&mut dice, "zh", text));
+        }
+    }
+    let comment = dice.one(&["", " # kept"]);
+    format!(
+        "campaign \"C\" {{\n  languages en, zh\n  brand \"B\" {{\n    voice \"Warm\" zh \"温暖\"{comment}\n  }}\n  koc @a {{\n    angle {angle}\n    prompts {prompts}\n    followers 3k\n  }}\n}}\n"
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn formatting_keeps_every_version_in_order(
+        rolls in proptest::collection::vec(any::<u8>(), 40)
+    ) {
+        let source = translated_spec(rolls);
+        let once = match format(&source) {
+            Ok(text) => text,
+            Err(refusal) => return Err(TestCaseError::fail(format!("{refusal:?}\n{source}"))),
+        };
+        prop_assert_eq!(&formatted(&once), &once, "not idempotent; source:\n{}", source);
+        prop_assert_eq!(versions(&once), versions(&source), "source:\n{}", source);
+        prop_assert_eq!(Meaning::of(&once), Meaning::of(&source));
+    }
+}

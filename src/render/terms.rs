@@ -91,7 +91,7 @@ impl TermsView {
                     FeeInclude::PlatformFee => "platform_fee",
                 })
                 .collect(),
-            payment: terms.payment.as_ref().map(|p| p.value.clone()),
+            payment: terms.payment.as_ref().map(|p| words.text(p)),
             keep_live: days(terms.keep_live.as_ref()),
             rights: terms.rights.as_ref().map(|r| RightsView {
                 uses: r

@@ -86,7 +86,7 @@ impl CampaignView {
                 name: brand.name.value.clone(),
                 category: brand.category.as_ref().map(|c| words.topic(&c.value)),
                 market: brand.market.as_ref().map(|m| words.market(&m.value)),
-                voice: brand.voice.as_ref().map(|v| v.value.clone()),
+                voice: brand.voice.as_ref().map(|v| words.text(v)),
                 avoid: brand.avoid.iter().map(|a| a.value.clone()).collect(),
                 hashtags: brand
                     .hashtags
@@ -138,7 +138,7 @@ impl ProductView {
         ProductView {
             name: product.name.value.clone(),
             price: product.price.as_ref().map(|p| words.money(&p.value)),
-            claims: product.claims.iter().map(|c| c.value.clone()).collect(),
+            claims: product.claims.iter().map(|c| words.text(c)).collect(),
             link: product.link.as_ref().map(|l| l.value.clone()),
             link_href: product
                 .link
@@ -254,16 +254,16 @@ impl CreatorView {
                 .map(|n| words.topic(&n.value))
                 .collect(),
             engagement: creator.engagement.as_ref().map(|e| words.percent(e.value)),
-            audience: creator.audience.as_ref().map(|a| a.value.clone()),
+            audience: creator.audience.as_ref().map(|a| words.text(a)),
             fee: creator.fee.as_ref().map(|f| words.money(&f.value)),
-            angle: creator.angle.as_ref().map(|a| a.value.clone()),
+            angle: creator.angle.as_ref().map(|a| words.text(a)),
             keywords: texts(&creator.keywords),
             title: creator.title.as_ref().map(|t| t.value.clone()),
             script: texts(&creator.script),
-            note: creator.note.as_ref().map(|n| n.value.clone()),
-            visual: creator.visual.as_ref().map(|v| v.value.clone()),
+            note: creator.note.as_ref().map(|n| words.text(n)),
+            visual: creator.visual.as_ref().map(|v| words.text(v)),
             trial_days: creator.trial.as_ref().map(|t| t.value),
-            prompts: texts(&creator.prompts),
+            prompts: creator.prompts.iter().map(|p| words.text(p)).collect(),
             followup_days: creator.followup_days(),
             xhs_id: creator.xhs_id.as_ref().map(|x| x.value.clone()),
             gifted: creator.fee.is_none(),

@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 
 use crate::model::values::group_thousands;
+use crate::model::vocabulary::Vocabulary;
 use crate::model::{
     Comparator, Format, Kpi, Language, Metric, Money, Quantity, Role, Schedule, Stage,
 };
@@ -14,6 +15,12 @@ use crate::model::{
 pub(crate) struct Words(pub(crate) Language);
 
 impl Words {
+    /// A free text as this language's briefs show it: its own version, or
+    /// the text as written.
+    pub(crate) fn text(self, text: &crate::model::Text) -> String {
+        text.version(self.0.name()).to_string()
+    }
+
     pub(crate) fn stage(self, stage: Stage) -> &'static str {
         match (self.0, stage) {
             (Language::En, Stage::Discovery) => "discovery",

@@ -4,6 +4,8 @@
 //! That is each creator's `angle`, `visual`, `title`, `note`, `script`
 //! lines, `prompts` and `keywords`; the product `claims` (the only claims
 //! creators may repeat); and the brand `hashtags` (posted as topic tags).
+//! Each text's versions in other languages (`zh "..."`) are given too: a
+//! `zh` brief hands the creator its version, so the word lists read it.
 //! Left out on purpose: `audience` and the brand `voice` describe who reads
 //! and how it should sound, and are never posted; the product `link` is for
 //! tracking, and XHS004 looks for links written into what creators post.
@@ -28,6 +30,8 @@ pub struct Given<'c> {
     pub owner: Owner<'c>,
     /// How the field reads in a sentence: "the angle", "a prompt".
     pub field: &'static str,
+    /// The language code when `text` is a version in another language.
+    pub language: Option<&'c str>,
 }
 
 impl Given<'_> {
@@ -38,8 +42,20 @@ impl Given<'_> {
             Owner::Product(product) => format!("the product \"{}\"", product.name.value),
             Owner::Brand(brand) => format!("the brand \"{}\"", brand.name.value),
         };
-        format!("{} of {owner}", self.field)
+        match self.language {
+            None => format!("{} of {owner}", self.field),
+            Some(code) => format!("the `{code}` version of {} of {owner}", self.field),
+        }
     }
+}
+
+/// A text and each of its versions, with the version's language.
+pub fn versions(text: &Text) -> impl Iterator<Item = (&Text, Option<&str>)> {
+    std::iter::once((text, None)).chain(
+        text.translations
+            .iter()
+            .map(|t| (&t.text, Some(t.language.value.as_str()))),
+    )
 }
 
 /// Every text given to creators, in the order the spec declares them.
@@ -49,14 +65,20 @@ pub fn texts(campaign: &Campaign) -> impl Iterator<Item = Given<'_>> {
             text,
             owner: Owner::Brand(brand),
             field: "a hashtag",
+            language: None,
         })
     });
     let products = campaign.products.iter().flat_map(|product| {
-        product.claims.iter().map(move |text| Given {
-            text,
-            owner: Owner::Product(product),
-            field: "a claim",
-        })
+        product
+            .claims
+            .iter()
+            .flat_map(versions)
+            .map(move |(text, language)| Given {
+                text,
+                owner: Owner::Product(product),
+                field: "a claim",
+                language,
+            })
     });
     let creators = campaign.creators.iter().flat_map(creator_texts);
     brand.chain(products).chain(creators)
@@ -79,11 +101,17 @@ pub fn creator_texts(creator: &Creator) -> impl Iterator<Item = Given<'_>> {
     ]
     .into_iter()
     .flat_map(|(texts, field)| texts.iter().map(move |text| (text, field)));
-    single.chain(lists).map(move |(text, field)| Given {
-        text,
-        owner: Owner::Creator(creator),
-        field,
-    })
+    single
+        .chain(lists)
+        .flat_map(|(text, field)| {
+            versions(text).map(move |(text, language)| (text, field, language))
+        })
+        .map(move |(text, field, language)| Given {
+            text,
+            owner: Owner::Creator(creator),
+            field,
+            language,
+        })
 }
 
 /// The finding for a text that contains listed terms: one per text, at the

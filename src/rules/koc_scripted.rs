@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::given::{word_finding, Given, Owner};
+use super::given::{versions, word_finding, Given, Owner};
 use super::text::Terms;
 use super::{or_allow, who, words, Rule, RuleInfo};
 use crate::diagnostic::Finding;
@@ -88,12 +88,16 @@ impl Rule for KocScripted {
                 .angle
                 .iter()
                 .map(|t| (t, "the angle"))
-                .chain(koc.prompts.iter().map(|t| (t, "a prompt")));
-            for (text, field) in texts {
+                .chain(koc.prompts.iter().map(|t| (t, "a prompt")))
+                .flat_map(|(text, field)| {
+                    versions(text).map(move |(text, language)| (text, field, language))
+                });
+            for (text, field, language) in texts {
                 let given = Given {
                     text,
                     owner: Owner::Creator(koc),
                     field,
+                    language,
                 };
                 let hits = HARD_SELL.find(&text.value);
                 let Some(finding) =

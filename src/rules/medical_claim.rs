@@ -52,8 +52,10 @@ crate::rule_info! {
     /// - 减肥 does not fire in 减肥期 (减肥期间也能吃: the food fits a diet,
     ///   it does not make anyone lose weight); "detox" not in "digital
     ///   detox".
-    /// - 防晒 fires even when the text names another product (叠涂防晒): the
-    ///   words cannot tell "our sunscreen" from "yours". 修复 fires; the
+    /// - 防晒 fires as a claim (清爽防晒, 防晒效果), but not where the text
+    ///   puts the reader's own sunscreen on (叠防晒, 涂防晒, 补防晒) or names
+    ///   it (防晒霜, 防晒乳): a KOC is asked whether the serum pills under
+    ///   sunscreen, which claims nothing. 修复 fires; the
     ///   cosmetic word is 修护. 激素 fires in 无激素 too.
     /// - 美白, 祛斑, 防晒 and the other special effects are legal for a product
     ///   registered as a special cosmetic (国妆特字), and a health function

@@ -36,6 +36,10 @@ pub mod medical_claim;
 pub mod mixed_script_handle;
 pub mod note_limits;
 pub mod off_platform;
+pub mod search_language;
+// LANG: briefs in their reader's language.
+pub mod unshown_version;
+pub mod untranslated;
 
 use std::sync::LazyLock;
 
@@ -73,7 +77,10 @@ pub static STRATEGY: &[&dyn Rule] = &[
     &off_platform::OffPlatform,
     &note_limits::NoteLimits,
     &keep_live_range::KeepLiveRange,
+    &search_language::SearchLanguage,
     &mixed_script_handle::MixedScriptHandle,
+    &untranslated::Untranslated,
+    &unshown_version::UnshownVersion,
 ];
 
 /// Runs every strategy rule the campaign does not `allow`.
@@ -216,9 +223,15 @@ mod tests {
             )
         };
         let mut sorted = codes.clone();
-        sorted.sort_by_key(|c| (c.starts_with("XHS"), number(c)));
+        // Families in the order rules.md lists them: RS, XHS, LANG.
+        let family = |code: &str| {
+            ["RS", "XHS", "LANG"]
+                .iter()
+                .position(|f| code.starts_with(f))
+        };
+        sorted.sort_by_key(|c| (family(c), number(c)));
         assert_eq!(codes, sorted);
-        assert_eq!(codes.len(), 23);
+        assert_eq!(codes.len(), 26);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::given::versions;
 use super::text::key;
 use super::{who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
@@ -16,7 +17,9 @@ crate::rule_info! {
     /// half-width forms, spacing and punctuation, so "Oily skin, tested!"
     /// and "oily-skin tested" are the same. The three fields are compared
     /// with each other too: a KOL's script line reused as a KOC's prompt is
-    /// the same brief. The finding points at the second of the two texts.
+    /// the same brief. Versions in other languages (`zh "..."`) are
+    /// compared too: a shared `zh` version is a shared Chinese brief. The
+    /// finding points at the second of the two texts.
     ///
     /// ## Why it matters
     /// "Using the same content brief for KOLs and KOCs" is one of the four
@@ -79,7 +82,10 @@ impl Rule for SharedBrief {
                 .iter()
                 .map(|t| (t, "the angle"))
                 .chain(creator.script.iter().map(|t| (t, "a script line")))
-                .chain(creator.prompts.iter().map(|t| (t, "a prompt")));
+                .chain(creator.prompts.iter().map(|t| (t, "a prompt")))
+                // A `zh` version shared by a KOL and a KOC is a shared
+                // Chinese brief, whatever the texts as written say.
+                .flat_map(|(text, field)| versions(text).map(move |(text, _)| (text, field)));
             for (text, field) in texts {
                 let folded = key(&text.value);
                 if folded.is_empty() {

@@ -44,6 +44,21 @@ pub(super) fn is_unspaced(ch: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// Whether a text holds a Han character: Chinese, for the language rules.
+pub fn has_han(text: &str) -> bool {
+    text.chars()
+        .any(|ch| is_unspaced(ch) && !matches!(ch, '\u{3040}'..='\u{30FF}'))
+}
+
+/// Whether a text holds a Latin letter.
+pub fn has_latin(text: &str) -> bool {
+    text.chars().any(|ch| {
+        ch.is_ascii_alphabetic()
+            || matches!(ch, '\u{00C0}'..='\u{024F}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
+                && ch.is_alphabetic()
+    })
+}
+
 /// A character that is part of a spaced-script word, whose edges are
 /// word boundaries.
 fn is_word_char(ch: char) -> bool {
@@ -510,17 +525,9 @@ mod tests {
 
     #[test]
     fn spans_point_into_plain_literals_only() {
-        let plain = Text {
-            value: "buy now".to_string(),
-            span: Span::new(10, 19),
-            multiline: false,
-        };
+        let plain = Text::plain("buy now".to_string(), Span::new(10, 19), false);
         assert_eq!(span_in(&plain, &(4..7)), Span::new(15, 18));
-        let escaped = Text {
-            value: "say \"now\"".to_string(),
-            span: Span::new(0, 13),
-            multiline: false,
-        };
+        let escaped = Text::plain("say \"now\"".to_string(), Span::new(0, 13), false);
         assert_eq!(span_in(&escaped, &(5..8)), escaped.span);
     }
 }

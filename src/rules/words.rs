@@ -236,9 +236,25 @@ pub static SPECIAL_COSMETIC: &[Word] = &[
     Word::except("美白", &["美白牙齿", "牙齿美白"]),
     Word::new("祛斑"),
     Word::new("淡斑"),
-    // Fires when it names another product too (叠涂防晒): a brief cannot
-    // tell "our sunscreen" from "your sunscreen".
-    Word::new("防晒"),
+    // The effect claim. Putting sunscreen on (叠防晒, 涂防晒, 补防晒) and
+    // the product's own name (防晒霜, 防晒乳, 防晒喷雾) speak of the
+    // reader's sunscreen, as a KOC brief asks ("does it pill under
+    // sunscreen?"), not of a sun-protection effect.
+    Word::except(
+        "防晒",
+        &[
+            "叠防晒",
+            "叠涂防晒",
+            "涂防晒",
+            "擦防晒",
+            "补防晒",
+            "上防晒",
+            "防晒霜",
+            "防晒乳",
+            "防晒喷雾",
+            "防晒后",
+        ],
+    ),
     // Smudge-proof make-up and colour-fast lipstick keep their colour, not
     // hair.
     Word::except("防脱", &["防脱妆", "防脱色"]),

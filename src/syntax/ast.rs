@@ -115,10 +115,71 @@ impl BlockHead {
 /// A string value, escapes already decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
+    /// The text as written first: every language without a version of its
+    /// own reads it.
     pub value: String,
+    /// The first string's quotes and what is between them.
     pub span: Span,
     /// Written as `"""..."""`.
     pub multiline: bool,
+    /// `zh "..."` after it: the text for briefs in that language, in the
+    /// order written.
+    pub translations: Vec<Translation>,
+}
+
+/// `zh "睡前护肤仪式"` after a free text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// The language code as written.
+    pub language: Spanned<String>,
+    /// The version; its own `translations` are empty.
+    pub text: Text,
+    /// From the language code to the closing quote.
+    pub span: Span,
+}
+
+impl Text {
+    /// A plain string with no versions in other languages.
+    pub fn plain(value: String, span: Span, multiline: bool) -> Text {
+        Text {
+            value,
+            span,
+            multiline,
+            translations: Vec::new(),
+        }
+    }
+
+    /// The text a brief in `language` (a code, `zh`) shows: its own
+    /// version, or the text as written first.
+    pub fn version(&self, language: &str) -> &str {
+        self.translation(language)
+            .map_or(self.value.as_str(), |t| t.text.value.as_str())
+    }
+
+    /// The version written for `language`, if any.
+    pub fn translation(&self, language: &str) -> Option<&Translation> {
+        self.translations
+            .iter()
+            .find(|t| t.language.value == language)
+    }
+
+    /// What deleting the `index`th version removes: from the end of what
+    /// precedes it (the string, or the version before) to its closing
+    /// quote, so no space or line is left behind.
+    pub fn removal(&self, index: usize) -> Span {
+        let start = match index {
+            0 => self.span.end,
+            _ => self.translations[index - 1].span.end,
+        };
+        Span::new(start, self.translations[index].span.end)
+    }
+
+    /// Where the text and every version of it stand.
+    pub fn whole_span(&self) -> Span {
+        self.translations
+            .last()
+            .map_or(self.span, |t| self.span.to(t.span))
+    }
 }
 
 /// One line: `key value...`.

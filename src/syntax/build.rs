@@ -219,6 +219,11 @@ impl Builder {
         let key = Spanned::new(field.keyword, key_span);
         if let Some(value) = &value {
             self.single_line_value(field, value);
+            if !field.translatable {
+                for text in value_texts(value) {
+                    self.untranslatable(text, &format!("`{}`", field.keyword));
+                }
+            }
         }
         match value {
             Some(value) => Some(Node::Statement(Statement {
@@ -327,6 +332,20 @@ impl Builder {
             let key = Span::new(start, start + field.keyword.len());
             return Some(Node::Invalid(Spanned::new(field.keyword, key)));
         }
+        // `zh "..."` on a line of its own, not after a text: a version that
+        // lost its text to a blank line, a comment or a value of another kind.
+        let rest = line[first.len()..].trim_start();
+        if first.len() == 2
+            && first.bytes().all(|b| b.is_ascii_lowercase())
+            && rest.starts_with('"')
+        {
+            self.findings.push(
+                Finding::new(&SYNTAX, span, format!("a `{first}` version that follows no text"))
+                    .label("not after a text")
+                    .help(format!("write `{first} \"...\"` right after the text it translates, on its line or the next, with no blank line or comment between; only free text (`angle`, `prompts`, `voice`, ...) takes versions")),
+            );
+            return None;
+        }
         if fields::block(first).is_some() {
             self.findings.push(
                 Finding::new(&SYNTAX, span, format!("`{first}` opens a block, but this line has no `{{`"))
@@ -356,11 +375,7 @@ impl Builder {
                 let name = head_text[first.len()..].trim();
                 return Some(Node::Block(Block {
                     head: BlockHead::Campaign {
-                        name: Text {
-                            value: name.to_string(),
-                            span: head_span,
-                            multiline: false,
-                        },
+                        name: Text::plain(name.to_string(), head_span, false),
                     },
                     head_span,
                     body: nodes,
@@ -440,7 +455,54 @@ impl Builder {
         self.findings.push(finding);
     }
 
+    /// A string, with the versions in other languages written after it
+    /// when it is a `tr_string`.
     fn text(&mut self, pair: Pair<'_, Rule>) -> Text {
+        if pair.as_rule() != Rule::tr_string {
+            return self.string(pair);
+        }
+        let mut inner = pair.into_inner();
+        let Some(first) = inner.next() else {
+            return Text::plain(String::new(), Span::at(0), false);
+        };
+        let mut text = self.string(first);
+        for translation in inner {
+            let mut parts = translation.into_inner();
+            let (Some(code), Some(string)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let language = word(code);
+            let version = self.string(string);
+            text.translations.push(Translation {
+                span: language.span.to(version.span),
+                language,
+                text: version,
+            });
+        }
+        text
+    }
+
+    /// Versions in other languages of a text that reads the same in every
+    /// brief: each is a finding whose fix deletes it.
+    fn untranslatable(&mut self, text: &Text, what: &str) {
+        for (i, translation) in text.translations.iter().enumerate() {
+            self.findings.push(
+                Finding::new(
+                    &INVALID_VALUE,
+                    translation.span,
+                    format!(
+                        "{what} reads the same in every language: it takes no `{}` version",
+                        translation.language.value
+                    ),
+                )
+                .label("no translation here")
+                .help("delete the translation; names, links, handles, `avoid` words and what the creator posts word for word (`title`, `script`, `keywords`, `hashtags`) are written once")
+                .fix(text.removal(i), ""),
+            );
+        }
+    }
+
+    fn string(&mut self, pair: Pair<'_, Rule>) -> Text {
         let span = Span::from(pair.as_span());
         let inner = pair.into_inner().next();
         let multiline = inner
@@ -468,17 +530,16 @@ impl Builder {
                 .help("retype the text, or paste it as plain text; tabs and line breaks in `\"\"\"` texts are fine"),
             );
         }
-        Text {
-            value,
-            span,
-            multiline,
-        }
+        Text::plain(value, span, multiline)
     }
 
     /// A line break where a brief would show the text on one line (a
     /// heading, a table cell, a list item): the rest would read as a line
     /// of the brief's own.
     fn single_line(&mut self, text: &Text, what: &str) {
+        for translation in &text.translations {
+            self.single_line(&translation.text, what);
+        }
         if !text.value.contains('\n') {
             return;
         }
@@ -530,6 +591,7 @@ impl Builder {
             );
         }
         self.single_line(&name, &format!("the name of {what}"));
+        self.untranslatable(&name, &format!("the name of {what}"));
         name
     }
 
@@ -576,6 +638,20 @@ fn first_word(line: &str) -> &str {
         .find(|c: char| c.is_whitespace() || matches!(c, '"' | '{' | '}' | ','))
         .unwrap_or(line.len());
     &line[..end.max(line.chars().next().map_or(0, char::len_utf8))]
+}
+
+/// Every text of a value.
+fn value_texts(value: &Value) -> Vec<&Text> {
+    match value {
+        Value::Text(text)
+        | Value::Peak { name: text, .. }
+        | Value::Cost { name: text, .. }
+        | Value::Allow {
+            reason: Some(text), ..
+        } => vec![text],
+        Value::Texts(texts) => texts.iter().collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn literal(pair: Pair<'_, Rule>) -> Literal {

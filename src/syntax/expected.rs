@@ -19,9 +19,11 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::currency => "a currency code in capitals, like MYR",
         Rule::duration | Rule::duration_list => "a duration like 14d or 2w",
         Rule::date => "a date like 2026-12-03",
-        Rule::string | Rule::plain_string | Rule::triple_string | Rule::string_list => {
-            "a text in double quotes, like \"Fragrance-free\""
-        }
+        Rule::string
+        | Rule::plain_string
+        | Rule::triple_string
+        | Rule::string_list
+        | Rule::tr_string => "a text in double quotes, like \"Fragrance-free\"",
         Rule::name | Rule::name_list => "a lowercase name like launch",
         Rule::handle => "a handle like @lina.glow",
         Rule::market_code => "a two-letter market code like MY",

@@ -236,6 +236,11 @@ pub struct FieldSpec {
     /// Whether its text may run over several lines (`"""..."""`); every
     /// other text stays on one line, as the briefs show it.
     pub multiline: bool,
+    /// Whether its text is free text, which may be given in several
+    /// languages (`angle "..." zh "..."`). Names, links, handles, `avoid`
+    /// words and what the creator posts word for word (`title`, `script`,
+    /// `keywords`, `hashtags`) are not: they read the same in every brief.
+    pub translatable: bool,
     pub en: &'static str,
     pub zh: &'static str,
 }
@@ -268,6 +273,12 @@ const TERMS: &[Place] = &[Place::Terms];
 const CONTACT: &[Place] = &[Place::Contact];
 
 macro_rules! field {
+    ($key:ident, $keyword:literal, $places:expr, $repeat:ident, $kind:ident, $required:literal, free, $($rest:tt)*) => {
+        FieldSpec {
+            translatable: true,
+            ..field!($key, $keyword, $places, $repeat, $kind, $required, $($rest)*)
+        }
+    };
     ($key:ident, $keyword:literal, $places:expr, $repeat:ident, $kind:ident, $required:literal, multiline, $en:literal, $zh:literal) => {
         FieldSpec {
             multiline: true,
@@ -283,6 +294,7 @@ macro_rules! field {
             kind: Kind::$kind,
             required: $required,
             multiline: false,
+            translatable: false,
             en: $en,
             zh: $zh,
         }
@@ -305,7 +317,7 @@ pub static FIELDS: &[FieldSpec] = &[
         "the brand's category, e.g. `skincare`", "品牌品类，如 `skincare`"),
     field!(Market, "market", &[Place::Brand], Once, Market, false,
         "the market, as an ISO 3166 code: `MY`, `CN`, `SG`", "投放市场，ISO 3166 代码：`MY`、`CN`、`SG`"),
-    field!(Voice, "voice", &[Place::Brand], Once, Text, false,
+    field!(Voice, "voice", &[Place::Brand], Once, Text, false, free,
         "how the brand speaks", "品牌调性"),
     field!(Avoid, "avoid", &[Place::Brand], List, Texts, false,
         "words no creator may be asked to say", "禁用词：不得要求达人使用的词"),
@@ -313,7 +325,7 @@ pub static FIELDS: &[FieldSpec] = &[
         "the brand's topic tags (at most 10 on a note)", "品牌话题标签（每篇笔记最多 10 个）"),
     field!(Price, "price", &[Place::Product], Once, Money, false,
         "the product's price", "产品价格"),
-    field!(Claims, "claims", &[Place::Product], List, Texts, false,
+    field!(Claims, "claims", &[Place::Product], List, Texts, false, free,
         "the only claims creators may repeat", "达人可引用的产品卖点（仅限这些）"),
     field!(Link, "link", &[Place::Product], Once, Text, false,
         "the landing or store page, for the creator's reference", "产品落地页或店铺链接，仅供达人参考"),
@@ -333,11 +345,11 @@ pub static FIELDS: &[FieldSpec] = &[
         "what the account is about, e.g. `beauty, lifestyle`", "账号领域，如 `beauty, lifestyle`"),
     field!(Engagement, "engagement", CREATOR, Once, Percent, false,
         "the account's engagement rate", "互动率"),
-    field!(Audience, "audience", CREATOR, Once, Text, false,
+    field!(Audience, "audience", CREATOR, Once, Text, false, free,
         "who follows them, and why they were picked", "粉丝画像，以及选择该达人的理由"),
     field!(Fee, "fee", CREATOR, Once, Money, false,
         "what they are paid; leave it out for a gifted collaboration", "合作费用；产品置换合作可不填"),
-    field!(Angle, "angle", CREATOR, Once, Text, false,
+    field!(Angle, "angle", CREATOR, Once, Text, false, free,
         "the story of their post", "内容切入点"),
     field!(Keywords, "keywords", CREATOR, List, Texts, false,
         "search keywords to use naturally in title and caption", "在标题和正文中自然使用的搜索关键词"),
@@ -345,13 +357,13 @@ pub static FIELDS: &[FieldSpec] = &[
         "a suggested note title (at most 20 by the platform's count)", "建议的笔记标题（按平台计数不超过 20）"),
     field!(Script, "script", CREATOR, List, Texts, false,
         "lines the creator must say", "达人必须说的口播内容"),
-    field!(Note, "note", CREATOR, Once, Text, false, multiline,
+    field!(Note, "note", CREATOR, Once, Text, false, free, multiline,
         "anything else the creator should know", "其他需要达人知道的事项"),
-    field!(Visual, "visual", &[Place::Kol], Once, Text, false,
+    field!(Visual, "visual", &[Place::Kol], Once, Text, false, free,
         "KOL only: the art direction for a polished, aspirational post", "仅 KOL：精致、种草向内容的视觉方向"),
     field!(Trial, "trial", &[Place::Koc], Once, Duration, false,
         "KOC only: how long they use the product before posting", "仅 KOC：发布前的试用时长"),
-    field!(Prompts, "prompts", &[Place::Koc], List, Texts, false,
+    field!(Prompts, "prompts", &[Place::Koc], List, Texts, false, free,
         "KOC only: questions to answer honestly, not lines to say", "仅 KOC：需如实回答的问题，而非台词"),
     field!(Followup, "followup", &[Place::Koc], Once, Duration, false,
         "KOC only: how long they keep answering comments (default 7d)", "仅 KOC：评论区维护时长（默认 7d）"),
@@ -383,7 +395,7 @@ pub static FIELDS: &[FieldSpec] = &[
         "no paid post for a competing brand in the category for this long", "竞品排他期：期间不接同品类竞品的商业合作"),
     field!(Report, "report", TERMS, List, Durations, false,
         "send the note's data screenshots this long after posting", "发布后多久提供笔记数据截图"),
-    field!(Payment, "payment", TERMS, Once, Text, false,
+    field!(Payment, "payment", TERMS, Once, Text, false, free,
         "when and how the fee is paid", "付款方式与节点"),
     field!(FeeIncludes, "fee_includes", TERMS, List, Names, false,
         "what the fee covers: `tax`, `platform_fee`", "费用包含：`tax`（税费）、`platform_fee`（平台服务费）"),
@@ -485,6 +497,17 @@ mod tests {
             assert_eq!(
                 list_kind,
                 field.repeat == Repeat::List,
+                "`{}`",
+                field.keyword
+            );
+        }
+    }
+
+    #[test]
+    fn only_texts_are_free_text() {
+        for field in FIELDS.iter().filter(|f| f.translatable) {
+            assert!(
+                matches!(field.kind, Kind::Text | Kind::Texts),
                 "`{}`",
                 field.keyword
             );

@@ -120,7 +120,10 @@ fn fields_tables() -> String {
             .filter(|f| f.places.iter().any(|p| places.contains(p)))
         {
             let required = if field.required { "yes" } else { "" };
-            let value = value_of(field.kind, field.repeat);
+            let mut value = value_of(field.kind, field.repeat);
+            if field.translatable {
+                value.push_str("; free text, in several languages: `\"...\" zh \"...\"`");
+            }
             if creators {
                 let role = match field.only_role() {
                     Some(Place::Kol) => "KOL only",

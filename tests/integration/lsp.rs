@@ -18,7 +18,7 @@ const URI: &str = "file:///campaigns/launch.campaign";
 const SPEC: &str = r#"campaign "舒缓修护霜 双十二种草" {
   window    2026-11-15 to 2026-12-31
   budget    8万 CNY
-
+  languages zh
   brand "小鹿护肤" {
     category skincare
     market   CN

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{files_under, repo_path, Test};
+use crate::common::{files_under, repo_files, repo_path, Test};
 
 const GLOW: &str = "examples/glow-serum-my.campaign";
 const CN: &str = "examples/xiaolu-skincare-cn.campaign";
@@ -735,7 +735,11 @@ fn lang_picks_from_the_spec_languages() {
 fn lang_outside_the_spec_is_a_clear_error() {
     let spec = fs::read_to_string(repo_path(GLOW))
         .expect("the example")
-        .replace("languages en, zh", "languages en");
+        // The Chinese versions stay for later, accepted (LANG002).
+        .replace(
+            "languages en, zh",
+            "languages en\n  allow unshown-version \"Chinese briefs come later\"",
+        );
     let out = Test::new()
         .file("en.campaign", spec)
         .args(["render", "en.campaign", "--lang", "zh"])
@@ -1320,4 +1324,109 @@ fn an_endless_user_template_is_stopped_with_a_clear_error() {
         out.stderr
     );
     assert!(!out.dir.join("b").exists());
+}
+
+/// English phrases a `zh` brief may show: the overstatements it tells the
+/// creator to avoid, which are English words by nature.
+const ENGLISH_ON_PURPOSE: &[&str] = &["number one", "world's first"];
+
+/// The English free text in a line of a `zh` brief: a run of two or more
+/// Latin words between Chinese characters and punctuation, once what is
+/// the same in every language (names, handles, links, ids, currency codes,
+/// and what the creator posts word for word) is taken out.
+fn english_in(line: &str, same_everywhere: &[String]) -> Option<String> {
+    let mut rest = line.to_string();
+    for word in same_everywhere
+        .iter()
+        .map(String::as_str)
+        .chain(ENGLISH_ON_PURPOSE.iter().copied())
+    {
+        rest = rest.replace(word, " | ");
+    }
+    let is_cjk = |c: char| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            || ('\u{3000}'..='\u{303F}').contains(&c)
+            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+    };
+    rest.split(|c: char| is_cjk(c) || c == '|')
+        .map(|segment| {
+            segment
+                .split_whitespace()
+                .filter(|word| !word.contains("http"))
+                .filter(|word| {
+                    let letters: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+                    // Currency codes (MYR, SGD) and bare numbers are not words.
+                    let currency =
+                        letters.len() == 3 && letters.chars().all(|c| c.is_ascii_uppercase());
+                    !letters.is_empty() && !currency
+                })
+                .collect::<Vec<_>>()
+        })
+        .find(|words| words.len() >= 2)
+        .map(|words| words.join(" "))
+}
+
+#[test]
+fn zh_briefs_of_the_examples_have_no_english_free_text() {
+    for example in repo_files("examples", "campaign") {
+        let example = example.as_str();
+        let out = Test::new()
+            .repo_file(example)
+            .args(["export", example, "--to", "json"])
+            .run();
+        let export: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+        let campaign = &export["campaign"];
+        if !campaign["languages"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|l| l == "zh"))
+        {
+            continue;
+        }
+        let mut same: Vec<String> = Vec::new();
+        let mut add = |value: &serde_json::Value| match value {
+            serde_json::Value::String(s) => same.push(s.clone()),
+            serde_json::Value::Array(list) => {
+                same.extend(list.iter().filter_map(|v| v.as_str().map(str::to_string)))
+            }
+            _ => {}
+        };
+        add(&campaign["name"]);
+        add(&campaign["brand"]["name"]);
+        add(&campaign["brand"]["avoid"]);
+        add(&campaign["brand"]["hashtags"]);
+        for field in ["name", "wechat", "email", "phone"] {
+            add(&campaign["contact"][field]);
+        }
+        for product in campaign["products"].as_array().into_iter().flatten() {
+            add(&product["name"]);
+            add(&product["link"]);
+        }
+        for creator in campaign["creators"].as_array().into_iter().flatten() {
+            for field in ["handle", "xhs_id", "title", "keywords", "script"] {
+                add(&creator[field]);
+            }
+        }
+        // Longest first, so a name is not cut by a shorter one inside it.
+        same.sort_by_key(|s| std::cmp::Reverse(s.len()));
+
+        let out = Test::new()
+            .repo_file(example)
+            .args(["render", example, "--lang", "zh", "-o", "out"])
+            .run();
+        assert_eq!(out.status, 0, "{example}: {}", out.stderr);
+        let written = out.dir.join("out");
+        for file in files_under(&written) {
+            if !(file.starts_with("zh/kol/") || file.starts_with("zh/koc/")) {
+                continue;
+            }
+            let text = read(&written, &file);
+            // The front matter is for tools, not readers.
+            let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text);
+            for line in body.lines() {
+                if let Some(english) = english_in(line, &same) {
+                    panic!("{example}: {file} has English free text ({english}): {line}");
+                }
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ mod checks;
 mod creator;
 mod place;
 mod read;
+mod translations;
 
 use std::collections::{HashMap, HashSet};
 
@@ -295,6 +296,7 @@ impl Resolver<'_> {
         if campaign.languages.is_empty() {
             campaign.languages.push(Language::En);
         }
+        self.translations(block);
 
         let goal_index: HashMap<&str, usize> = campaign
             .goals

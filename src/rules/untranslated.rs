@@ -1,0 +1,195 @@
+//! LANG001 untranslated: a brief would show a free text in a script its
+//! reader may not read.
+
+use super::text::{has_han, has_latin};
+use super::{or_allow, who, Rule, RuleInfo};
+use crate::diagnostic::Finding;
+use crate::model::vocabulary::Vocabulary;
+use crate::model::{Campaign, Language, Text};
+
+crate::rule_info! {
+    /// # LANG001 untranslated
+    ///
+    /// ## What it does
+    /// For each brief language in `languages`, reports a free text that
+    /// language's briefs show when it has no version in that language
+    /// (`zh "..."`) and is written in the wrong script for it: for `zh`, it
+    /// has letters but no Chinese character; for `en`, it has Chinese
+    /// characters and no Latin letter. One finding per text, naming the
+    /// languages.
+    ///
+    /// Free texts are the brand's `voice`, a product's `claims`, a creator's
+    /// `audience`, `angle`, `note`, `visual` and `prompts`, and the terms'
+    /// `payment`. Names, links, handles, `avoid` words and what the creator
+    /// posts word for word (`title`, `script`, `keywords`, `hashtags`) read
+    /// the same in every brief and are not checked.
+    ///
+    /// Decided cases: a mixed text ("Glow 精华 review") is in the right
+    /// script for both languages; a text with no letters at all ("189")
+    /// is in neither's wrong script; a Chinese-only spec whose briefs are
+    /// only in `zh` is fine.
+    ///
+    /// ## Why it matters
+    /// The `zh` brief goes to a creator who reads Chinese. An angle or a
+    /// prompt left in English there is the part of the brief the creator
+    /// has to guess at, and a guessed angle is how a campaign of KOCs ends
+    /// up saying the same thing. A brief is sendable as is only when all
+    /// of it is in its reader's language.
+    ///
+    /// ## Example
+    /// ```
+    /// languages en, zh
+    /// koc @amy_tries { angle "Oily-skin commuter testing it under sunscreen" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```
+    /// languages en, zh
+    /// koc @amy_tries {
+    ///   angle "Oily-skin commuter testing it under sunscreen"
+    ///         zh "油皮通勤族，叠防晒实测"
+    /// }
+    /// ```
+    pub static UNTRANSLATED = {
+        code: "LANG001",
+        name: "untranslated",
+        severity: Warning,
+        summary: "a brief would show a free text with no version in its language, in another script",
+    };
+}
+
+pub struct Untranslated;
+
+impl Rule for Untranslated {
+    fn info(&self) -> &'static RuleInfo {
+        &UNTRANSLATED
+    }
+
+    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+        for (what, text) in free_texts(campaign) {
+            let missing: Vec<Language> = campaign
+                .languages
+                .iter()
+                .copied()
+                .filter(|&language| wrong_script(text, language))
+                .collect();
+            let Some(first) = missing.first() else {
+                continue;
+            };
+            let codes: Vec<String> = missing.iter().map(|l| format!("`{}`", code(*l))).collect();
+            let codes = codes.join(" and ");
+            findings.push(
+                Finding::new(
+                    &UNTRANSLATED,
+                    text.span,
+                    format!("{what} has no {codes} version: those briefs would show it as written"),
+                )
+                .label(format!("not in {}", reader(*first)))
+                .help(format!(
+                    "write the version after the text, like `\"...\" {} \"...\"`; {}",
+                    code(*first),
+                    or_allow(&UNTRANSLATED, "if its readers read it as written")
+                )),
+            );
+        }
+    }
+}
+
+fn code(language: Language) -> &'static str {
+    language.name()
+}
+
+fn reader(language: Language) -> &'static str {
+    match language {
+        Language::En => "English",
+        Language::Zh => "Chinese",
+    }
+}
+
+/// Whether briefs in `language` would show `text` in a script that is not
+/// the language's.
+fn wrong_script(text: &Text, language: Language) -> bool {
+    if text.translation(code(language)).is_some() {
+        return false;
+    }
+    let value = &text.value;
+    match language {
+        Language::Zh => value.chars().any(char::is_alphabetic) && !has_han(value),
+        Language::En => has_han(value) && !has_latin(value),
+    }
+}
+
+/// Every free text a brief shows, with what it is, in spec order. The
+/// fields are the field table's `translatable` ones (src/syntax/fields.rs).
+pub(super) fn free_texts(campaign: &Campaign) -> Vec<(String, &Text)> {
+    let mut texts: Vec<(String, &Text)> = Vec::new();
+    if let Some(brand) = &campaign.brand {
+        texts.extend(
+            brand
+                .voice
+                .iter()
+                .map(|t| ("the brand's `voice`".to_string(), t)),
+        );
+    }
+    for product in &campaign.products {
+        let what = format!("a claim of \"{}\"", product.name.value);
+        texts.extend(product.claims.iter().map(|t| (what.clone(), t)));
+    }
+    if let Some(payment) = &campaign.terms.payment {
+        texts.push(("the `payment` term".to_string(), payment));
+    }
+    for creator in &campaign.creators {
+        let who = who(creator);
+        let one = [
+            ("audience", &creator.audience),
+            ("angle", &creator.angle),
+            ("note", &creator.note),
+            ("visual", &creator.visual),
+        ];
+        for (field, text) in one {
+            texts.extend(text.iter().map(|t| (format!("the `{field}` of {who}"), t)));
+        }
+        texts.extend(
+            creator
+                .prompts
+                .iter()
+                .map(|t| (format!("a prompt of {who}"), t)),
+        );
+        // A creator's own payment term; one inherited from the campaign is
+        // the campaign's line, reported once.
+        if let Some(payment) = &creator.terms.payment {
+            if campaign.terms.payment.as_ref().map(|p| p.span) != Some(payment.span) {
+                texts.push((format!("the `payment` term of {who}"), payment));
+            }
+        }
+    }
+    texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::fields::FIELDS;
+
+    #[test]
+    fn every_translatable_field_is_checked() {
+        let page = UNTRANSLATED.page();
+        for field in FIELDS.iter().filter(|f| f.translatable) {
+            assert!(
+                page.contains(&format!("`{}`", field.keyword)),
+                "{}",
+                field.keyword
+            );
+        }
+    }
+
+    #[test]
+    fn scripts() {
+        let text = |s: &str| Text::plain(s.to_string(), crate::source::Span::at(0), false);
+        assert!(wrong_script(&text("An evening ritual"), Language::Zh));
+        assert!(!wrong_script(&text("Glow 精华 review"), Language::Zh));
+        assert!(!wrong_script(&text("Glow 精华 review"), Language::En));
+        assert!(wrong_script(&text("睡前护肤"), Language::En));
+        assert!(!wrong_script(&text("189"), Language::Zh));
+    }
+}

@@ -23,6 +23,7 @@ pub mod lsp;
 pub mod model;
 pub mod platform;
 pub mod render;
+pub mod roster;
 pub mod rules;
 pub mod source;
 pub mod suggest;

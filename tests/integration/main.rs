@@ -23,4 +23,5 @@ mod lsp;
 mod malformed;
 mod output;
 mod render;
+mod roster;
 mod rules;

@@ -290,3 +290,183 @@ fn a_hundred_thousand_rows_check_quickly() {
     // Generous for an unoptimised build on a shared machine.
     assert!(took.as_secs() < 60, "took {took:?}");
 }
+
+/// The agency's KOL rate card of `examples/rosters/kol-launch-my.campaign`:
+/// a notes sheet first, then "KOL" with a merged title row, followers in
+/// thousands and a formula fee.
+fn example_rate_card(path: &Path) {
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("Notes").expect("a sheet name");
+    notes
+        .write_string(0, 0, "Rates valid until 2026-12-31, platform fee included")
+        .expect("a cell");
+    let sheet = book.add_worksheet();
+    sheet.set_name("KOL").expect("a sheet name");
+    sheet
+        .merge_range(0, 0, 0, 6, "Lumière Skin · KOL rate card", &Format::new())
+        .expect("a merged title");
+    let headers = [
+        "handle",
+        "xhs_id",
+        "Followers (k)",
+        "engagement",
+        "niche",
+        "视频笔记一口价(含平台服务费)",
+        "angle",
+    ];
+    for (column, header) in headers.iter().enumerate() {
+        sheet
+            .write_string(1, column as u16, *header)
+            .expect("a header");
+    }
+    let percent = Format::new().set_num_format("0.0%");
+    let rows = [
+        (
+            "@lina.glow",
+            "95260001",
+            320.0,
+            0.031,
+            "beauty",
+            "=8000*1.1",
+            "8800",
+            "An evening self-care ritual",
+        ),
+        (
+            "@hana.skin",
+            "95260002",
+            185.0,
+            0.042,
+            "skincare, lifestyle",
+            "=6000*1.1",
+            "6600",
+            "The ten-minute routine before a night shift",
+        ),
+        (
+            "@kl.glowup",
+            "95260003",
+            96.0,
+            0.055,
+            "beauty",
+            "=4000*1.1",
+            "4400",
+            "Getting ready for Chinese New Year dinners",
+        ),
+    ];
+    for (index, (handle, id, followers, engagement, niche, formula, cached, angle)) in
+        rows.iter().enumerate()
+    {
+        let row = index as u32 + 2;
+        sheet.write_string(row, 0, *handle).expect("a cell");
+        sheet.write_string(row, 1, *id).expect("a cell");
+        sheet.write_number(row, 2, *followers).expect("a cell");
+        sheet
+            .write_number_with_format(row, 3, *engagement, &percent)
+            .expect("a cell");
+        sheet.write_string(row, 4, *niche).expect("a cell");
+        sheet
+            .write_formula(row, 5, Formula::new(*formula).set_result(*cached))
+            .expect("a cell");
+        sheet.write_string(row, 6, *angle).expect("a cell");
+    }
+    book.save(path).expect("a workbook");
+}
+
+#[test]
+fn the_workbook_example_reads_its_kols() {
+    let workbook = repo_path("examples/rosters/kols.xlsx");
+    if std::env::var_os("REDBRIEF_UPDATE_EXAMPLES").is_some() || !workbook.exists() {
+        example_rate_card(&workbook);
+    }
+    let spec = "examples/rosters/kol-launch-my.campaign";
+    let out = check_in_process(spec, std::fs::read(repo_path(spec)).expect("the example"));
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    let read = creators(&out);
+    assert_eq!(
+        read[..3],
+        [
+            "@lina.glow Kol 320000 Some(3.1) Some(\"8,800\") beauty",
+            "@hana.skin Kol 185000 Some(4.2) Some(\"6,600\") skincare/lifestyle",
+            "@kl.glowup Kol 96000 Some(5.5) Some(\"4,400\") beauty",
+        ]
+    );
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn the_seeding_example_reads_forty_kocs_from_a_pugongying_export() {
+    let spec = "examples/rosters/seeding-wave-cn.campaign";
+    let out = check_in_process(spec, std::fs::read(repo_path(spec)).expect("the example"));
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    let campaign = out.checked[0].campaign.as_ref().expect("a campaign");
+    let kocs = campaign
+        .creators
+        .iter()
+        .filter(|c| c.role == redbrief::model::Role::Koc)
+        .count();
+    assert_eq!(kocs, 40);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn json_names_the_roster_cell() {
+    let out = Test::new()
+        .repo_file("tests/fixtures/rosters/cells.campaign")
+        .repo_file("tests/fixtures/rosters/bad-cells.csv")
+        .args([
+            "check",
+            "tests/fixtures/rosters/cells.campaign",
+            "--format",
+            "json",
+        ])
+        .run();
+    assert_eq!(out.status, 1);
+    let findings: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let first = &findings[0];
+    assert_eq!(first["code"], "E002");
+    assert_eq!(first["file"], "tests/fixtures/rosters/bad-cells.csv");
+    assert_eq!(first["line"], 1);
+    assert_eq!(first["column"], 2);
+    assert_eq!(first["cell"], "tests/fixtures/rosters/bad-cells.csv:1:2");
+}
+
+#[test]
+fn the_brief_hash_covers_the_roster() {
+    let spec = std::fs::read(repo_path("tests/fixtures/rosters/utf8.campaign")).expect("spec");
+    let shown = "tests/fixtures/rosters/utf8.campaign";
+    let checked = redbrief::check(shown, spec.clone());
+    assert_eq!(checked.rosters.len(), 1);
+    let mut without = redbrief::check(shown, spec);
+    without.rosters.clear();
+    assert_ne!(checked.spec_sha256(), without.spec_sha256());
+}
+
+#[test]
+fn roster_creators_are_rendered_checked_and_exported_like_typed_ones() {
+    const SPEC: &str = "examples/rosters/seeding-wave-cn.campaign";
+    let run = |args: &[&str]| {
+        Test::new()
+            .repo_file(SPEC)
+            .repo_file("examples/rosters/pugongying-kocs.csv")
+            .args(args.iter().copied())
+            .run()
+    };
+    let out = run(&["render", SPEC, "-o", "out"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let kocs = std::fs::read_dir(out.dir.join("out/zh/koc"))
+        .expect("the KOC briefs")
+        .count();
+    assert_eq!(kocs, 40);
+    let brief = std::fs::read_to_string(out.dir.join("out/zh/koc/学生党的护肤日记01.md"))
+        .expect("a roster creator's brief");
+    assert!(brief.contains("学生党在通勤时的两周真实记录"), "{brief}");
+    assert!(brief.contains("95300000"), "{brief}");
+
+    let out = run(&["export", SPEC, "--to", "json"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let exported: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let creators = exported["campaign"]["creators"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert_eq!(creators, 41);
+}

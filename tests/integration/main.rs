@@ -25,3 +25,4 @@ mod output;
 mod render;
 mod roster;
 mod rules;
+mod sheet;

@@ -470,3 +470,24 @@ fn roster_creators_are_rendered_checked_and_exported_like_typed_ones() {
         .map_or(0, Vec::len);
     assert_eq!(creators, 41);
 }
+
+#[test]
+fn fmt_keeps_a_roster_block_as_written_in_canonical_layout() {
+    const SPEC: &str = "examples/rosters/seeding-wave-cn.campaign";
+    let canonical = std::fs::read_to_string(repo_path(SPEC)).expect("the example");
+    let loose = canonical
+        .replace(
+            "roster \"pugongying-kocs.csv\" as koc {",
+            "roster   \"pugongying-kocs.csv\"   as   koc {",
+        )
+        .replace("    trial    14d", "    trial 14d");
+    assert_ne!(loose, canonical);
+    let out = Test::new()
+        .file(SPEC, &loose)
+        .repo_file("examples/rosters/pugongying-kocs.csv")
+        .args(["fmt", SPEC])
+        .run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let formatted = std::fs::read_to_string(out.dir.join(SPEC)).expect("the spec");
+    assert_eq!(formatted, canonical);
+}

@@ -153,7 +153,12 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
     let pad = " ".repeat(gutter);
     let _ = writeln!(out, "{pad}{GUTTER}-->{GUTTER:#} {cell}");
     let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
-    let separator = if cell.workbook { " | " } else { "," };
+    let tabs = cell.file.ends_with(".tsv") || cell.file.ends_with(".tab");
+    let separator = match (cell.workbook, tabs) {
+        (true, _) => " | ",
+        (false, true) => "\t",
+        (false, false) => ",",
+    };
     let mut row = String::new();
     let (mut start, mut end) = (0, 0);
     for (index, text) in cell.cells.iter().enumerate() {
@@ -161,7 +166,7 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
             row.push_str(separator);
         }
         let quoted;
-        let text = if !cell.workbook && (text.contains(',') || text.contains('"')) {
+        let text = if !cell.workbook && !tabs && (text.contains(',') || text.contains('"')) {
             quoted = format!("\"{}\"", text.replace('"', "\"\""));
             &quoted
         } else {

@@ -1,7 +1,10 @@
 //! One spec file read, resolved and checked: the pipeline up to findings.
 
+use sha2::{Digest, Sha256};
+
 use crate::diagnostic::{self, Finding};
 use crate::model::{self, Campaign};
+use crate::roster;
 use crate::rules;
 use crate::source::SourceFile;
 use crate::syntax;
@@ -17,6 +20,9 @@ pub struct Checked {
     pub strategy_checked: bool,
     /// Findings past `MOST_FINDINGS`, counted but not kept.
     pub omitted: Omitted,
+    /// The roster spreadsheets the spec read: each path as shown and the
+    /// sha256 of its bytes.
+    pub rosters: Vec<(String, String)>,
 }
 
 /// At most this many findings are kept for one file: past it, a broken
@@ -41,6 +47,17 @@ impl Checked {
     pub fn has_errors(&self) -> bool {
         self.omitted.errors > 0 || self.findings.iter().any(Finding::is_error)
     }
+
+    /// The sha256 of what the briefs were made from: the spec's text, and
+    /// when it reads rosters, their paths and bytes' hashes after it.
+    pub fn spec_sha256(&self) -> String {
+        let mut hash = Sha256::new();
+        hash.update(self.file.text.as_bytes());
+        for (path, sha256) in &self.rosters {
+            hash.update(format!("\nroster {path} {sha256}").as_bytes());
+        }
+        format!("{:x}", hash.finalize())
+    }
 }
 
 /// Reads, resolves and checks one spec given as bytes.
@@ -57,13 +74,19 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
                 findings: vec![syntax::not_utf8(valid_up_to)],
                 strategy_checked: false,
                 omitted: Omitted::default(),
+                rosters: Vec::new(),
             };
         }
     };
-    let parsed = syntax::parse(&text);
+    let mut parsed = syntax::parse(&text);
     let mut findings = parsed.findings;
     let mut campaign = None;
     let mut strategy_checked = false;
+    let mut rosters = roster::Rosters::default();
+    if let Some(spec) = &mut parsed.spec {
+        rosters = roster::expand(spec, &path, text.len());
+        findings.append(&mut rosters.findings);
+    }
     if let Some(spec) = &parsed.spec {
         let resolved = model::resolve(spec, rules::catalogue());
         findings.extend(resolved.findings);
@@ -79,13 +102,19 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
         }
     }
     diagnostic::sort(&mut findings);
+    let file = SourceFile::new(path, text);
+    let mut findings = rosters.place(&file, findings);
     let omitted = keep_first(&mut findings);
     Checked {
-        file: SourceFile::new(path, text),
+        file,
         campaign,
         findings,
         strategy_checked,
         omitted,
+        rosters: rosters
+            .inputs()
+            .map(|(path, bytes)| (path.to_string(), format!("{:x}", Sha256::digest(bytes))))
+            .collect(),
     }
 }
 

@@ -18,6 +18,8 @@
 
 use serde::Serialize;
 
+pub mod sheet;
+
 use crate::diagnostic::{Finding, Location};
 use crate::model::{
     Campaign, Comparator, Creator, CreatorDates, FeeInclude, Format, Goal, Language, Metric,

@@ -5,7 +5,8 @@
 //! it (tests/integration/layers.rs holds the line):
 //!
 //! `source` (files, spans) → `diagnostic` (findings, rule metadata, E-codes)
-//! → `syntax` (text to AST, the field table) → `model` (AST to a resolved
+//! → `syntax` (text to AST, the field table) → `roster` (spreadsheet rows to
+//! creator blocks) → `model` (AST to a resolved
 //! `Campaign`) → `rules` (strategy and platform checks) → `check` (the three
 //! together) → `export`, `format` (the AST back in canonical layout),
 //! `render` (briefs) → `diff` (which briefs change between two versions),
@@ -25,6 +26,7 @@ pub mod model;
 pub mod platform;
 pub mod preview;
 pub mod render;
+pub mod roster;
 pub mod rules;
 pub mod source;
 pub mod suggest;

@@ -1,4 +1,4 @@
-//! `redbrief export FILE [--to yaml|json]`
+//! `redbrief export FILE [--to yaml|json|csv|xlsx] [-o FILE] [--lang en|zh]`
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -6,22 +6,43 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::{read_spec, trouble, Exit};
-use crate::export::{to_json, to_yaml, Export};
+use crate::export::{sheet, to_json, to_yaml, Export};
+use crate::model::vocabulary::Vocabulary as _;
+use crate::model::Language;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// A campaign spec file (*.campaign); `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// The form to print.
+    /// The form to print; `csv` and `xlsx` are the execution sheet (执行表),
+    /// one row per creator and delivery.
     #[arg(long, value_enum, default_value_t = ExportForm::Yaml)]
     pub to: ExportForm,
+    /// Write to this file instead of standard output (needed for `xlsx`).
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The language of the execution sheet's headers and words.
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = language)]
+    pub lang: Language,
+}
+
+fn language(word: &str) -> Result<Language, String> {
+    Language::ALL
+        .iter()
+        .copied()
+        .find(|l| l.name() == word)
+        .ok_or_else(|| format!("`{word}` is not a sheet language; use `en` or `zh`"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportForm {
     Yaml,
     Json,
+    /// The execution sheet as CSV (UTF-8 with a byte-order mark).
+    Csv,
+    /// The execution sheet as an Excel workbook.
+    Xlsx,
 }
 
 pub fn run(args: &ExportArgs) -> Exit {
@@ -30,21 +51,51 @@ pub fn run(args: &ExportArgs) -> Exit {
         Err(message) => return trouble(&message),
     };
     let export = Export::of(&checked);
-    let text = match args.to {
-        ExportForm::Yaml => to_yaml(&export),
-        ExportForm::Json => to_json(&export),
+    let bytes = match (args.to, &export.campaign) {
+        (ExportForm::Yaml, _) => to_yaml(&export).map(String::into_bytes),
+        (ExportForm::Json, _) => to_json(&export).map(String::into_bytes),
+        (ExportForm::Csv | ExportForm::Xlsx, None) => {
+            Err("the spec has no campaign to list".to_string())
+        }
+        (ExportForm::Csv, Some(campaign)) => sheet::to_csv(campaign, args.lang),
+        (ExportForm::Xlsx, Some(campaign)) => sheet::to_xlsx(campaign, args.lang),
     };
-    let text = match text {
-        Ok(text) => text,
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
         Err(reason) => return trouble(&format!("cannot write the export: {reason}")),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
-        return Exit::Trouble;
+    match &args.out {
+        Some(path) => {
+            let written = if path.exists() {
+                crate::fs::replace_file(path, &bytes, false)
+                    .map(|_| ())
+                    .map_err(|e| match e {
+                        crate::fs::ReplaceError::Io(error)
+                        | crate::fs::ReplaceError::Owner(error) => crate::fs::reason(&error),
+                        crate::fs::ReplaceError::Guarded(_) => {
+                            "it is read-only or has other names (hard links)".to_string()
+                        }
+                    })
+            } else {
+                crate::fs::create_file(path, &bytes).map_err(|e| crate::fs::reason(&e))
+            };
+            if let Err(reason) = written {
+                return trouble(&format!("cannot write `{}`: {reason}", path.display()));
+            }
+        }
+        None if args.to == ExportForm::Xlsx => {
+            return trouble("a workbook is not printed: name the file with `-o sheet.xlsx`")
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
+                return Exit::Trouble;
+            }
+        }
     }
     // The export is printed either way; a spec with errors still fails,
     // as `check` would.

@@ -309,6 +309,45 @@ crate::rule_info! {
     };
 }
 
+crate::rule_info! {
+    /// # E011 roster
+    ///
+    /// ## What it does
+    /// Reports a `roster` spreadsheet that cannot be read (missing, a
+    /// folder, empty, password-protected, not the format its name says, a
+    /// sheet that does not exist), that has no header row, or that has no
+    /// data row below its header.
+    ///
+    /// ## Why it matters
+    /// Every row of a roster is a creator with a brief. A roster that reads
+    /// as nothing would silently drop a whole seeding wave from the
+    /// campaign, its budget and its checks.
+    ///
+    /// The header row is the first row naming at least two known columns
+    /// (`handle`, `followers`, 昵称, 粉丝数, 报价-图文, ...), so the merged
+    /// title rows of a Pugongying or 千瓜 export above it are skipped.
+    ///
+    /// ## Example
+    /// ```
+    /// roster "kocs.xlsx" as koc {   # kocs.xlsx is a CSV renamed
+    ///   serves trust
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```
+    /// roster "kocs.csv" as koc {
+    ///   serves trust
+    /// }
+    /// ```
+    pub static ROSTER = {
+        code: "E011",
+        name: "roster",
+        severity: Error,
+        summary: "a roster spreadsheet cannot be read, has no header row, or no data row",
+    };
+}
+
 pub static ALL: &[&RuleInfo] = &[
     &SYNTAX,
     &UNKNOWN_NAME,
@@ -320,4 +359,5 @@ pub static ALL: &[&RuleInfo] = &[
     &OVER_BUDGET,
     &CURRENCY,
     &BAD_ALLOW,
+    &ROSTER,
 ];

@@ -3,13 +3,13 @@
 
 use std::fmt::Write as _;
 
-use super::{FileReport, Location};
+use super::FileReport;
 
 pub fn render(reports: &[FileReport<'_>]) -> String {
     let mut out = String::new();
     for report in reports {
         for finding in report.findings {
-            let at = Location::of(report.file, finding.span);
+            let (file, at) = finding.place(report.file);
             let mut message = finding.message.clone();
             if !finding.help.is_empty() {
                 message.push_str("\nhelp: ");
@@ -19,7 +19,7 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
                 out,
                 "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 finding.severity,
-                property(&report.file.path),
+                property(file),
                 at.line,
                 at.column,
                 at.end_line,

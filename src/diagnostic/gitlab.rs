@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{FileReport, Location, Severity};
+use super::{FileReport, Severity};
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -43,10 +43,10 @@ struct Lines {
 pub fn render(reports: &[FileReport<'_>]) -> String {
     let mut issues = Vec::new();
     for report in reports {
-        let path = report.file.path.as_str();
         let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
         for finding in report.findings {
             let code = finding.rule.code;
+            let (path, at) = finding.place(report.file);
             let before = seen.entry((code, &finding.message)).or_insert(0);
             let fingerprint = fingerprint(code, path, &finding.message, *before);
             *before += 1;
@@ -66,9 +66,7 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
                 },
                 location: IssueLocation {
                     path,
-                    lines: Lines {
-                        begin: Location::of(report.file, finding.span).line,
-                    },
+                    lines: Lines { begin: at.line },
                 },
             });
         }

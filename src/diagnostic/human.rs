@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthChar;
 
-use super::{FileReport, Finding, Severity};
+use super::{Cell, FileReport, Finding, Severity};
 use crate::source::{SourceFile, Span};
 
 /// Columns a tab is shown as.
@@ -66,6 +66,10 @@ fn render_finding(out: &mut String, file: &SourceFile, finding: &Finding) {
         finding.severity, finding.rule.code, finding.rule.name, finding.message
     );
 
+    if let Some(cell) = &finding.cell {
+        render_cell(out, file, finding, cell);
+        return;
+    }
     // Labelled lines in file order: the primary span with `^`, related
     // spans with `-`.
     let mut marks: Vec<Mark<'_>> = vec![Mark {
@@ -134,6 +138,84 @@ fn render_finding(out: &mut String, file: &SourceFile, finding: &Finding) {
     }
     if !finding.help.is_empty() {
         let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
+        let _ = writeln!(
+            out,
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}help:{BOLD:#} {}",
+            finding.help
+        );
+    }
+}
+
+/// A finding about a roster cell: the cell's place, its row with the cell
+/// marked, and the `roster` statement that read the file.
+fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Cell) {
+    let gutter = cell.row.to_string().len();
+    let pad = " ".repeat(gutter);
+    let _ = writeln!(out, "{pad}{GUTTER}-->{GUTTER:#} {cell}");
+    let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
+    let tabs = cell.file.ends_with(".tsv") || cell.file.ends_with(".tab");
+    let separator = match (cell.workbook, tabs) {
+        (true, _) => " | ",
+        (false, true) => "\t",
+        (false, false) => ",",
+    };
+    let mut row = String::new();
+    let (mut start, mut end) = (0, 0);
+    for (index, text) in cell.cells.iter().enumerate() {
+        if index > 0 {
+            row.push_str(separator);
+        }
+        let quoted;
+        let text = if !cell.workbook && !tabs && (text.contains(',') || text.contains('"')) {
+            quoted = format!("\"{}\"", text.replace('"', "\"\""));
+            &quoted
+        } else {
+            text
+        };
+        if index + 1 == cell.column {
+            start = row.len();
+            end = start + text.len();
+        }
+        row.push_str(text);
+    }
+    if cell.column > cell.cells.len() {
+        start = row.len();
+        end = start;
+    }
+    let shown = ShownLine::new(&row, start, end);
+    let _ = writeln!(
+        out,
+        "{GUTTER}{} |{GUTTER:#} {}",
+        cell.row,
+        shown.text.trim_end()
+    );
+    let severity = severity_style(finding.severity);
+    let label = finding
+        .label
+        .as_deref()
+        .map(|l| format!(" {l}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{pad} {GUTTER}|{GUTTER:#} {}{severity}{}{label}{severity:#}",
+        " ".repeat(shown.caret_column),
+        "^".repeat(shown.caret_width.max(1)),
+    );
+    let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
+    let position = file.position(finding.span.start);
+    let _ = writeln!(
+        out,
+        "{pad} {GUTTER}={GUTTER:#} {BOLD}note:{BOLD:#} read by the roster at {}:{}:{}",
+        file.path, position.line, position.column
+    );
+    for related in &finding.related {
+        let _ = writeln!(
+            out,
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}note:{BOLD:#} {}",
+            related.label
+        );
+    }
+    if !finding.help.is_empty() {
         let _ = writeln!(
             out,
             "{pad} {GUTTER}={GUTTER:#} {BOLD}help:{BOLD:#} {}",

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{FileReport, Location};
+use super::FileReport;
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
@@ -16,6 +16,9 @@ struct JsonFinding<'a> {
     column: usize,
     end_line: usize,
     end_column: usize,
+    /// `kocs.xlsx!C14`, for a finding about a roster cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
 }
 
 /// A pretty-printed JSON array; lines and columns are 1-based, columns count
@@ -25,18 +28,19 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
         .iter()
         .flat_map(|report| {
             report.findings.iter().map(move |finding| {
-                let at = Location::of(report.file, finding.span);
+                let (file, at) = finding.place(report.file);
                 JsonFinding {
                     code: finding.rule.code,
                     name: finding.rule.name,
                     severity: finding.severity.as_str(),
                     message: &finding.message,
                     help: &finding.help,
-                    file: &report.file.path,
+                    file,
                     line: at.line,
                     column: at.column,
                     end_line: at.end_line,
                     end_column: at.end_column,
+                    cell: finding.cell.as_ref().map(|cell| cell.to_string()),
                 }
             })
         })

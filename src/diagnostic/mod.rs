@@ -3,6 +3,7 @@
 //! `github` (workflow annotations), `gitlab` (Code Quality reports) and
 //! `sarif` (code-scanning dashboards).
 
+mod cell;
 pub mod codes;
 pub mod github;
 pub mod gitlab;
@@ -15,6 +16,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+pub use cell::Cell;
 pub use rule::{Catalogue, RuleInfo};
 
 use crate::source::{SourceFile, Span};
@@ -76,6 +78,9 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// Set only where the help names one exact replacement.
     pub fix: Option<Fix>,
+    /// A roster cell the finding is about; `span` then marks the `roster`
+    /// statement that read the spreadsheet.
+    pub cell: Option<Box<Cell>>,
 }
 
 impl Finding {
@@ -90,6 +95,7 @@ impl Finding {
             help: String::new(),
             related: Vec::new(),
             fix: None,
+            cell: None,
         }
     }
 
@@ -118,6 +124,29 @@ impl Finding {
             replacement: replacement.into(),
         });
         self
+    }
+
+    /// The roster cell the finding is about.
+    pub fn at_cell(mut self, cell: Cell) -> Self {
+        self.cell = Some(Box::new(cell));
+        self
+    }
+
+    /// The file a finding is in and where: the roster cell when it has
+    /// one, else its span in the spec.
+    pub fn place<'a>(&'a self, file: &'a SourceFile) -> (&'a str, Location) {
+        match &self.cell {
+            Some(cell) => (
+                &cell.file,
+                Location {
+                    line: cell.row,
+                    column: cell.column,
+                    end_line: cell.row,
+                    end_column: cell.column + 1,
+                },
+            ),
+            None => (&file.path, Location::of(file, self.span)),
+        }
     }
 
     pub fn code(&self) -> &'static str {

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use super::FileReport;
 use super::{Catalogue, RuleInfo};
-use super::{FileReport, Location};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -20,12 +20,10 @@ pub fn render(reports: &[FileReport<'_>], rules: &Catalogue) -> String {
     let mut results = Vec::new();
     for report in reports {
         for finding in report.findings {
-            let at = Location::of(report.file, finding.span);
+            let (file, at) = finding.place(report.file);
             let location = ResultLocation {
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation {
-                        uri: uri(&report.file.path),
-                    },
+                    artifact_location: ArtifactLocation { uri: uri(file) },
                     region: Region {
                         end_column: at.end_column,
                         end_line: at.end_line,

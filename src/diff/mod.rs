@@ -240,6 +240,7 @@ pub fn compare(old: &Checked, new: &Checked, options: &RenderOptions) -> Result<
             findings: Vec::new(),
             strategy_checked: new.strategy_checked,
             omitted: crate::check::Omitted::default(),
+            rosters: new.rosters.clone(),
         })?)),
         false => None,
     };

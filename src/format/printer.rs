@@ -139,6 +139,9 @@ impl Printer<'_> {
             BlockHead::Goal { name } => format!("goal {}", name.value),
             BlockHead::Creator { role, handle } => format!("{} {}", role.keyword(), handle.value),
             BlockHead::Policy | BlockHead::Terms => block.head.keyword().to_string(),
+            BlockHead::Roster { path, role } => {
+                format!("roster {} as {}", text(path, depth), role.value.keyword())
+            }
         };
         // Only spaces stand between the head and its `{`.
         let open = self.source[block.head_span.end..]

@@ -19,10 +19,15 @@ use crate::source::SourceFile;
 pub const RULES_URL: &str = "https://github.com/redbrief/redbrief/blob/main/docs/rules/";
 
 pub fn diagnostic(file: &SourceFile, uri: &Uri, finding: &Finding, rules_url: &str) -> Diagnostic {
+    // A roster cell's finding is marked at the `roster` line; say which cell.
+    let said = match &finding.cell {
+        Some(cell) => format!("{cell}: {}", finding.message),
+        None => finding.message.clone(),
+    };
     let message = if finding.help.is_empty() {
-        finding.message.clone()
+        said
     } else {
-        format!("{}\nhelp: {}", finding.message, finding.help)
+        format!("{said}\nhelp: {}", finding.help)
     };
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related

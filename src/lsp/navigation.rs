@@ -150,6 +150,9 @@ pub fn symbols(document: &Document) -> Vec<DocumentSymbol> {
                 SymbolKind::CONSTANT,
                 name.span,
             ),
+            BlockHead::Roster { path, .. } => {
+                (path.value.clone(), "roster", SymbolKind::FILE, path.span)
+            }
             BlockHead::Campaign { .. } => continue,
         };
         children.push(symbol(

@@ -26,7 +26,6 @@ use std::sync::mpsc;
 
 use minijinja::{context, Value};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Language, Role};
@@ -194,7 +193,7 @@ impl Briefs {
         };
         let languages = self.languages(campaign)?;
         let names = file_names(campaign, self.options.format)?;
-        let spec_sha256 = format!("{:x}", Sha256::digest(checked.file.text.as_bytes()));
+        let spec_sha256 = checked.spec_sha256();
 
         let mut files = Vec::with_capacity(languages.len() * (2 * campaign.creators.len() + 1));
         for language in languages {

@@ -86,14 +86,32 @@ impl Role {
 
 #[derive(Debug, Clone)]
 pub enum BlockHead {
-    Campaign { name: Text },
-    Brand { name: Text },
-    Product { name: Text },
-    Goal { name: Spanned<String> },
-    Creator { role: Role, handle: Spanned<String> },
+    Campaign {
+        name: Text,
+    },
+    Brand {
+        name: Text,
+    },
+    Product {
+        name: Text,
+    },
+    Goal {
+        name: Spanned<String>,
+    },
+    Creator {
+        role: Role,
+        handle: Spanned<String>,
+    },
     Policy,
     Terms,
-    Contact { name: Text },
+    Contact {
+        name: Text,
+    },
+    /// `roster "kocs.csv" as koc`
+    Roster {
+        path: Text,
+        role: Spanned<Role>,
+    },
 }
 
 impl BlockHead {
@@ -108,6 +126,7 @@ impl BlockHead {
             BlockHead::Policy => "policy",
             BlockHead::Terms => "terms",
             BlockHead::Contact { .. } => "contact",
+            BlockHead::Roster { .. } => "roster",
         }
     }
 }

@@ -51,6 +51,7 @@ fn head_rule(keyword: &str) -> Option<Rule> {
         "policy" => Rule::policy_head,
         "terms" => Rule::terms_head,
         "contact" => Rule::contact_head,
+        "roster" => Rule::roster_head,
         _ => return None,
     })
 }
@@ -78,7 +79,8 @@ impl Builder {
             | Rule::creator_block
             | Rule::policy_block
             | Rule::terms_block
-            | Rule::contact_block => self.block(pair).map(Node::Block),
+            | Rule::contact_block
+            | Rule::roster_block => self.block(pair).map(Node::Block),
             Rule::loose_block => self.loose_block(pair),
             Rule::loose_stmt => self.loose_stmt(pair),
             Rule::bom | Rule::EOI | Rule::open_brace | Rule::close_brace => None,
@@ -131,6 +133,21 @@ impl Builder {
             Rule::contact_head => BlockHead::Contact {
                 name: self.name(inner.next()?, "the contact"),
             },
+            Rule::roster_head => {
+                let path = self.name(inner.next()?, "a roster");
+                let role = inner.next()?;
+                BlockHead::Roster {
+                    path,
+                    role: Spanned::new(
+                        if role.as_str() == "kol" {
+                            Role::Kol
+                        } else {
+                            Role::Koc
+                        },
+                        role.as_span().into(),
+                    ),
+                }
+            }
             _ => return None,
         })
     }

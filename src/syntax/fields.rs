@@ -27,6 +27,8 @@ pub enum Place {
     Terms,
     /// `contact "NAME" { ... }`
     Contact,
+    /// `roster "FILE" as kol|koc { ... }`: its fields are every row's defaults.
+    Roster,
 }
 
 impl Place {
@@ -42,6 +44,7 @@ impl Place {
             "policy" => Place::Policy,
             "terms" => Place::Terms,
             "contact" => Place::Contact,
+            "roster" => Place::Roster,
             _ => return None,
         })
     }
@@ -57,6 +60,7 @@ impl Place {
             Place::Policy => "the policy",
             Place::Terms => "the terms",
             Place::Contact => "the contact",
+            Place::Roster => "a roster",
         }
     }
 
@@ -72,6 +76,7 @@ impl Place {
             Place::Policy => "policy",
             Place::Terms => "terms",
             Place::Contact => "contact",
+            Place::Roster => "roster",
         }
     }
 
@@ -207,6 +212,7 @@ pub enum Key {
     Wechat,
     Email,
     Phone,
+    Sheet,
     Samples,
     Draft,
     Review,
@@ -379,6 +385,8 @@ pub static FIELDS: &[FieldSpec] = &[
         "the contact's e-mail address", "对接人邮箱"),
     field!(Phone, "phone", CONTACT, Once, Text, false,
         "the contact's phone number", "对接人电话"),
+    field!(Sheet, "sheet", &[Place::Roster], Once, Text, false,
+        "the workbook sheet a roster reads (default: the first)", "名单读取的工作表（默认第一个）"),
     field!(Samples, "samples", TERMS, Once, Date, false,
         "the date the product reaches creators", "样品寄达日期"),
     field!(Draft, "draft", TERMS, Once, Duration, false,
@@ -430,6 +438,8 @@ pub static BLOCKS: &[BlockSpec] = &[
         en: "thresholds the rules use", zh: "规则使用的阈值" },
     BlockSpec { keyword: "contact", inside: &[Place::Campaign], head: "\"NAME\"",
         en: "who creators talk to, and how (once)", zh: "对接人及联系方式（一个）" },
+    BlockSpec { keyword: "roster", inside: &[Place::Campaign], head: "\"FILE\" as ROLE",
+        en: "creators read from a spreadsheet, one a row; its fields are every row's defaults", zh: "从表格读取的达人名单，每行一位；块内字段为各行默认值" },
     BlockSpec { keyword: "terms", inside: &[Place::Campaign, Place::Kol, Place::Koc], head: "",
         en: "what a creator agrees to; in the campaign for everyone, in a creator to override single terms", zh: "合作条款：写在活动中对所有达人生效，写在达人块中覆盖单项"},
 ];

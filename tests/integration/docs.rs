@@ -81,7 +81,7 @@ fn value_of(kind: Kind, repeat: Repeat) -> String {
 }
 
 fn fields_tables() -> String {
-    let groups: [(&str, &[Place]); 8] = [
+    let groups: [(&str, &[Place]); 9] = [
         (
             "Campaign level, inside `campaign \"NAME\" { ... }`",
             &[Place::Campaign],
@@ -104,6 +104,10 @@ fn fields_tables() -> String {
         (
             "Terms: `terms { ... }`, in the campaign for every creator, in a creator to override single terms",
             &[Place::Terms],
+        ),
+        (
+            "Roster: `roster \"FILE\" as kol { ... }`, besides the creator fields every row starts from",
+            &[Place::Roster],
         ),
     ];
     let mut out = String::new();

@@ -10,6 +10,7 @@ const LINE: &[&[&str]] = &[
     &["fs", "platform", "suggest", "source"],
     &["diagnostic"],
     &["syntax"],
+    &["roster"],
     &["model"],
     &["rules"],
     &["check"],

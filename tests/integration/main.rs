@@ -24,4 +24,6 @@ mod malformed;
 mod output;
 mod preview;
 mod render;
+mod roster;
 mod rules;
+mod sheet;

@@ -9,6 +9,7 @@ mod checks;
 mod creator;
 mod place;
 mod read;
+mod roster;
 mod translations;
 
 use std::collections::{HashMap, HashSet};
@@ -210,6 +211,7 @@ impl Resolver<'_> {
                             }
                             None => campaign.contact = Some(self.contact(inner, name.clone())),
                         },
+                        BlockHead::Roster { path, role } => self.roster(inner, path, role.value),
                         BlockHead::Campaign { .. } => self.report(
                             Finding::new(
                                 &DUPLICATE,

@@ -1,0 +1,55 @@
+//! A `roster` block's own fields: checked once here, at the roster, as a
+//! creator's of its role would be (`src/roster/` has already put a creator
+//! block for each row into the campaign, with the valid ones as defaults).
+
+use std::collections::HashMap;
+
+use super::place::place_of;
+use super::Resolver;
+use crate::diagnostic::codes::UNKNOWN_NAME;
+use crate::diagnostic::Finding;
+use crate::model::Role;
+use crate::syntax::ast::{Block, Node, Text};
+use crate::syntax::fields::Key;
+
+impl Resolver<'_> {
+    pub(super) fn roster(&mut self, block: &Block, path: &Text, role: Role) {
+        let owner = format!("the roster \"{}\"", path.value);
+        let place = place_of(role);
+        let mut seen = HashMap::new();
+        let mut sheet = None;
+        for node in &block.body {
+            match node {
+                Node::Statement(statement) if statement.key() == Key::Sheet => {
+                    if let Some(first) = sheet {
+                        self.report(
+                            Finding::new(
+                                &crate::diagnostic::codes::DUPLICATE,
+                                statement.span,
+                                format!("`sheet` is given twice in {owner}"),
+                            )
+                            .label("second value")
+                            .related(first, "first value")
+                            .help("a roster reads one sheet; keep one `sheet` line"),
+                        );
+                    }
+                    sheet = Some(statement.span);
+                }
+                Node::Statement(statement) => {
+                    self.accept(statement, place, &owner, &mut seen);
+                }
+                Node::Unknown(unknown) => self.unknown(unknown, place, &owner),
+                Node::Block(inner) => self.report(
+                    Finding::new(
+                        &UNKNOWN_NAME,
+                        inner.head_span,
+                        format!("a `{}` block in {owner}", inner.head.keyword()),
+                    )
+                    .label("not read in a roster")
+                    .help("a roster block takes creator fields, the defaults of every row; put blocks in the campaign"),
+                ),
+                Node::Invalid(_) => {}
+            }
+        }
+    }
+}

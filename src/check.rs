@@ -90,7 +90,10 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
     if let Some(spec) = &parsed.spec {
         let resolved = model::resolve(spec, rules::catalogue());
         findings.extend(resolved.findings);
-        if let Some(resolved) = resolved.campaign {
+        if let Some(mut resolved) = resolved.campaign {
+            for creator in &mut resolved.creators {
+                creator.source = rosters.cell_name(creator.head_span.start);
+            }
             // Strategy rules reason about the whole roster. While the spec
             // has errors, a creator or goal may be missing from the model,
             // and the rules would report gaps that are not there.

@@ -278,6 +278,11 @@ pub struct CreatorView {
     /// KOC only: the default (7) when not given; `null` for a KOL.
     pub followup_days: Option<u32>,
     pub xhs_id: Option<String>,
+    /// The name as written, when a roster's 昵称 column gave it.
+    pub nickname: Option<String>,
+    /// The spreadsheet cell a roster creator came from (`kocs.csv:14:3`);
+    /// `null` for a creator typed in the spec.
+    pub source: Option<String>,
     /// The terms this creator works under: the campaign's with their own
     /// over them, defaults filled in.
     pub terms: TermsView,
@@ -334,6 +339,8 @@ impl CreatorView {
             prompts: texts(&creator.prompts),
             followup_days: (creator.role == Role::Koc).then(|| creator.followup_days()),
             xhs_id: creator.xhs_id.as_ref().map(|t| t.value.clone()),
+            nickname: creator.nickname.as_ref().map(|t| t.value.clone()),
+            source: creator.source.clone(),
             terms: TermsView::of(&creator.terms),
             dates: DatesView::of(&creator.dates),
             translations: translations(&[

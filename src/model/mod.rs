@@ -176,6 +176,11 @@ pub struct Creator {
     pub followup: Option<Spanned<u32>>,
     /// The account's Xiaohongshu number.
     pub xhs_id: Option<Text>,
+    /// The name as written (a roster's 昵称), to greet them by.
+    pub nickname: Option<Text>,
+    /// The spreadsheet cell a roster creator came from (`kocs.csv:14:3`,
+    /// `kocs.xlsx!C14`); `None` for a creator typed in the spec.
+    pub source: Option<String>,
     /// The terms this creator works under: the campaign's, with their own
     /// `terms { ... }` over them.
     pub terms: Terms,
@@ -212,6 +217,8 @@ impl Creator {
             prompts: Vec::new(),
             followup: None,
             xhs_id: None,
+            nickname: None,
+            source: None,
             terms: Terms::default(),
             dates: CreatorDates::default(),
         }

@@ -192,6 +192,8 @@ pub(crate) struct CreatorView {
     prompts: Vec<String>,
     followup_days: u32,
     xhs_id: Option<String>,
+    /// The name to greet them by, when a roster gave one.
+    nickname: Option<String>,
     /// No fee: the product is a gift, declared as such.
     gifted: bool,
     goals: Vec<GoalView>,
@@ -266,6 +268,7 @@ impl CreatorView {
             prompts: creator.prompts.iter().map(|p| words.text(p)).collect(),
             followup_days: creator.followup_days(),
             xhs_id: creator.xhs_id.as_ref().map(|x| x.value.clone()),
+            nickname: creator.nickname.as_ref().map(|n| n.value.clone()),
             gifted: creator.fee.is_none(),
             goals: creator
                 .serves

@@ -69,6 +69,12 @@ impl Rosters {
         self.files.is_empty()
     }
 
+    /// Where a creator read from a roster came from, as a finding names a
+    /// cell (`kocs.csv:14:3`, `kocs.xlsx!C14`): `None` for a spec offset.
+    pub fn cell_name(&self, offset: usize) -> Option<String> {
+        self.cell_at(offset).map(|(_, cell)| cell.to_string())
+    }
+
     /// The cell a roster span stands for.
     fn cell_at(&self, offset: usize) -> Option<(&RosterFile, Cell)> {
         if offset < self.base {
@@ -432,6 +438,23 @@ impl Reading<'_> {
                 continue;
             }
             let mut statements: Vec<Statement> = Vec::new();
+            // A nickname column (昵称) keeps the name as written for the
+            // brief's greeting; the handle is what is left of it.
+            if handle_column.meaning == Meaning::Nickname
+                && written.trim() != handle.trim_start_matches('@')
+            {
+                statements.push(Statement {
+                    key: Spanned::new("nickname", handle_span),
+                    field: fields::spec_of(Key::Nickname),
+                    value: Value::Text(Text {
+                        value: written.trim().to_string(),
+                        span: handle_span,
+                        multiline: false,
+                        translations: Vec::new(),
+                    }),
+                    span: handle_span,
+                });
+            }
             for column in &columns {
                 let text = cell(column.index);
                 if text.is_empty() {

@@ -226,6 +226,7 @@ pub enum Key {
     Peak,
     Cost,
     XhsId,
+    Nickname,
 }
 
 /// One row of the table: a field.
@@ -379,6 +380,8 @@ pub static FIELDS: &[FieldSpec] = &[
         "money spent besides fees (samples, shipping, boosting); counts toward the budget", "达人费用以外的支出（样品、寄送、投流），计入预算"),
     field!(XhsId, "xhs_id", CREATOR, Once, Text, false,
         "the account's Xiaohongshu number, shown in the brief header and the order text", "小红书号，显示在 Brief 抬头和下单要求中"),
+    field!(Nickname, "nickname", CREATOR, Once, Text, false,
+        "the creator's name as written (a roster's 昵称 column fills it in); the brief greets them by it", "达人昵称（名单的“昵称”列会自动填入），Brief 以此称呼达人"),
     field!(Wechat, "wechat", CONTACT, Once, Text, false,
         "the contact's WeChat ID, for creators to reach them", "对接人微信号"),
     field!(Email, "email", CONTACT, Once, Text, false,

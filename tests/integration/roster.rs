@@ -491,3 +491,41 @@ fn fmt_keeps_a_roster_block_as_written_in_canonical_layout() {
     let formatted = std::fs::read_to_string(out.dir.join(SPEC)).expect("the spec");
     assert_eq!(formatted, canonical);
 }
+
+/// A nickname with what a handle cannot hold (a space, an emoji) becomes a
+/// handle, and the name as written greets the creator in their brief;
+/// `export` says which cell each roster creator came from.
+#[test]
+fn a_nickname_greets_its_creator_and_export_names_the_cell() {
+    const SPEC: &str = "examples/rosters/seeding-wave-cn.campaign";
+    let csv = std::fs::read_to_string(repo_path("examples/rosters/pugongying-kocs.csv"))
+        .expect("the example roster")
+        .replacen("学生党的护肤日记01,", "学生党 的护肤日记🌸01,", 1);
+    let run = |args: &[&str]| {
+        Test::new()
+            .repo_file(SPEC)
+            .file("examples/rosters/pugongying-kocs.csv", &csv)
+            .args(args.iter().copied())
+            .run()
+    };
+    let out = run(&["render", SPEC, "-o", "out", "--format", "md"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let brief = std::fs::read_to_string(out.dir.join("out/zh/koc/学生党的护肤日记01.md"))
+        .expect("the brief under the cleaned handle");
+    assert!(brief.contains("学生党 的护肤日记🌸01，你好！"), "{brief}");
+
+    let out = run(&["export", SPEC, "--to", "json"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let exported: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let creators = exported["campaign"]["creators"]
+        .as_array()
+        .expect("creators");
+    let first = creators
+        .iter()
+        .find(|c| c["handle"] == "@学生党的护肤日记01")
+        .expect("the roster creator");
+    assert_eq!(first["nickname"], "学生党 的护肤日记🌸01");
+    assert_eq!(first["source"], "examples/rosters/pugongying-kocs.csv:3:1");
+    // A creator typed in the spec has no cell.
+    assert!(creators.iter().any(|c| c["source"].is_null()));
+}

@@ -83,6 +83,7 @@ impl Resolver<'_> {
                     creator.prompts.extend(texts.iter().cloned())
                 }
                 (Key::XhsId, Value::Text(text)) => creator.xhs_id = Some(text.clone()),
+                (Key::Nickname, Value::Text(text)) => creator.nickname = Some(text.clone()),
                 (Key::Followup, Value::Duration(d)) => {
                     creator.followup = self
                         .duration(d, &format!("{owner}'s followup"))

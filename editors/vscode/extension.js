@@ -30,6 +30,10 @@ async function start() {
         { scheme: "untitled", language: "campaign" },
       ],
       initializationOptions: rulesUrl ? { rulesUrl } : {},
+      // Rosters: a spec is checked again when a spreadsheet changes.
+      synchronize: {
+        fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{csv,tsv,xlsx}"),
+      },
       outputChannelName: "redbrief",
     },
   );

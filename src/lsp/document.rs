@@ -47,6 +47,12 @@ impl Document {
         self.analysis = OnceCell::new();
     }
 
+    /// Drops the checked result, so the next question checks again (a
+    /// roster it reads may have changed on disk).
+    pub fn forget(&mut self) {
+        self.analysis = OnceCell::new();
+    }
+
     pub fn text(&self) -> &str {
         &self.file.text
     }
@@ -54,7 +60,10 @@ impl Document {
     /// The checked text, checking it now if this version has not been.
     pub fn analysis(&self) -> &Analysis {
         self.analysis.get_or_init(|| Analysis {
-            checked: crate::check(self.uri.as_str(), self.file.text.clone().into_bytes()),
+            checked: crate::check(
+                spec_path(self.uri.as_str()),
+                self.file.text.clone().into_bytes(),
+            ),
             spec: crate::syntax::parse(&self.file.text).spec,
         })
     }
@@ -73,5 +82,40 @@ impl Analysis {
                 }
                 _ => None,
             })
+    }
+}
+
+/// The path a document is checked under: a `file:` URI as a path on disk,
+/// so its rosters are found beside it (`file:///a/my%20plan.campaign` is
+/// `/a/my plan.campaign`); any other URI as it is.
+pub(crate) fn spec_path(uri: &str) -> String {
+    let Some(path) = uri.strip_prefix("file://") else {
+        return uri.to_string();
+    };
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                decoded.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    // A Windows drive letter comes as `/C:/...`.
+    let path = String::from_utf8_lossy(&decoded).into_owned();
+    match path.as_bytes() {
+        [b'/', drive, b':', ..] if drive.is_ascii_alphabetic() => path[1..].to_string(),
+        _ => path,
     }
 }

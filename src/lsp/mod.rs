@@ -223,8 +223,22 @@ impl<'c> Server<'c> {
             DidCloseTextDocument::METHOD => {
                 self.on::<DidCloseTextDocument>(notification, Self::closed)
             }
-            // `initialized`, `didSave`, `$/cancelRequest` (every answer is
-            // quick) and the rest need nothing.
+            // A spreadsheet a spec reads as a roster changed (the editor
+            // watches `*.csv`, `*.tsv`, `*.xlsx`), or a file was saved: the
+            // rosters are read again with every check, so check every open
+            // spec again.
+            "workspace/didChangeWatchedFiles" | "textDocument/didSave" => {
+                let now = Instant::now();
+                for uri in self.documents.keys() {
+                    self.due.insert(uri.clone(), now);
+                }
+                for document in self.documents.values_mut() {
+                    document.forget();
+                }
+                self.publish_due(now);
+            }
+            // `initialized`, `$/cancelRequest` (every answer is quick) and
+            // the rest need nothing.
             _ => {}
         }
     }

@@ -598,3 +598,56 @@ fn the_vscode_grammar_knows_every_block() {
         );
     }
 }
+
+/// A spec that reads a roster is checked with its spreadsheet found beside
+/// it (the `file:` URI as a path, `%20` and all), and checked again when the
+/// editor says a watched spreadsheet changed.
+#[test]
+fn a_roster_is_read_beside_the_spec_and_again_when_it_changes() {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let folder = dir.path().join("my plans");
+    std::fs::create_dir_all(&folder).expect("a folder");
+    let spec = std::fs::read_to_string(crate::common::repo_path(
+        "examples/rosters/seeding-wave-cn.campaign",
+    ))
+    .expect("the example");
+    let csv = std::fs::read_to_string(crate::common::repo_path(
+        "examples/rosters/pugongying-kocs.csv",
+    ))
+    .expect("its roster");
+    std::fs::write(folder.join("pugongying-kocs.csv"), &csv).expect("the roster");
+    let uri = format!(
+        "file://{}/seeding.campaign",
+        folder.display().to_string().replace(' ', "%20")
+    );
+    let mut editor = Editor::start("en");
+    editor.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": {
+            "uri": uri, "languageId": "campaign", "version": 1, "text": spec,
+        }}),
+    );
+    let published = editor.notification("textDocument/publishDiagnostics");
+    assert_eq!(published["diagnostics"], json!([]), "{published:#}");
+
+    // The strategist breaks a follower count in the spreadsheet.
+    let broken = csv.replacen(",95300000,1800,", ",95300000,lots,", 1);
+    assert_ne!(broken, csv);
+    std::fs::write(folder.join("pugongying-kocs.csv"), broken).expect("the roster");
+    editor.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("{}/pugongying-kocs.csv", uri.rsplit_once('/').map_or("", |(d, _)| d)), "type": 2 }] }),
+    );
+    let published = editor.notification("textDocument/publishDiagnostics");
+    let messages: Vec<String> = published["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| d["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("pugongying-kocs.csv")),
+        "{messages:#?}"
+    );
+    assert_eq!(editor.stop(), 0);
+}

@@ -178,6 +178,15 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
             is_name
                 .then(|| NearMiss::new(format!("names are written in lowercase: `{lower}`"), lower))
         }
+        // `keep_live 180`: a duration without its unit.
+        Rule::duration | Rule::duration_list
+            if !found.is_empty() && found.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            Some(NearMiss::new(
+                format!("add the unit: `{found}d` for days (or `w` for weeks)"),
+                format!("{found}d"),
+            ))
+        }
         Rule::percent if found.parse::<f64>().is_ok() => Some(NearMiss::new(
             format!("add the percent sign: `{found}%`"),
             format!("{found}%"),

@@ -21,6 +21,7 @@ pub mod diff;
 pub mod export;
 pub mod format;
 pub mod fs;
+pub mod i18n;
 pub mod lsp;
 pub mod model;
 pub mod platform;

@@ -73,8 +73,8 @@ impl Test {
         self
     }
 
-    // No command reads an environment variable yet (NO_COLOR is always set).
-    #[allow(dead_code)]
+    /// Sets a variable for the run (NO_COLOR is always set; the locale
+    /// variables are cleared unless set here).
     pub fn env(mut self, key: &str, value: &str) -> Self {
         self.env.push((key.to_string(), value.to_string()));
         self
@@ -114,6 +114,10 @@ impl Test {
             .env("NO_COLOR", "1")
             .env_remove("CLICOLOR_FORCE")
             .env_remove("CLICOLOR");
+        // English unless a test asks otherwise, whatever this machine's locale.
+        for locale in ["REDBRIEF_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(locale);
+        }
         for (key, value) in &self.env {
             command.env(key, value);
         }

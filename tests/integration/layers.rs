@@ -5,9 +5,9 @@
 use std::path::Path;
 
 /// The stages in order; a module may use its own stage and any before it.
-/// `fs`, `platform` and `suggest` are leaves: they import nothing of ours.
+/// `fs`, `i18n`, `platform` and `suggest` are leaves: they import nothing of ours.
 const LINE: &[&[&str]] = &[
-    &["fs", "platform", "suggest", "source"],
+    &["fs", "i18n", "platform", "suggest", "source"],
     &["diagnostic"],
     &["syntax"],
     &["roster"],
@@ -24,7 +24,7 @@ const LINE: &[&[&str]] = &[
 ];
 
 /// Names the crate root re-exports, and the module each comes from.
-const ROOT_ITEMS: &[(&str, &str)] = &[("Checked", "check"), ("rule_info", "diagnostic")];
+const ROOT_ITEMS: &[(&str, &str)] = &[("Checked", "check"), ("rule_info", "diagnostic"), ("t", "i18n")];
 
 fn stage(module: &str) -> Option<usize> {
     LINE.iter().position(|stage| stage.contains(&module))

@@ -17,6 +17,7 @@ mod docs;
 mod export;
 mod fmt;
 mod hostile;
+mod i18n;
 mod init;
 mod layers;
 mod lsp;

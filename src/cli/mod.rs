@@ -138,6 +138,7 @@ pub enum FindingFormat {
 
 /// Parses the arguments and runs the command.
 pub fn run() -> ExitCode {
+    crate::i18n::set(crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),

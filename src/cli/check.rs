@@ -18,6 +18,8 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too, not only on errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    #[command(flatten)]
+    pub speak: super::Speak,
 }
 
 pub fn run(args: &CheckArgs) -> Exit {

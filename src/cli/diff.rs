@@ -27,6 +27,8 @@ pub struct DiffArgs {
     /// briefs these templates write change.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub speak: super::Speak,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

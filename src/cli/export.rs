@@ -23,8 +23,9 @@ pub struct ExportArgs {
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The language of the execution sheet's headers and words.
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = language)]
-    pub lang: Language,
+    /// Also the language of its messages. Default: `en`.
+    #[arg(long, value_name = "LANG", value_parser = language)]
+    pub lang: Option<Language>,
 }
 
 fn language(word: &str) -> Result<Language, String> {
@@ -57,8 +58,12 @@ pub fn run(args: &ExportArgs) -> Exit {
         (ExportForm::Csv | ExportForm::Xlsx, None) => {
             Err("the spec has no campaign to list".to_string())
         }
-        (ExportForm::Csv, Some(campaign)) => sheet::to_csv(campaign, args.lang),
-        (ExportForm::Xlsx, Some(campaign)) => sheet::to_xlsx(campaign, args.lang),
+        (ExportForm::Csv, Some(campaign)) => {
+            sheet::to_csv(campaign, args.lang.unwrap_or(Language::En))
+        }
+        (ExportForm::Xlsx, Some(campaign)) => {
+            sheet::to_xlsx(campaign, args.lang.unwrap_or(Language::En))
+        }
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,

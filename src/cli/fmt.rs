@@ -24,6 +24,8 @@ pub struct FmtArgs {
     /// links), or belongs to someone whose ownership cannot be kept.
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub speak: super::Speak,
 }
 
 pub fn run(args: &FmtArgs) -> Exit {

@@ -18,6 +18,8 @@ pub struct InitArgs {
     /// current folder when not given.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub speak: super::Speak,
 }
 
 pub fn run(args: &InitArgs) -> Exit {

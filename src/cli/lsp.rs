@@ -10,6 +10,8 @@ pub struct LspArgs {
     /// clients such as vscode-languageclient pass it).
     #[arg(long)]
     pub stdio: bool,
+    #[command(flatten)]
+    pub speak: super::Speak,
 }
 
 pub fn run(_args: &LspArgs) -> Exit {

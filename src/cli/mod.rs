@@ -15,12 +15,16 @@ mod preview;
 mod render;
 mod rules;
 mod templates;
+mod usage;
 
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{self, Lang};
+use crate::model::vocabulary::Vocabulary as _;
 
 use crate::Checked;
 
@@ -121,6 +125,53 @@ pub enum Command {
     Preview(preview::PreviewArgs),
 }
 
+/// `--lang`, for the commands whose only language is their messages'.
+#[derive(Debug, Clone, Args)]
+pub struct Speak {
+    /// The language of messages, `en` or `zh`. Without it REDBRIEF_LANG,
+    /// then LC_ALL, LC_MESSAGES or LANG decide (a value starting with `zh`
+    /// is Chinese).
+    #[arg(long = "lang", value_name = "LANG", value_parser = message_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn message_lang(word: &str) -> Result<Lang, String> {
+    Lang::parse(word).ok_or_else(|| {
+        crate::t!(
+            "`{word}` is not a language redbrief speaks; use `en` or `zh`",
+            word = word
+        )
+    })
+}
+
+impl Command {
+    /// The language the command was told to speak, if it was.
+    fn message_lang(&self) -> Option<Lang> {
+        let speak = match self {
+            Command::Check(args) => &args.speak,
+            Command::Fmt(args) => &args.speak,
+            Command::Diff(args) => &args.speak,
+            Command::Rules(args) => &args.speak,
+            Command::Explain(args) => &args.speak,
+            Command::Init(args) => &args.speak,
+            Command::Templates(args) => &args.speak,
+            Command::Preview(args) => &args.speak,
+            Command::Lsp(args) => &args.speak,
+            // Their `--lang` chooses the briefs' or the sheet's language;
+            // one chosen is the user's language too.
+            Command::Render(args) => {
+                return match args.lang.as_slice() {
+                    [one] => Lang::parse(one.name()),
+                    _ => None,
+                }
+            }
+            Command::Export(args) => return args.lang.and_then(|l| Lang::parse(l.name())),
+            Command::Completions(_) => return None,
+        };
+        speak.lang
+    }
+}
+
 /// How `check` prints findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FindingFormat {
@@ -138,8 +189,18 @@ pub enum FindingFormat {
 
 /// Parses the arguments and runs the command.
 pub fn run() -> ExitCode {
-    crate::i18n::set(crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
-    let cli = Cli::parse();
+    // The language is chosen before clap reads the flags, so a bad value
+    // for one of them is already worded in it.
+    let args: Vec<String> = std::env::args().collect();
+    let from_env = Lang::from_env(|name| std::env::var(name).ok());
+    i18n::set(usage::lang_in_args(&args).unwrap_or(from_env));
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => return usage::report(error).into(),
+    };
+    if let Some(lang) = cli.command.message_lang() {
+        i18n::set(lang);
+    }
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
@@ -284,5 +345,6 @@ pub fn failure(message: &str) -> Exit {
 fn print_error(message: &str) {
     use anstyle::{AnsiColor, Style};
     let red: Style = AnsiColor::BrightRed.on_default().bold();
-    anstream::eprintln!("{red}error{red:#}: {message}");
+    let (error, colon) = (crate::t!("error"), i18n::colon());
+    anstream::eprintln!("{red}{error}{red:#}{colon}{message}");
 }

@@ -23,6 +23,8 @@ pub struct PreviewArgs {
     /// A folder of templates, as for `render`; a change to one re-renders.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub speak: super::Speak,
 }
 
 pub fn run(args: &PreviewArgs) -> Exit {

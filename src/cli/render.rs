@@ -24,7 +24,8 @@ pub struct RenderArgs {
     /// symbolic link is written through.
     #[arg(short, long, value_name = "DIR", default_value = "briefs")]
     pub out: PathBuf,
-    /// Only these of the spec's languages, e.g. `--lang zh`.
+    /// Only these of the spec's languages, e.g. `--lang zh`. One language
+    /// given is also the language of render's messages.
     #[arg(long, value_name = "LANG", value_delimiter = ',', value_parser = language)]
     pub lang: Vec<Language>,
     /// Markdown, or self-contained HTML pages.

@@ -13,6 +13,8 @@ pub struct TemplatesArgs {
     /// The folder to write the templates into (made if missing).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    #[command(flatten)]
+    pub speak: super::Speak,
 }
 
 pub fn run(args: &TemplatesArgs) -> Exit {

@@ -21,6 +21,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::{Cell, FileReport, Finding, Severity};
 use crate::source::{SourceFile, Span};
+use crate::{i18n, t};
 
 /// Columns a tab is shown as.
 const TAB_WIDTH: usize = 4;
@@ -51,8 +52,12 @@ pub fn render(report: &FileReport<'_>) -> String {
     if report.omitted > 0 {
         let _ = writeln!(
             out,
-            "... and {} more in {}, not shown: fix the ones above first, then check again\n",
-            report.omitted, report.file.path
+            "{}\n",
+            t!(
+                "... and {n} more in {file}, not shown: fix the ones above first, then check again",
+                n = report.omitted,
+                file = report.file.path
+            )
         );
     }
     out
@@ -62,8 +67,12 @@ fn render_finding(out: &mut String, file: &SourceFile, finding: &Finding) {
     let severity = severity_style(finding.severity);
     let _ = writeln!(
         out,
-        "{severity}{}[{}]{severity:#} {BOLD}{}: {}{BOLD:#}",
-        finding.severity, finding.rule.code, finding.rule.name, finding.message
+        "{severity}{}[{}]{severity:#} {BOLD}{}{}{}{BOLD:#}",
+        finding.severity.word(),
+        finding.rule.code,
+        finding.rule.name,
+        i18n::colon(),
+        finding.message
     );
 
     if let Some(cell) = &finding.cell {
@@ -140,7 +149,8 @@ fn render_finding(out: &mut String, file: &SourceFile, finding: &Finding) {
         let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
         let _ = writeln!(
             out,
-            "{pad} {GUTTER}={GUTTER:#} {BOLD}help:{BOLD:#} {}",
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+            t!("help:"),
             finding.help
         );
     }
@@ -205,20 +215,26 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
     let position = file.position(finding.span.start);
     let _ = writeln!(
         out,
-        "{pad} {GUTTER}={GUTTER:#} {BOLD}note:{BOLD:#} read by the roster at {}:{}:{}",
-        file.path, position.line, position.column
+        "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+        t!("note:"),
+        t!(
+            "read by the roster at {place}",
+            place = format!("{}:{}:{}", file.path, position.line, position.column)
+        )
     );
     for related in &finding.related {
         let _ = writeln!(
             out,
-            "{pad} {GUTTER}={GUTTER:#} {BOLD}note:{BOLD:#} {}",
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+            t!("note:"),
             related.label
         );
     }
     if !finding.help.is_empty() {
         let _ = writeln!(
             out,
-            "{pad} {GUTTER}={GUTTER:#} {BOLD}help:{BOLD:#} {}",
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+            t!("help:"),
             finding.help
         );
     }
@@ -314,22 +330,36 @@ impl ShownLine {
 /// The closing line: how many errors and warnings in how many files.
 /// `held` counts the files whose strategy rules waited for errors to be fixed.
 pub fn summary(errors: usize, warnings: usize, files: usize, held: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let files = plural(files, "file");
+    let files = match files {
+        1 => t!("1 file"),
+        n => t!("{n} files", n = n),
+    };
     // Strategy rules wait for a spec without errors (see `crate::check`).
     let files = if held > 0 {
-        format!("{files} (strategy rules run once the errors are fixed)")
+        t!(
+            "{files} (strategy rules run once the errors are fixed)",
+            files = files
+        )
     } else {
         files
     };
+    let errors_in = |n: usize| match n {
+        1 => t!("1 error"),
+        n => t!("{n} errors", n = n),
+    };
+    let warnings_in = |n: usize| match n {
+        1 => t!("1 warning"),
+        n => t!("{n} warnings", n = n),
+    };
     match (errors, warnings) {
-        (0, 0) => format!("no findings in {files}"),
-        (e, 0) => format!("{} in {files}", plural(e, "error")),
-        (0, w) => format!("{} in {files}", plural(w, "warning")),
-        (e, w) => format!(
-            "{} and {} in {files}",
-            plural(e, "error"),
-            plural(w, "warning")
+        (0, 0) => t!("no findings in {files}", files = files),
+        (e, 0) => t!("{found} in {files}", found = errors_in(e), files = files),
+        (0, w) => t!("{found} in {files}", found = warnings_in(w), files = files),
+        (e, w) => t!(
+            "{errors} and {warnings} in {files}",
+            errors = errors_in(e),
+            warnings = warnings_in(w),
+            files = files
         ),
     }
 }

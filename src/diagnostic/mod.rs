@@ -37,6 +37,15 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// The word a person reads: `warning`, or `警告` in Chinese. Machine
+    /// forms (JSON, SARIF) keep `as_str`.
+    pub fn word(self) -> String {
+        match self {
+            Severity::Warning => crate::t!("warning"),
+            Severity::Error => crate::t!("error"),
+        }
+    }
 }
 
 impl fmt::Display for Severity {

@@ -95,7 +95,11 @@ pub fn current() -> Lang {
 /// A new file is added here and nowhere else.
 pub const ZH_MESSAGES: &[(&str, &str)] = &[
     ("cli.yaml", include_str!("zh/messages/cli.yaml")),
-    ("diagnostic.yaml", include_str!("zh/messages/diagnostic.yaml")),
+    ("usage.yaml", include_str!("zh/messages/usage.yaml")),
+    (
+        "diagnostic.yaml",
+        include_str!("zh/messages/diagnostic.yaml"),
+    ),
     ("syntax.yaml", include_str!("zh/messages/syntax.yaml")),
     ("model.yaml", include_str!("zh/messages/model.yaml")),
     ("roster.yaml", include_str!("zh/messages/roster.yaml")),
@@ -224,6 +228,15 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// The colon after a label: `error: ` or `错误：` (a full-width colon
+/// takes no space after it).
+pub fn colon() -> &'static str {
+    match current() {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
 /// A list in running text: `a, b and c` or `a、b 和 c`.
 pub fn and_list<T: Display>(items: &[T]) -> String {
     let (comma, and) = match current() {
@@ -263,7 +276,10 @@ mod tests {
     fn fill_replaces_named_placeholders_and_keeps_escaped_braces() {
         let n = 3;
         assert_eq!(
-            fill("{who} has {n} of `{{` and {missing}", &[("who", &"@a"), ("n", &n)]),
+            fill(
+                "{who} has {n} of `{{` and {missing}",
+                &[("who", &"@a"), ("n", &n)]
+            ),
             "@a has 3 of `{` and {missing}"
         );
         assert_eq!(fill("a }} b {", &[]), "a } b {");

@@ -24,9 +24,15 @@ fn texts_in_source() -> BTreeMap<String, String> {
                 walk(&path, found);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let code = std::fs::read_to_string(&path).expect("a source file reads");
-                let shown = path.strip_prefix(repo_path("")).unwrap_or(&path).display().to_string();
+                let shown = path
+                    .strip_prefix(repo_path(""))
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
                 for (line, text) in t_texts(&code) {
-                    found.entry(text).or_insert_with(|| format!("{shown}:{line}"));
+                    found
+                        .entry(text)
+                        .or_insert_with(|| format!("{shown}:{line}"));
                 }
             }
         }
@@ -74,11 +80,7 @@ fn unescape(literal: &str) -> String {
                     }
                 }
                 Some('u') => {
-                    let hex: String = chars
-                        .by_ref()
-                        .skip(1)
-                        .take_while(|c| *c != '}')
-                        .collect();
+                    let hex: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
                     if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
                         out.push(c);
                     }
@@ -126,7 +128,10 @@ fn every_message_has_chinese_with_the_same_placeholders() {
     let zh = zh_entries();
     let mut english: BTreeMap<String, String> = texts_in_source();
     for rule in redbrief::rules::catalogue().iter() {
-        english.insert(rule.summary.to_string(), format!("the summary of {}", rule.code));
+        english.insert(
+            rule.summary.to_string(),
+            format!("the summary of {}", rule.code),
+        );
     }
     let mut problems = Vec::new();
     for (text, place) in &english {
@@ -147,26 +152,43 @@ fn every_message_has_chinese_with_the_same_placeholders() {
     }
     for (text, (_, file)) in &zh {
         if !english.contains_key(text) {
-            problems.push(format!("{file}: {text:?} is no longer said anywhere; remove it"));
+            problems.push(format!(
+                "{file}: {text:?} is no longer said anywhere; remove it"
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn every_rule_has_a_chinese_page_with_the_english_examples() {
     let code_blocks = |page: &str| -> Vec<String> {
-        page.split("```").skip(1).step_by(2).map(str::to_string).collect()
+        page.split("```")
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
     };
     let mut problems = Vec::new();
     for rule in redbrief::rules::catalogue().iter() {
         let Some(page) = i18n::rule_page(Lang::Zh, rule.code) else {
-            problems.push(format!("{}: no src/i18n/zh/rules/{}.md", rule.code, rule.code));
+            problems.push(format!(
+                "{}: no src/i18n/zh/rules/{}.md",
+                rule.code, rule.code
+            ));
             continue;
         };
         let heading = format!("# {} {}\n", rule.code, rule.name);
         if !page.starts_with(&heading) {
-            problems.push(format!("{}: the Chinese page must start with {heading:?}", rule.code));
+            problems.push(format!(
+                "{}: the Chinese page must start with {heading:?}",
+                rule.code
+            ));
         }
         if code_blocks(page) != code_blocks(&rule.page()) {
             problems.push(format!(
@@ -185,7 +207,10 @@ fn every_rule_has_a_chinese_page_with_the_english_examples() {
 #[test]
 fn source_texts_are_read_as_rust_reads_them() {
     let code = "let a = t!(\"one {n} \\\"two\\\" \\\n      three\", n = 1);\nprint!(\"x\");";
-    assert_eq!(t_texts(code), vec![(1, "one {n} \"two\" three".to_string())]);
+    assert_eq!(
+        t_texts(code),
+        vec![(1, "one {n} \"two\" three".to_string())]
+    );
     assert_eq!(
         placeholders("{who} has {{ and {n}"),
         BTreeSet::from(["who".to_string(), "n".to_string()])

@@ -24,7 +24,11 @@ const LINE: &[&[&str]] = &[
 ];
 
 /// Names the crate root re-exports, and the module each comes from.
-const ROOT_ITEMS: &[(&str, &str)] = &[("Checked", "check"), ("rule_info", "diagnostic"), ("t", "i18n")];
+const ROOT_ITEMS: &[(&str, &str)] = &[
+    ("Checked", "check"),
+    ("rule_info", "diagnostic"),
+    ("t", "i18n"),
+];
 
 fn stage(module: &str) -> Option<usize> {
     LINE.iter().position(|stage| stage.contains(&module))

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::FileReport;
 use super::{Catalogue, RuleInfo};
+use crate::i18n;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -68,11 +69,14 @@ fn descriptor(rule: &RuleInfo) -> Descriptor {
         default_configuration: Configuration {
             level: rule.severity.as_str(),
         },
-        full_description: Text { text: rule.page() },
+        full_description: Text {
+            text: i18n::rule_page(i18n::current(), rule.code)
+                .map_or_else(|| rule.page(), str::to_string),
+        },
         id: rule.code,
         name: rule.name,
         short_description: Text {
-            text: rule.summary.to_string(),
+            text: i18n::text_in(i18n::current(), rule.summary).to_string(),
         },
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use redbrief::i18n::{self, Lang};
 
-use crate::common::repo_path;
+use crate::common::{repo_files, repo_path, Test};
 
 /// Every `t!` text in src/, with where it is, as the user would see it.
 fn texts_in_source() -> BTreeMap<String, String> {
@@ -215,4 +215,159 @@ fn source_texts_are_read_as_rust_reads_them() {
         placeholders("{who} has {{ and {n}"),
         BTreeSet::from(["who".to_string(), "n".to_string()])
     );
+}
+
+/// One spec a code family: syntax, names, values, a strategy rule, a
+/// platform rule, a language rule and a spreadsheet cell.
+const FAMILY_FIXTURES: &[&str] = &[
+    "tests/fixtures/malformed/e001-unclosed-block.campaign",
+    "tests/fixtures/malformed/e002-unknown-field.campaign",
+    "tests/fixtures/malformed/e004-invalid-values.campaign",
+    "tests/fixtures/rules/rs009-koc-fires.campaign",
+    "tests/fixtures/rules/xhs001-fires.campaign",
+    "tests/fixtures/rules/lang001-en-fires.campaign",
+];
+
+#[test]
+fn check_speaks_chinese_when_asked() {
+    for fixture in FAMILY_FIXTURES {
+        let out = Test::new()
+            .repo_file(fixture)
+            .args(["check", "--lang", "zh", fixture])
+            .run();
+        assert_eq!(out.status, 1, "{fixture} has findings");
+        let name = fixture.rsplit('/').next().unwrap_or(fixture);
+        insta::assert_snapshot!(format!("check-zh-{name}"), out.stdout);
+    }
+}
+
+#[test]
+fn a_cell_in_a_spreadsheet_is_explained_in_chinese() {
+    let out = Test::new()
+        .repo_file("tests/fixtures/rosters/cells.campaign")
+        .repo_file("tests/fixtures/rosters/bad-cells.csv")
+        .args([
+            "check",
+            "--lang",
+            "zh",
+            "tests/fixtures/rosters/cells.campaign",
+        ])
+        .run();
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn the_locale_chooses_chinese_and_the_flag_wins() {
+    let fixture = "tests/fixtures/rules/rs009-koc-fires.campaign";
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut test = Test::new()
+            .repo_file(fixture)
+            .args(["check", fixture])
+            .args(args.iter().copied());
+        for (key, value) in env {
+            test = test.env(key, value);
+        }
+        test.run().stdout
+    };
+    let chinese = run(&[], &["--lang", "zh"]);
+    let english = run(&[], &[]);
+    let from_locale = run(&[("LANG", "zh_CN.UTF-8")], &[]);
+    insta::assert_snapshot!(from_locale);
+    assert_eq!(from_locale, chinese);
+    assert_ne!(chinese, english);
+    assert_eq!(run(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]), english);
+    assert_eq!(
+        run(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")], &[]),
+        english
+    );
+    assert_eq!(
+        run(&[("REDBRIEF_LANG", "zh"), ("LC_ALL", "C")], &[]),
+        chinese
+    );
+}
+
+#[test]
+fn every_finding_of_every_fixture_reads_in_chinese() {
+    let mut fixtures = repo_files("tests/fixtures/rules", "campaign");
+    fixtures.extend(repo_files("tests/fixtures/malformed", "campaign"));
+    let out = Test::new()
+        .args(["check", "--lang", "zh", "--format", "json"])
+        .args(fixtures.iter().map(|f| repo_path(f).display().to_string()))
+        .run();
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_str(&out.stdout).expect("check --format json prints JSON");
+    let codes: BTreeSet<&str> = findings.iter().filter_map(|f| f["code"].as_str()).collect();
+    // Every rule fires somewhere among the fixtures, so every rule's
+    // message is read here at least once.
+    for rule in redbrief::rules::catalogue().iter() {
+        if !["E011"].contains(&rule.code) {
+            assert!(codes.contains(rule.code), "no fixture fires {}", rule.code);
+        }
+    }
+    let english: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| {
+            let message = f["message"].as_str().unwrap_or_default();
+            let help = f["help"].as_str().unwrap_or_default();
+            !has_cjk(message) || (!help.is_empty() && !has_cjk(help))
+        })
+        .collect();
+    assert!(
+        english.is_empty(),
+        "{} findings still speak English:\n{}",
+        english.len(),
+        english
+            .iter()
+            .map(|f| format!("{} {} | {}", f["code"], f["message"], f["help"]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    // Codes, names and severities stay English for machines.
+    assert!(findings
+        .iter()
+        .all(|f| f["severity"] == "warning" || f["severity"] == "error"));
+}
+
+#[test]
+fn explain_speaks_chinese_for_every_rule() {
+    for rule in redbrief::rules::catalogue().iter() {
+        let out = Test::new()
+            .args(["explain", "--lang", "zh", rule.code])
+            .run();
+        assert_eq!(out.status, 0);
+        insta::assert_snapshot!(format!("explain-zh-{}", rule.code), out.stdout);
+    }
+}
+
+#[test]
+fn rules_and_bad_flags_speak_chinese() {
+    let rules = Test::new().args(["rules", "--lang", "zh"]).run();
+    insta::assert_snapshot!(rules.stdout);
+    let bad_flag = Test::new()
+        .args(["check", "--lang", "zh", "--colour", "x.campaign"])
+        .run();
+    assert_eq!(bad_flag.status, 2);
+    insta::assert_snapshot!(bad_flag.stderr);
+    let missing = Test::new()
+        .args(["check", "--lang", "zh", "nowhere.campaign"])
+        .run();
+    assert_eq!(missing.status, 2);
+    insta::assert_snapshot!(missing.stderr);
+    let sarif = Test::new()
+        .repo_file(FAMILY_FIXTURES[1])
+        .args([
+            "check",
+            "--lang",
+            "zh",
+            "--format",
+            "sarif",
+            FAMILY_FIXTURES[1],
+        ])
+        .run();
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF is JSON");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "E002");
+    assert!(has_cjk(
+        result["message"]["text"].as_str().unwrap_or_default()
+    ));
 }

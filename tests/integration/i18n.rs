@@ -51,6 +51,10 @@ fn t_texts(code: &str) -> Vec<(usize, String)> {
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             continue; // `print!(`, `assert!(` and friends end in `t!(` too
         }
+        let line_start = code[..at].rfind('\n').map_or(0, |n| n + 1);
+        if code[line_start..at].trim_start().starts_with("//") {
+            continue; // an example in a comment
+        }
         let rest = code[at + 3..].trim_start();
         let Some(literal) = rest.strip_prefix('"') else {
             continue;

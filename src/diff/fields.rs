@@ -43,7 +43,7 @@ impl<'a> Side<'a> {
                 self.written(from.span),
                 self.written(to.span)
             ),
-            None => "undated".to_string(),
+            None => crate::t!("undated"),
         }
     }
 }
@@ -214,7 +214,7 @@ pub(super) fn creator(
     if old.followup_days() != new.followup_days() {
         let shown = |side: &Side<'_>, creator: &Creator| match &creator.followup {
             Some(days) => side.written(days.span),
-            None => format!("{DEFAULT_FOLLOWUP_DAYS}d (default)"),
+            None => crate::t!("{days}d (default)", days = DEFAULT_FOLLOWUP_DAYS),
         };
         changes.value(
             "followup",

@@ -16,7 +16,8 @@
 //! 2 briefs change (1 changed, 1 new); 5 stay the same
 //! ```
 
-use super::{Change, CreatorDiff, Delta, Diff, Status};
+use super::{comma, semicolon, Change, CreatorDiff, Delta, Diff, Status};
+use crate::t;
 
 pub fn render(diff: &Diff) -> String {
     let mut out = String::new();
@@ -28,10 +29,10 @@ pub fn render(diff: &Diff) -> String {
             out.push('\n');
         }
         let heading = match diff.briefs_change() {
-            true => "campaign changes, said once:",
-            false => "campaign changes that no brief shows:",
+            true => t!("campaign changes, said once:"),
+            false => t!("campaign changes that no brief shows:"),
         };
-        out.push_str(heading);
+        out.push_str(&heading);
         out.push('\n');
         for change in &diff.campaign {
             out.push_str(&lines(change, "  "));
@@ -48,8 +49,8 @@ pub fn render(diff: &Diff) -> String {
 fn creator(creator: &CreatorDiff) -> String {
     let head = format!("{} ({})", creator.handle, creator.role.label());
     match creator.status {
-        Status::Added => return format!("{head}: new creator\n"),
-        Status::Removed => return format!("{head}: removed\n"),
+        Status::Added => return t!("{creator}: new creator", creator = head) + "\n",
+        Status::Removed => return t!("{creator}: removed", creator = head) + "\n",
         Status::Changed => {}
     }
     let mut out = format!("{head}\n");
@@ -57,13 +58,14 @@ fn creator(creator: &CreatorDiff) -> String {
         out.push_str(&lines(change, "  "));
     }
     for through in &creator.through {
-        out.push_str(&format!("  {through} changed (see below)\n"));
+        let line = t!("{scope} changed (see below)", scope = through);
+        out.push_str(&format!("  {line}\n"));
     }
     if creator.campaign_wide {
-        out.push_str("  campaign-wide changes (see below)\n");
+        out.push_str(&format!("  {}\n", t!("campaign-wide changes (see below)")));
     }
     if creator.unexplained() {
-        out.push_str("  brief text changed\n");
+        out.push_str(&format!("  {}\n", t!("brief text changed")));
     }
     out
 }
@@ -74,10 +76,14 @@ fn lines(change: &Change, indent: &str) -> String {
     if let Delta::Text { old, new } = &change.delta {
         let shown = |text: &Option<String>| match text {
             Some(text) => format!("\"{}\"", text.replace('\n', "\n        ")),
-            None => "(none)".to_string(),
+            None => t!("(none)"),
         };
-        out.push_str(&format!("{indent}  was: {}\n", shown(old)));
-        out.push_str(&format!("{indent}  now: {}\n", shown(new)));
+        let (was, now) = (
+            t!("was: {text}", text = shown(old)),
+            t!("now: {text}", text = shown(new)),
+        );
+        out.push_str(&format!("{indent}  {was}\n"));
+        out.push_str(&format!("{indent}  {now}\n"));
     }
     out
 }
@@ -85,31 +91,36 @@ fn lines(change: &Change, indent: &str) -> String {
 /// The closing line: how many briefs change, and how.
 pub fn summary(diff: &Diff) -> String {
     let (added, changed, removed) = diff.counts();
-    let briefs = |n: usize| match n {
-        1 => "1 brief".to_string(),
-        n => format!("{n} briefs"),
-    };
-    let mut line = match diff.creators.len() {
-        0 => "no brief changes".to_string(),
-        n => {
-            let parts: Vec<String> = [(changed, "changed"), (added, "new"), (removed, "removed")]
-                .into_iter()
-                .filter(|(count, _)| *count > 0)
-                .map(|(count, what)| format!("{count} {what}"))
-                .collect();
-            let verb = if n == 1 { "changes" } else { "change" };
-            format!("{} {verb} ({})", briefs(n), parts.join(", "))
+    let mut clauses = Vec::new();
+    match (diff.creators.len(), diff.unchanged) {
+        (0, 0) => clauses.push(t!("no brief changes")),
+        (0, 1) => clauses.push(t!("no brief changes (1 brief stay the same)")),
+        (0, n) => clauses.push(t!("no brief changes ({n} briefs stay the same)", n = n)),
+        (n, unchanged) => {
+            let mut details = Vec::new();
+            if changed > 0 {
+                details.push(t!("{n} changed", n = changed));
+            }
+            if added > 0 {
+                details.push(t!("{n} new", n = added));
+            }
+            if removed > 0 {
+                details.push(t!("{n} removed", n = removed));
+            }
+            let details = details.join(comma());
+            clauses.push(match n {
+                1 => t!("1 brief changes ({details})", details = details),
+                n => t!("{n} briefs change ({details})", n = n, details = details),
+            });
+            match unchanged {
+                0 => {}
+                1 => clauses.push(t!("1 stays the same")),
+                n => clauses.push(t!("{n} stay the same", n = n)),
+            }
         }
-    };
-    if diff.unchanged > 0 {
-        line.push_str(&match (diff.creators.is_empty(), diff.unchanged) {
-            (true, n) => format!(" ({} stay the same)", briefs(n)),
-            (false, 1) => "; 1 stays the same".to_string(),
-            (false, n) => format!("; {n} stay the same"),
-        });
     }
     if diff.overview_changes {
-        line.push_str("; the overview changes");
+        clauses.push(t!("the overview changes"));
     }
-    line
+    clauses.join(semicolon())
 }

@@ -6,14 +6,21 @@
 //! user; other text is escaped so a spec cannot add links, HTML or table
 //! cells of its own.
 
-use super::{Change, CreatorDiff, Delta, Diff, Status};
+use super::{colon, full_stop, semicolon, Change, CreatorDiff, Delta, Diff, Status};
+use crate::t;
 
 pub fn render(diff: &Diff) -> String {
-    let mut out = format!("### Briefs: {} → {}\n\n", code(&diff.old), code(&diff.new));
+    let title = t!(
+        "Briefs: {old} → {new}",
+        old = code(&diff.old),
+        new = code(&diff.new)
+    );
+    let mut out = format!("### {title}\n\n");
     if diff.briefs_change() {
-        out.push_str("| Creator | Role | What changed |\n| --- | --- | --- |\n");
+        out.push_str(&t!("| Creator | Role | What changed |"));
+        out.push_str("\n| --- | --- | --- |\n");
         for creator in &diff.creators {
-            let what = creator.summary().join("; ");
+            let what = creator.summary().join(semicolon());
             out.push_str(&format!(
                 "| {} | {} | {} |\n",
                 cell(&code(&creator.handle)),
@@ -24,12 +31,13 @@ pub fn render(diff: &Diff) -> String {
         out.push('\n');
     }
     out.push_str(&escape(&super::human::summary(diff)));
-    out.push_str(".\n");
+    out.push_str(full_stop());
+    out.push('\n');
 
     if !diff.campaign.is_empty() {
         let heading = match diff.briefs_change() {
-            true => "Campaign changes, said once",
-            false => "Campaign changes that no brief shows",
+            true => t!("Campaign changes, said once"),
+            false => t!("Campaign changes that no brief shows"),
         };
         out.push_str(&format!("\n#### {heading}\n\n"));
         for change in &diff.campaign {
@@ -54,13 +62,14 @@ fn details(creator: &CreatorDiff) -> String {
         out.push_str(&item(change));
     }
     for through in &creator.through {
-        out.push_str(&format!("- {} changed (see above)\n", escape(through)));
+        let line = t!("{scope} changed (see above)", scope = escape(through));
+        out.push_str(&format!("- {line}\n"));
     }
     if creator.campaign_wide {
-        out.push_str("- campaign-wide changes (see above)\n");
+        out.push_str(&format!("- {}\n", t!("campaign-wide changes (see above)")));
     }
     if creator.unexplained() {
-        out.push_str("- brief text changed\n");
+        out.push_str(&format!("- {}\n", t!("brief text changed")));
     }
     out
 }
@@ -72,32 +81,42 @@ fn item(change: &Change) -> String {
     match &change.delta {
         Delta::Value { old, new } => match (old, new) {
             (Some(old), Some(new)) => format!("- {field} {} → {}\n", code(old), code(new)),
-            (None, Some(new)) => format!("- {field} added: {}\n", code(new)),
-            (Some(old), None) => format!("- {field} removed (was {})\n", code(old)),
-            (None, None) => format!("- {field} changed\n"),
+            (None, Some(new)) => {
+                let line = t!("{field} added: {new}", field = field, new = code(new));
+                format!("- {line}\n")
+            }
+            (Some(old), None) => {
+                let line = t!(
+                    "{field} removed (was {old})",
+                    field = field,
+                    old = code(old)
+                );
+                format!("- {line}\n")
+            }
+            (None, None) => format!("- {}\n", t!("{field} changed", field = field)),
         },
         Delta::Text { old, new } => {
             let shown = |text: &Option<String>| match text {
                 Some(text) => escape(text).replace('\n', "<br>"),
-                None => "*(none)*".to_string(),
+                None => format!("*{}*", t!("(none)")),
             };
             format!(
-                "- {}\n  - was: {}\n  - now: {}\n",
+                "- {}\n  - {}\n  - {}\n",
                 escape(&change.summary()),
-                shown(old),
-                shown(new)
+                t!("was: {text}", text = shown(old)),
+                t!("now: {text}", text = shown(new))
             )
         }
         Delta::List { added, removed } if added.is_empty() && removed.is_empty() => {
-            format!("- {field} reordered\n")
+            format!("- {}\n", t!("{field} reordered", field = field))
         }
         Delta::List { added, removed } => {
-            let mut out = format!("- {field}:\n");
+            let mut out = format!("- {field}{}\n", colon().trim_end());
             for a in added {
-                out.push_str(&format!("  - added {}\n", code(a)));
+                out.push_str(&format!("  - {}\n", t!("added {item}", item = code(a))));
             }
             for r in removed {
-                out.push_str(&format!("  - removed {}\n", code(r)));
+                out.push_str(&format!("  - {}\n", t!("removed {item}", item = code(r))));
             }
             out
         }

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::model::vocabulary::Vocabulary as _;
 use crate::model::{Campaign, Language, Role};
 use crate::render::{Briefs, RenderError, RenderOptions, RenderedFile};
@@ -95,17 +96,21 @@ impl CreatorDiff {
     /// first, then the goals and products they share, then the campaign.
     pub fn summary(&self) -> Vec<String> {
         match self.status {
-            Status::Added => return vec!["new creator".to_string()],
-            Status::Removed => return vec!["removed".to_string()],
+            Status::Added => return vec![crate::t!("new creator")],
+            Status::Removed => return vec![crate::t!("removed")],
             Status::Changed => {}
         }
         let mut parts: Vec<String> = self.changes.iter().map(Change::summary).collect();
-        parts.extend(self.through.iter().map(|t| format!("{t} changed")));
+        parts.extend(
+            self.through
+                .iter()
+                .map(|t| crate::t!("{scope} changed", scope = t)),
+        );
         if self.campaign_wide {
-            parts.push("campaign-wide changes".to_string());
+            parts.push(crate::t!("campaign-wide changes"));
         }
         if self.unexplained() {
-            parts.push("brief text changed".to_string());
+            parts.push(crate::t!("brief text changed"));
         }
         parts
     }
@@ -143,17 +148,19 @@ impl Change {
         match &self.delta {
             Delta::Value { old, new } => match (old, new) {
                 (Some(old), Some(new)) => format!("{field} {old} → {new}"),
-                (None, Some(new)) => format!("{field} added: {new}"),
-                (Some(old), None) => format!("{field} removed (was {old})"),
-                (None, None) => format!("{field} changed"),
+                (None, Some(new)) => crate::t!("{field} added: {new}", field = field, new = new),
+                (Some(old), None) => {
+                    crate::t!("{field} removed (was {old})", field = field, old = old)
+                }
+                (None, None) => crate::t!("{field} changed", field = field),
             },
             Delta::Text { old, new } => match (old, new) {
-                (None, Some(_)) => format!("{field} added"),
-                (Some(_), None) => format!("{field} removed"),
-                _ => format!("{field} changed"),
+                (None, Some(_)) => crate::t!("{field} added", field = field),
+                (Some(_), None) => crate::t!("{field} removed", field = field),
+                _ => crate::t!("{field} changed", field = field),
             },
             Delta::List { added, removed } if added.is_empty() && removed.is_empty() => {
-                format!("{field} reordered")
+                crate::t!("{field} reordered", field = field)
             }
             Delta::List { added, removed } => {
                 let items: Vec<String> = added
@@ -161,7 +168,7 @@ impl Change {
                     .map(|a| format!("+ {a}"))
                     .chain(removed.iter().map(|r| format!("− {r}")))
                     .collect();
-                format!("{field}: {}", items.join(", "))
+                format!("{field}{}{}", colon(), items.join(comma()))
             }
         }
     }
@@ -214,6 +221,38 @@ impl Scope {
             Scope::Goal(goal) => Some(format!("goal {goal}")),
             Scope::Product(product) => Some(format!("product \"{product}\"")),
         }
+    }
+}
+
+/// Between the items of a list: `, ` or `、`.
+fn comma() -> &'static str {
+    match crate::i18n::current() {
+        Lang::En => ", ",
+        Lang::Zh => "、",
+    }
+}
+
+/// Between the clauses of a line: `; ` or `；`.
+fn semicolon() -> &'static str {
+    match crate::i18n::current() {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    }
+}
+
+/// After a label, before what it introduces: `: ` or `：`.
+fn colon() -> &'static str {
+    match crate::i18n::current() {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+/// At the end of a sentence: `.` or `。`.
+fn full_stop() -> &'static str {
+    match crate::i18n::current() {
+        Lang::En => ".",
+        Lang::Zh => "。",
     }
 }
 

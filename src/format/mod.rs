@@ -41,6 +41,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::export::CampaignView;
 use crate::source::Span;
 use crate::syntax::ast::{Node, Spec};
+use crate::t;
 
 /// Why a spec was not formatted.
 #[derive(Debug)]
@@ -49,7 +50,7 @@ pub enum Refusal {
     Findings(Vec<Finding>),
     /// The printer's result failed its own check (a bug in redbrief): the
     /// words say which part.
-    Unsafe(&'static str),
+    Unsafe(String),
 }
 
 /// The spec's text in canonical layout.
@@ -82,16 +83,20 @@ fn verify(source: &str, spec: &Spec, formatted: &str) -> Result<(), Refusal> {
     let reparsed = crate::syntax::parse(formatted);
     let again = match reparsed.spec {
         Some(again) if reparsed.findings.is_empty() => again,
-        _ => return Err(Refusal::Unsafe("the formatted spec did not parse")),
+        _ => return Err(Refusal::Unsafe(t!("the formatted spec did not parse"))),
     };
     if comments(source, spec) != comments(formatted, &again) {
-        return Err(Refusal::Unsafe("a comment would have been lost or changed"));
+        return Err(Refusal::Unsafe(t!(
+            "a comment would have been lost or changed"
+        )));
     }
     if Meaning::of(source) != Meaning::of(formatted) {
-        return Err(Refusal::Unsafe("the campaign would have changed"));
+        return Err(Refusal::Unsafe(t!("the campaign would have changed")));
     }
     if printer::print(formatted, &again) != formatted {
-        return Err(Refusal::Unsafe("formatting twice gave a different layout"));
+        return Err(Refusal::Unsafe(t!(
+            "formatting twice gave a different layout"
+        )));
     }
     Ok(())
 }

@@ -106,35 +106,36 @@ impl RenderError {
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             RenderError::SpecHasErrors => {
-                f.write_str("the spec has errors; fix them to render briefs")
+                crate::t!("the spec has errors; fix them to render briefs")
             }
             RenderError::LanguageNotInSpec { asked, listed } => {
                 let listed: Vec<&str> = listed.iter().map(|l| l.name()).collect();
-                write!(
-                    f,
-                    "the spec lists `languages {}`; `{}` is not one of them",
-                    listed.join(", "),
-                    asked.name()
+                crate::t!(
+                    "the spec lists `languages {listed}`; `{asked}` is not one of them",
+                    listed = listed.join(", "),
+                    asked = asked.name()
                 )
             }
             RenderError::HandleClash {
                 first,
                 second,
                 path,
-            } => write!(
-                f,
-                "{first} and {second} would both be written to `{path}`; rename one of them"
+            } => crate::t!(
+                "{first} and {second} would both be written to `{path}`; rename one of them",
+                first = first,
+                second = second,
+                path = path
             ),
-            RenderError::TemplateFile(error) => write!(
-                f,
-                "cannot read template `{}`: {}",
-                error.path.display(),
-                crate::fs::reason(&error.source)
+            RenderError::TemplateFile(error) => crate::t!(
+                "cannot read template `{path}`: {reason}",
+                path = error.path.display(),
+                reason = crate::fs::reason(&error.source)
             ),
-            RenderError::Templates(message) => f.write_str(message),
-        }
+            RenderError::Templates(message) => return f.write_str(message),
+        };
+        f.write_str(&text)
     }
 }
 

@@ -40,11 +40,13 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn as_str(self) -> &'static str {
+    /// The change in the user's language, before a file's path in
+    /// `render --check`'s list.
+    pub fn as_str(self) -> String {
         match self {
-            Change::Changed => "would change",
-            Change::Appears => "would appear",
-            Change::Disappears => "would disappear",
+            Change::Changed => crate::t!("would change"),
+            Change::Appears => crate::t!("would appear"),
+            Change::Disappears => crate::t!("would disappear"),
         }
     }
 }

@@ -208,24 +208,33 @@ impl Templates {
             error = inner;
         }
         let what = match (error.kind(), error.detail()) {
-            (minijinja::ErrorKind::OutOfFuel, _) => format!(
-                "the template ran too long (over {USER_TEMPLATE_FUEL} steps for one document): look for a loop that never ends or runs over far too many items"
+            (minijinja::ErrorKind::OutOfFuel, _) => crate::t!(
+                "the template ran too long (over {steps} steps for one document): look for a loop that never ends or runs over far too many items",
+                steps = USER_TEMPLATE_FUEL
             ),
             (kind, Some(detail)) => format!("{kind}: {detail}"),
             (kind, None) => kind.to_string(),
         };
         let Some(name) = error.name() else {
-            return RenderError::Templates(format!("template error: {what}"));
+            return RenderError::Templates(crate::t!("template error: {what}", what = what));
         };
         let shown = match self.overridden.get(name) {
             Some(path) => format!("`{}`", path.display()),
-            None => format!("`{name}` (built in)"),
+            None => crate::t!("`{name}` (built in)", name = name),
         };
-        let line = error
-            .line()
-            .map(|l| format!(", line {l}"))
-            .unwrap_or_default();
-        RenderError::Templates(format!("in template {shown}{line}: {what}"))
+        RenderError::Templates(match error.line() {
+            Some(line) => crate::t!(
+                "in template {template}, line {line}: {what}",
+                template = shown,
+                line = line,
+                what = what
+            ),
+            None => crate::t!(
+                "in template {template}: {what}",
+                template = shown,
+                what = what
+            ),
+        })
     }
 }
 
@@ -233,9 +242,9 @@ impl Templates {
 /// always a misspelt name; saying so beats silently ignoring the user's work.
 fn check_overrides(dir: &Path) -> Result<(), RenderError> {
     if !dir.is_dir() {
-        return Err(RenderError::Templates(format!(
-            "`{}` is not a folder of templates",
-            dir.display()
+        return Err(RenderError::Templates(crate::t!(
+            "`{folder}` is not a folder of templates",
+            folder = dir.display()
         )));
     }
     let mut found = Vec::new();
@@ -244,10 +253,13 @@ fn check_overrides(dir: &Path) -> Result<(), RenderError> {
     for name in found {
         if !names().any(|known| known == name) {
             let known: Vec<&str> = names().collect();
-            return Err(RenderError::Templates(format!(
-                "`{}` replaces no built-in template; the names are {}",
-                dir.join(&name).display(),
-                known.join(", ")
+            return Err(RenderError::Templates(crate::t!(
+                "`{file}` replaces no built-in template; the names are {names}",
+                file = dir.join(&name).display(),
+                names = known.join(match crate::i18n::current() {
+                    crate::i18n::Lang::En => ", ",
+                    crate::i18n::Lang::Zh => "、",
+                })
             )));
         }
     }

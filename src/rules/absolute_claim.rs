@@ -8,6 +8,7 @@ use super::text::Terms;
 use super::{or_allow, words, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # XHS001 absolute-claim
@@ -112,29 +113,31 @@ impl Rule for AbsoluteClaim {
             }
             let (english, chinese): (Vec<_>, Vec<_>) =
                 hits.into_iter().partition(|hit| is_overstatement(hit.term));
-            if let Some(finding) = word_finding(
-                &ABSOLUTE_CLAIM,
-                &given,
-                &chinese,
-                "uses absolute terms the Advertising Law and its enforcement forbid",
-            ) {
-                findings.push(finding.label("absolute term").help(format!(
-                    "say what was measured instead (\"85% of 40 testers in 28 days\"); {}",
-                    or_allow(
+            if let Some(finding) = word_finding(&ABSOLUTE_CLAIM, &given, &chinese, |text, terms| {
+                t!(
+                        "{text} uses absolute terms the Advertising Law and its enforcement forbid: {terms}",
+                        text = text,
+                        terms = terms
+                    )
+            }) {
+                findings.push(finding.label(t!("absolute term")).help(t!(
+                    "say what was measured instead (\"85% of 40 testers in 28 days\"); {allow}",
+                    allow = or_allow(
                         &ABSOLUTE_CLAIM,
-                        "for a fact you can prove, limited in time and place, or an award with its source"
+                        &t!("for a fact you can prove, limited in time and place, or an award with its source")
                     )
                 )));
             }
-            if let Some(finding) = word_finding(
-                &ABSOLUTE_CLAIM,
-                &given,
-                &english,
-                "uses overstatements to avoid (English, not terms of the Advertising Law)",
-            ) {
-                findings.push(finding.label("overstatement").help(format!(
-                    "say what was measured instead (\"85% of 40 testers in 28 days\"); {}",
-                    or_allow(&ABSOLUTE_CLAIM, "for a claim you can prove")
+            if let Some(finding) = word_finding(&ABSOLUTE_CLAIM, &given, &english, |text, terms| {
+                t!(
+                        "{text} uses overstatements to avoid (English, not terms of the Advertising Law): {terms}",
+                        text = text,
+                        terms = terms
+                    )
+            }) {
+                findings.push(finding.label(t!("overstatement")).help(t!(
+                    "say what was measured instead (\"85% of 40 testers in 28 days\"); {allow}",
+                    allow = or_allow(&ABSOLUTE_CLAIM, &t!("for a claim you can prove"))
                 )));
             }
         }

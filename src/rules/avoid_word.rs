@@ -5,6 +5,7 @@ use super::text::Terms;
 use super::{Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # XHS003 avoid-word
@@ -65,21 +66,25 @@ impl Rule for AvoidWord {
         let avoid = Terms::from_written(brand.avoid.iter().map(|t| t.value.as_str()));
         for given in texts(campaign) {
             let hits = avoid.find(&given.text.value);
-            let Some(finding) =
-                word_finding(&AVOID_WORD, &given, &hits, "uses a word the brand avoids")
-            else {
+            let Some(finding) = word_finding(&AVOID_WORD, &given, &hits, |text, terms| {
+                t!(
+                    "{text} uses a word the brand avoids: {terms}",
+                    text = text,
+                    terms = terms
+                )
+            }) else {
                 continue;
             };
             let listed = hits
                 .first()
                 .and_then(|hit| brand.avoid.iter().find(|t| t.value == hit.term));
             let finding = match listed {
-                Some(listed) => finding.related(listed.span, "the brand avoids it here"),
+                Some(listed) => finding.related(listed.span, t!("the brand avoids it here")),
                 None => finding,
             };
-            findings.push(finding.label("avoided word").help(
-                "reword it: the brand's `avoid` list says no creator may be asked to say this",
-            ));
+            findings.push(finding.label(t!("avoided word")).help(t!(
+                "reword it: the brand's `avoid` list says no creator may be asked to say this"
+            )));
         }
     }
 }

@@ -4,6 +4,7 @@ use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::values::{percent_text, share, Money};
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # RS008 budget-concentration
@@ -81,18 +82,19 @@ impl Rule for BudgetConcentration {
                 Finding::new(
                     &BUDGET_CONCENTRATION,
                     fee.span,
-                    format!(
-                        "the fee of {}, {}, is {} of all creator fees ({all}); the policy allows at most {}",
-                        who(creator),
-                        fee.value,
-                        percent_text(share),
-                        percent_text(limit)
+                    t!(
+                        "the fee of {who}, {fee}, is {share} of all creator fees ({all}); the policy allows at most {limit}",
+                        who = who(creator),
+                        fee = fee.value,
+                        share = percent_text(share),
+                        all = all,
+                        limit = percent_text(limit)
                     ),
                 )
-                .label("most of the money on one creator")
-                .help(format!(
-                    "spread the money over more KOCs, or set `max_creator_share` in `policy`; {}",
-                    or_allow(&BUDGET_CONCENTRATION, "when one lead creator is the plan")
+                .label(t!("most of the money on one creator"))
+                .help(t!(
+                    "spread the money over more KOCs, or set `max_creator_share` in `policy`; {allow}",
+                    allow = or_allow(&BUDGET_CONCENTRATION, &t!("when one lead creator is the plan"))
                 )),
             );
         }

@@ -1,9 +1,10 @@
 //! RS012 fast-scroll-kpis: trust is measured by what researchers do.
 
-use super::{or_allow, Rule, RuleInfo};
+use super::{either, or_allow, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, MetricKind, Stage};
+use crate::t;
 
 crate::rule_info! {
     /// # RS012 fast-scroll-kpis
@@ -54,11 +55,9 @@ impl Rule for FastScrollKpis {
 
     fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
         for goal in &campaign.goals {
-            let stage = match goal.stage.value {
-                Stage::Validation => "validation",
-                Stage::Conversion => "conversion",
-                Stage::Discovery => continue,
-            };
+            if goal.stage.value == Stage::Discovery {
+                continue;
+            }
             let Some(first) = goal.kpis.first() else {
                 continue;
             };
@@ -71,28 +70,44 @@ impl Rule for FastScrollKpis {
             }
             let mut metrics: Vec<&str> = goal.kpis.iter().map(|kpi| kpi.metric.name()).collect();
             metrics.dedup();
-            findings.push(
-                Finding::new(
-                    &FAST_SCROLL_KPIS,
-                    goal.span,
-                    format!(
-                        "goal `{}` is a {stage} goal measured only by reach ({})",
-                        goal.name.value,
-                        crate::suggest::quote_list(&metrics)
+            let name = &goal.name.value;
+            let metrics = either(&metrics);
+            let allow = or_allow(
+                &FAST_SCROLL_KPIS,
+                &t!("if reach is all the client can report"),
+            );
+            let (message, help) = if goal.stage.value == Stage::Conversion {
+                (
+                    t!(
+                        "goal `{goal}` is a conversion goal measured only by reach ({metrics})",
+                        goal = name,
+                        metrics = metrics
+                    ),
+                    t!(
+                        "measure what researchers do: add `kpi saves >= ...`, `comments` or \
+                         `search_rank`, or `clicks` and `orders`; {allow}",
+                        allow = allow
                     ),
                 )
-                .label("measured like a fast-scroll feed")
-                .related(first.span, "a reach KPI")
-                .help(format!(
-                    "measure what researchers do: add `kpi saves >= ...`, `comments` or \
-                     `search_rank`{}; {}",
-                    if stage == "conversion" {
-                        ", or `clicks` and `orders`"
-                    } else {
-                        ""
-                    },
-                    or_allow(&FAST_SCROLL_KPIS, "if reach is all the client can report")
-                )),
+            } else {
+                (
+                    t!(
+                        "goal `{goal}` is a validation goal measured only by reach ({metrics})",
+                        goal = name,
+                        metrics = metrics
+                    ),
+                    t!(
+                        "measure what researchers do: add `kpi saves >= ...`, `comments` or \
+                         `search_rank`; {allow}",
+                        allow = allow
+                    ),
+                )
+            };
+            findings.push(
+                Finding::new(&FAST_SCROLL_KPIS, goal.span, message)
+                    .label(t!("measured like a fast-scroll feed"))
+                    .related(first.span, t!("a reach KPI"))
+                    .help(help),
             );
         }
     }

@@ -3,6 +3,7 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # RS003 follower-only
@@ -62,14 +63,17 @@ impl Rule for FollowerOnly {
                     Finding::new(
                         &FOLLOWER_ONLY,
                         creator.head_span,
-                        format!("{} is described only by follower count", who(creator)),
+                        t!(
+                            "{who} is described only by follower count",
+                            who = who(creator)
+                        ),
                     )
-                    .label("no niche, engagement or audience")
-                    .related(creator.followers.span, "the only fit signal")
-                    .help(format!(
+                    .label(t!("no niche, engagement or audience"))
+                    .related(creator.followers.span, t!("the only fit signal"))
+                    .help(t!(
                         "add `niche`, `engagement` or `audience` to show why this creator's \
-                         readers are your buyers; {}",
-                        or_allow(&FOLLOWER_ONLY, "if the data is on file elsewhere")
+                         readers are your buyers; {allow}",
+                        allow = or_allow(&FOLLOWER_ONLY, &t!("if the data is on file elsewhere"))
                     )),
                 );
             }

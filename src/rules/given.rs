@@ -14,6 +14,7 @@ use super::text::{quoted, span_in, Hit};
 use super::RuleInfo;
 use crate::diagnostic::Finding;
 use crate::model::{Brand, Campaign, Creator, Product, Text};
+use crate::t;
 
 /// Who a text belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -23,13 +24,43 @@ pub enum Owner<'c> {
     Brand(&'c Brand),
 }
 
+/// The field a text is given in, as a finding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Angle,
+    Visual,
+    Title,
+    Note,
+    ScriptLine,
+    Prompt,
+    Keyword,
+    Hashtag,
+    Claim,
+}
+
+impl Field {
+    /// How the field reads in a sentence: "the angle", "a prompt".
+    pub fn name(self) -> String {
+        match self {
+            Field::Angle => t!("the angle"),
+            Field::Visual => t!("the visual"),
+            Field::Title => t!("the title"),
+            Field::Note => t!("the note"),
+            Field::ScriptLine => t!("a script line"),
+            Field::Prompt => t!("a prompt"),
+            Field::Keyword => t!("a keyword"),
+            Field::Hashtag => t!("a hashtag"),
+            Field::Claim => t!("a claim"),
+        }
+    }
+}
+
 /// One text given to creators, and where it sits in the spec.
 #[derive(Debug, Clone, Copy)]
 pub struct Given<'c> {
     pub text: &'c Text,
     pub owner: Owner<'c>,
-    /// How the field reads in a sentence: "the angle", "a prompt".
-    pub field: &'static str,
+    pub field: Field,
     /// The language code when `text` is a version in another language.
     pub language: Option<&'c str>,
 }
@@ -37,14 +68,39 @@ pub struct Given<'c> {
 impl Given<'_> {
     /// "the angle of KOC @amy_tries", "a claim of the product "Glow Serum"".
     pub fn describe(&self) -> String {
-        let owner = match self.owner {
-            Owner::Creator(creator) => super::who(creator),
-            Owner::Product(product) => format!("the product \"{}\"", product.name.value),
-            Owner::Brand(brand) => format!("the brand \"{}\"", brand.name.value),
-        };
-        match self.language {
-            None => format!("{} of {owner}", self.field),
-            Some(code) => format!("the `{code}` version of {} of {owner}", self.field),
+        let field = self.field.name();
+        match (self.owner, self.language) {
+            (Owner::Creator(creator), None) => {
+                t!("{field} of {who}", field = field, who = super::who(creator))
+            }
+            (Owner::Product(product), None) => t!(
+                "{field} of the product \"{product}\"",
+                field = field,
+                product = product.name.value
+            ),
+            (Owner::Brand(brand), None) => t!(
+                "{field} of the brand \"{brand}\"",
+                field = field,
+                brand = brand.name.value
+            ),
+            (Owner::Creator(creator), Some(code)) => t!(
+                "the `{code}` version of {field} of {who}",
+                code = code,
+                field = field,
+                who = super::who(creator)
+            ),
+            (Owner::Product(product), Some(code)) => t!(
+                "the `{code}` version of {field} of the product \"{product}\"",
+                code = code,
+                field = field,
+                product = product.name.value
+            ),
+            (Owner::Brand(brand), Some(code)) => t!(
+                "the `{code}` version of {field} of the brand \"{brand}\"",
+                code = code,
+                field = field,
+                brand = brand.name.value
+            ),
         }
     }
 }
@@ -64,7 +120,7 @@ pub fn texts(campaign: &Campaign) -> impl Iterator<Item = Given<'_>> {
         brand.hashtags.iter().map(move |text| Given {
             text,
             owner: Owner::Brand(brand),
-            field: "a hashtag",
+            field: Field::Hashtag,
             language: None,
         })
     });
@@ -76,7 +132,7 @@ pub fn texts(campaign: &Campaign) -> impl Iterator<Item = Given<'_>> {
             .map(move |(text, language)| Given {
                 text,
                 owner: Owner::Product(product),
-                field: "a claim",
+                field: Field::Claim,
                 language,
             })
     });
@@ -87,17 +143,17 @@ pub fn texts(campaign: &Campaign) -> impl Iterator<Item = Given<'_>> {
 /// One creator's texts.
 pub fn creator_texts(creator: &Creator) -> impl Iterator<Item = Given<'_>> {
     let single = [
-        (&creator.angle, "the angle"),
-        (&creator.visual, "the visual"),
-        (&creator.title, "the title"),
-        (&creator.note, "the note"),
+        (&creator.angle, Field::Angle),
+        (&creator.visual, Field::Visual),
+        (&creator.title, Field::Title),
+        (&creator.note, Field::Note),
     ]
     .into_iter()
     .filter_map(|(text, field)| text.as_ref().map(|text| (text, field)));
     let lists = [
-        (&creator.script, "a script line"),
-        (&creator.prompts, "a prompt"),
-        (&creator.keywords, "a keyword"),
+        (&creator.script, Field::ScriptLine),
+        (&creator.prompts, Field::Prompt),
+        (&creator.keywords, Field::Keyword),
     ]
     .into_iter()
     .flat_map(|(texts, field)| texts.iter().map(move |text| (text, field)));
@@ -115,12 +171,14 @@ pub fn creator_texts(creator: &Creator) -> impl Iterator<Item = Given<'_>> {
 }
 
 /// The finding for a text that contains listed terms: one per text, at the
-/// first term, naming them all ("uses absolute wording: "best" and "#1"").
+/// first term, naming them all. `message` says it whole, as one text to
+/// translate, from the text's description and the quoted terms: "the angle
+/// of KOC @amy_tries uses absolute wording: "best" and "#1"".
 pub fn word_finding(
     rule: &'static RuleInfo,
     given: &Given<'_>,
     hits: &[Hit<'_>],
-    what: &str,
+    message: impl FnOnce(String, String) -> String,
 ) -> Option<Finding> {
     let first = hits.first()?;
     let mut terms: Vec<&str> = Vec::with_capacity(hits.len());
@@ -132,6 +190,6 @@ pub fn word_finding(
     Some(Finding::new(
         rule,
         span_in(given.text, &first.bytes),
-        format!("{} {what}: {}", given.describe(), quoted(&terms)),
+        message(given.describe(), quoted(&terms)),
     ))
 }

@@ -5,6 +5,7 @@ use super::{or_allow, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
 use crate::platform::{KEEP_LIVE_MAX_DAYS, KEEP_LIVE_MIN_DAYS};
+use crate::t;
 
 crate::rule_info! {
     /// # XHS006 keep-live-range
@@ -62,15 +63,22 @@ impl Rule for KeepLiveRange {
                 Finding::new(
                     &KEEP_LIVE_RANGE,
                     keep_live.span,
-                    format!(
-                        "`keep_live` is {} days; Pugongying's note protection runs from {KEEP_LIVE_MIN_DAYS} to {KEEP_LIVE_MAX_DAYS} days",
-                        keep_live.value
+                    t!(
+                        "`keep_live` is {days} days; Pugongying's note protection runs from {min} to {max} days",
+                        days = keep_live.value,
+                        min = KEEP_LIVE_MIN_DAYS,
+                        max = KEEP_LIVE_MAX_DAYS
                     ),
                 )
-                .label("outside what the order can set")
-                .help(format!(
-                    "choose a period from {KEEP_LIVE_MIN_DAYS}d to {KEEP_LIVE_MAX_DAYS}d, like 180d; {}",
-                    or_allow(&KEEP_LIVE_RANGE, "if the creator agreed to it outside the order")
+                .label(t!("outside what the order can set"))
+                .help(t!(
+                    "choose a period from {min}d to {max}d, like 180d; {allow}",
+                    min = KEEP_LIVE_MIN_DAYS,
+                    max = KEEP_LIVE_MAX_DAYS,
+                    allow = or_allow(
+                        &KEEP_LIVE_RANGE,
+                        &t!("if the creator agreed to it outside the order")
+                    )
                 )),
             );
         }

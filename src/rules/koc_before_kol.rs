@@ -3,6 +3,7 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # RS007 koc-before-kol
@@ -66,18 +67,21 @@ impl Rule for KocBeforeKol {
                     Finding::new(
                         &KOC_BEFORE_KOL,
                         schedule.span(),
-                        format!(
-                            "{} posts on {date}, before the first KOL post ({} on {kol_date})",
-                            who(koc),
-                            who(kol)
+                        t!(
+                            "{who} posts on {date}, before the first KOL post ({kol} on {kol_date})",
+                            who = who(koc),
+                            date = date,
+                            kol = who(kol),
+                            kol_date = kol_date
                         ),
                     )
-                    .label("before any KOL post")
-                    .related(kol_schedule.span(), "the first KOL post")
-                    .help(format!(
+                    .label(t!("before any KOL post"))
+                    .related(kol_schedule.span(), t!("the first KOL post"))
+                    .help(t!(
                         "date KOC posts on or after {kol_date}, so they validate what the KOLs \
-                         introduced; {}",
-                        or_allow(&KOC_BEFORE_KOL, "if the product is already known")
+                         introduced; {allow}",
+                        kol_date = kol_date,
+                        allow = or_allow(&KOC_BEFORE_KOL, &t!("if the product is already known"))
                     )),
                 );
             }

@@ -3,6 +3,7 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # RS010 koc-no-trial
@@ -54,36 +55,44 @@ impl Rule for KocNoTrial {
             let (span, message, label) = match &koc.trial {
                 None => (
                     koc.head_span,
-                    format!("{} has no `trial`: they may post before using the product", who(koc)),
-                    "no trial period",
+                    t!(
+                        "{who} has no `trial`: they may post before using the product",
+                        who = who(koc)
+                    ),
+                    t!("no trial period"),
                 ),
                 Some(trial) if trial.value < min => (
                     trial.span,
-                    format!(
-                        "{} tries the product for {} before posting, less than the {min} days the policy asks for",
-                        who(koc),
-                        days(trial.value)
-                    ),
-                    "too short to see results",
+                    if trial.value == 1 {
+                        t!(
+                            "{who} tries the product for 1 day before posting, less than the {min} days the policy asks for",
+                            who = who(koc),
+                            min = min
+                        )
+                    } else {
+                        t!(
+                            "{who} tries the product for {n} days before posting, less than the {min} days the policy asks for",
+                            who = who(koc),
+                            n = trial.value,
+                            min = min
+                        )
+                    },
+                    t!("too short to see results"),
                 ),
                 Some(_) => continue,
             };
             findings.push(
                 Finding::new(&KOC_NO_TRIAL, span, message)
                     .label(label)
-                    .help(format!(
-                        "give them `trial {min}d` or more, so the review reports real use; {}",
-                        or_allow(&KOC_NO_TRIAL, "if the product shows its effect at once")
+                    .help(t!(
+                        "give them `trial {min}d` or more, so the review reports real use; {allow}",
+                        min = min,
+                        allow = or_allow(
+                            &KOC_NO_TRIAL,
+                            &t!("if the product shows its effect at once")
+                        )
                     )),
             );
         }
-    }
-}
-
-fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
     }
 }

@@ -6,6 +6,7 @@ use super::text::key;
 use super::{handles, or_allow, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::{Campaign, Creator};
+use crate::t;
 
 crate::rule_info! {
     /// # RS013 koc-sameness
@@ -85,37 +86,42 @@ impl Rule for KocSameness {
         else {
             return;
         };
-        let (span, label, what) = match (group.first().and_then(|c| c.angle.as_ref()), group.get(1))
-        {
-            (Some(first), Some(second)) if !angle.is_empty() => (
-                second.angle.as_ref().map_or(second.head_span, |a| a.span),
-                "the same angle again",
-                format!("share the angle \"{}\"", first.value),
-            ),
-            _ => (
-                group.first().map_or(campaign.head_span, |c| c.head_span),
-                "no angle",
-                "have no angle".to_string(),
-            ),
-        };
-        let mut finding = Finding::new(
-            &KOC_SAMENESS,
-            span,
-            format!(
-                "{} of {total} KOCs {what}: {}",
-                group.len(),
-                handles(group.iter().copied())
-            ),
-        )
-        .label(label)
-        .help(format!(
-            "give each KOC an angle from their own life (a commute, a climate, a budget, a \
-             first try); {}",
-            or_allow(&KOC_SAMENESS, "if the sameness is a deliberate test")
-        ));
+        let count = group.len();
+        let kocs = handles(group.iter().copied());
+        let (span, label, message) =
+            match (group.first().and_then(|c| c.angle.as_ref()), group.get(1)) {
+                (Some(first), Some(second)) if !angle.is_empty() => (
+                    second.angle.as_ref().map_or(second.head_span, |a| a.span),
+                    t!("the same angle again"),
+                    t!(
+                        "{count} of {total} KOCs share the angle \"{angle}\": {kocs}",
+                        count = count,
+                        total = total,
+                        angle = first.value,
+                        kocs = kocs
+                    ),
+                ),
+                _ => (
+                    group.first().map_or(campaign.head_span, |c| c.head_span),
+                    t!("no angle"),
+                    t!(
+                        "{count} of {total} KOCs have no angle: {kocs}",
+                        count = count,
+                        total = total,
+                        kocs = kocs
+                    ),
+                ),
+            };
+        let mut finding = Finding::new(&KOC_SAMENESS, span, message)
+            .label(label)
+            .help(t!(
+                "give each KOC an angle from their own life (a commute, a climate, a budget, a \
+                 first try); {allow}",
+                allow = or_allow(&KOC_SAMENESS, &t!("if the sameness is a deliberate test"))
+            ));
         if let Some(first) = group.first().and_then(|c| c.angle.as_ref()) {
             if !angle.is_empty() {
-                finding = finding.related(first.span, "first given here");
+                finding = finding.related(first.span, t!("first given here"));
             }
         }
         findings.push(finding);

@@ -2,11 +2,12 @@
 
 use std::sync::LazyLock;
 
-use super::given::{versions, word_finding, Given, Owner};
+use super::given::{versions, word_finding, Field, Given, Owner};
 use super::text::Terms;
 use super::{or_allow, who, words, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # RS011 koc-scripted
@@ -62,33 +63,33 @@ impl Rule for KocScripted {
         for koc in campaign.kocs() {
             if let (Some(first), Some(last)) = (koc.script.first(), koc.script.last()) {
                 let lines = koc.script.len();
-                let count = if lines == 1 {
-                    "1 line".to_string()
+                let message = if lines == 1 {
+                    t!("{who} is given a script (1 line to say)", who = who(koc))
                 } else {
-                    format!("{lines} lines")
+                    t!(
+                        "{who} is given a script ({n} lines to say)",
+                        who = who(koc),
+                        n = lines
+                    )
                 };
                 findings.push(
-                    Finding::new(
-                        &KOC_SCRIPTED,
-                        first.span.to(last.span),
-                        format!("{} is given a script ({count} to say)", who(koc)),
-                    )
-                    .label("lines a KOC must say")
-                    .help(format!(
-                        "turn the lines into `prompts`: questions the KOC answers in their own \
-                         words; {}",
-                        or_allow(
-                            &KOC_SCRIPTED,
-                            "if the lines are legal wording the KOC must include"
-                        )
-                    )),
+                    Finding::new(&KOC_SCRIPTED, first.span.to(last.span), message)
+                        .label(t!("lines a KOC must say"))
+                        .help(t!(
+                            "turn the lines into `prompts`: questions the KOC answers in their own \
+                             words; {allow}",
+                            allow = or_allow(
+                                &KOC_SCRIPTED,
+                                &t!("if the lines are legal wording the KOC must include")
+                            )
+                        )),
                 );
             }
             let texts = koc
                 .angle
                 .iter()
-                .map(|t| (t, "the angle"))
-                .chain(koc.prompts.iter().map(|t| (t, "a prompt")))
+                .map(|t| (t, Field::Angle))
+                .chain(koc.prompts.iter().map(|t| (t, Field::Prompt)))
                 .flat_map(|(text, field)| {
                     versions(text).map(move |(text, language)| (text, field, language))
                 });
@@ -100,15 +101,22 @@ impl Rule for KocScripted {
                     language,
                 };
                 let hits = HARD_SELL.find(&text.value);
-                let Some(finding) =
-                    word_finding(&KOC_SCRIPTED, &given, &hits, "uses hard-sell wording")
-                else {
+                let Some(finding) = word_finding(&KOC_SCRIPTED, &given, &hits, |text, terms| {
+                    t!(
+                        "{text} uses hard-sell wording: {terms}",
+                        text = text,
+                        terms = terms
+                    )
+                }) else {
                     continue;
                 };
-                findings.push(finding.label("hard sell").help(format!(
+                findings.push(finding.label(t!("hard sell")).help(t!(
                     "drop the call to action and ask what they found instead, e.g. \"Would you \
-                     buy it again?\"; {}",
-                    or_allow(&KOC_SCRIPTED, "if the offer is part of what they review")
+                     buy it again?\"; {allow}",
+                    allow = or_allow(
+                        &KOC_SCRIPTED,
+                        &t!("if the offer is part of what they review")
+                    )
                 )));
             }
         }

@@ -1,9 +1,10 @@
 //! RS001 kol-sales-kpi: KOLs are not measured on sales.
 
-use super::{who, Rule, RuleInfo};
+use super::{either, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, MetricKind, Role, Stage};
+use crate::t;
 
 crate::rule_info! {
     /// # RS001 kol-sales-kpi
@@ -72,12 +73,17 @@ impl Rule for KolSalesKpi {
                     let finding = Finding::new(
                         &KOL_SALES_KPI,
                         served.span,
-                        format!("{} serves `{name}`, a conversion goal", who(kol)),
+                        t!(
+                            "{who} serves `{name}`, a conversion goal",
+                            who = who(kol),
+                            name = name
+                        ),
                     )
-                    .related(goal.stage.span, "the goal is at the conversion stage");
-                    let fix = format!(
+                    .related(goal.stage.span, t!("the goal is at the conversion stage"));
+                    let fix = t!(
                         "KOLs build awareness: take `{name}` off this KOL's `serves` line and give \
-                         it to KOCs, whose honest reviews lead to the purchase"
+                         it to KOCs, whose honest reviews lead to the purchase",
+                        name = name
                     );
                     (finding, fix)
                 } else {
@@ -93,20 +99,22 @@ impl Rule for KolSalesKpi {
                     let finding = Finding::new(
                         &KOL_SALES_KPI,
                         served.span,
-                        format!(
-                            "{} serves `{name}`, which is measured by {}",
-                            who(kol),
-                            crate::suggest::quote_list(&metrics)
+                        t!(
+                            "{who} serves `{name}`, which is measured by {metrics}",
+                            who = who(kol),
+                            name = name,
+                            metrics = either(&metrics)
                         ),
                     )
-                    .related(first.span, "a sales KPI");
-                    let fix = format!(
+                    .related(first.span, t!("a sales KPI"));
+                    let fix = t!(
                         "KOLs build awareness: measure `{name}` by reach and saves, and put sales \
-                         KPIs on a goal KOCs serve"
+                         KPIs on a goal KOCs serve",
+                        name = name
                     );
                     (finding, fix)
                 };
-                findings.push(finding.label("a KOL measured on sales").help(fix));
+                findings.push(finding.label(t!("a KOL measured on sales")).help(fix));
             }
         }
     }

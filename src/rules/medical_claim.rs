@@ -9,6 +9,7 @@ use super::{or_allow, words, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
 use crate::source::Spanned;
+use crate::t;
 
 crate::rule_info! {
     /// # XHS002 medical-claim
@@ -150,49 +151,69 @@ impl Kind {
         }
     }
 
-    fn what(self) -> &'static str {
+    /// The finding's message, from the text's description and its terms.
+    fn message(self, text: String, terms: String) -> String {
         match self {
-            Kind::Medical => "makes a medical claim",
-            Kind::DrugLike => "makes a medical claim no cosmetic may make",
-            Kind::Special => "claims a special-cosmetic effect, which needs registration",
-            Kind::Food => "claims a health function an ordinary food may not claim",
+            Kind::Medical => t!(
+                "{text} makes a medical claim: {terms}",
+                text = text,
+                terms = terms
+            ),
+            Kind::DrugLike => t!(
+                "{text} makes a medical claim no cosmetic may make: {terms}",
+                text = text,
+                terms = terms
+            ),
+            Kind::Special => t!(
+                "{text} claims a special-cosmetic effect, which needs registration: {terms}",
+                text = text,
+                terms = terms
+            ),
+            Kind::Food => t!(
+                "{text} claims a health function an ordinary food may not claim: {terms}",
+                text = text,
+                terms = terms
+            ),
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Kind::Medical | Kind::DrugLike => "medical claim",
-            Kind::Special => "special-cosmetic effect",
-            Kind::Food => "health claim",
+            Kind::Medical | Kind::DrugLike => t!("medical claim"),
+            Kind::Special => t!("special-cosmetic effect"),
+            Kind::Food => t!("health claim"),
         }
     }
 
     fn help(self) -> String {
         match self {
-            Kind::Medical => format!(
+            Kind::Medical => t!(
                 "describe how it looks or feels, backed by a test (\"calmer-looking skin after \
-                 14 days, n=40\"): no product outside medicine may claim to treat disease; {}",
-                or_allow(&MEDICAL_CLAIM, "if the word is not about health here")
+                 14 days, n=40\"): no product outside medicine may claim to treat disease; {allow}",
+                allow = or_allow(&MEDICAL_CLAIM, &t!("if the word is not about health here"))
             ),
-            Kind::DrugLike => format!(
+            Kind::DrugLike => t!(
                 "describe how skin looks or feels (修护, 舒缓, \"calmer-looking\"), backed by a \
-                 test: no registration lets a cosmetic claim this; {}",
-                or_allow(&MEDICAL_CLAIM, "if the word is not about the product here")
-            ),
-            Kind::Special => format!(
-                "describe how it looks, backed by a test (\"brighter-looking skin after 28 days, \
-                 n=32\"); {}, naming the registration number (国妆特字)",
-                or_allow(
+                 test: no registration lets a cosmetic claim this; {allow}",
+                allow = or_allow(
                     &MEDICAL_CLAIM,
-                    "if the product is registered as a special cosmetic for this effect"
+                    &t!("if the word is not about the product here")
                 )
             ),
-            Kind::Food => format!(
-                "describe taste, ingredients and where it fits in a day; {}, naming its \
-                 registration (国食健注 or 食健备)",
-                or_allow(
+            Kind::Special => t!(
+                "describe how it looks, backed by a test (\"brighter-looking skin after 28 days, \
+                 n=32\"); {allow}, naming the registration number (国妆特字)",
+                allow = or_allow(
                     &MEDICAL_CLAIM,
-                    "if the product is a registered health food with this function"
+                    &t!("if the product is registered as a special cosmetic for this effect")
+                )
+            ),
+            Kind::Food => t!(
+                "describe taste, ingredients and where it fits in a day; {allow}, naming its \
+                 registration (国食健注 or 食健备)",
+                allow = or_allow(
+                    &MEDICAL_CLAIM,
+                    &t!("if the product is a registered health food with this function")
                 )
             ),
         }
@@ -240,13 +261,16 @@ fn claim_finding(
     kind: Kind,
     category: Option<&Spanned<String>>,
 ) -> Option<Finding> {
-    let finding = word_finding(&MEDICAL_CLAIM, given, hits, kind.what())?
-        .label(kind.label())
-        .help(kind.help());
+    let finding = word_finding(&MEDICAL_CLAIM, given, hits, |text, terms| {
+        kind.message(text, terms)
+    })?
+    .label(kind.label())
+    .help(kind.help());
     Some(match (kind, category) {
-        (Kind::DrugLike | Kind::Special | Kind::Food, Some(category)) => {
-            finding.related(category.span, format!("a {} brand", category.value))
-        }
+        (Kind::DrugLike | Kind::Special | Kind::Food, Some(category)) => finding.related(
+            category.span,
+            t!("a {category} brand", category = category.value),
+        ),
         _ => finding,
     })
 }

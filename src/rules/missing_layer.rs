@@ -3,6 +3,7 @@
 use super::{or_allow, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::{Campaign, Stage};
+use crate::t;
 
 crate::rule_info! {
     /// # RS004 missing-layer
@@ -60,22 +61,26 @@ impl Rule for MissingLayer {
         let first_kol = campaign.kols().next();
         if let Some(first_kol) = first_kol {
             if campaign.kocs().next().is_none() {
-                let many = if kols == 1 { "a KOL" } else { "KOLs" };
-                findings.push(
-                    Finding::new(
-                        &MISSING_LAYER,
-                        campaign.head_span,
-                        format!(
-                            "campaign \"{}\" has {many} and no KOC: nobody validates what the KOLs introduce",
-                            campaign.name.value
-                        ),
+                let name = &campaign.name.value;
+                let message = if kols == 1 {
+                    t!(
+                        "campaign \"{name}\" has a KOL and no KOC: nobody validates what the KOLs introduce",
+                        name = name
                     )
-                    .label("no validation layer")
-                    .related(first_kol.head_span, "the KOLs start here")
-                    .help(format!(
-                        "add KOCs who try the product (`trial`) and serve a validation goal; {}",
-                        or_allow(&MISSING_LAYER, "for an awareness-only burst")
-                    )),
+                } else {
+                    t!(
+                        "campaign \"{name}\" has KOLs and no KOC: nobody validates what the KOLs introduce",
+                        name = name
+                    )
+                };
+                findings.push(
+                    Finding::new(&MISSING_LAYER, campaign.head_span, message)
+                        .label(t!("no validation layer"))
+                        .related(first_kol.head_span, t!("the KOLs start here"))
+                        .help(t!(
+                            "add KOCs who try the product (`trial`) and serve a validation goal; {allow}",
+                            allow = or_allow(&MISSING_LAYER, &t!("for an awareness-only burst"))
+                        )),
                 );
             }
         } else if let Some(goal) = campaign
@@ -87,20 +92,20 @@ impl Rule for MissingLayer {
                 Finding::new(
                     &MISSING_LAYER,
                     goal.span,
-                    format!(
-                        "goal `{}` is a discovery goal, but the roster has no KOL",
-                        goal.name.value
+                    t!(
+                        "goal `{goal}` is a discovery goal, but the roster has no KOL",
+                        goal = goal.name.value
                     ),
                 )
-                .label("no discovery layer")
-                .related(goal.stage.span, "discovery is the KOL's stage")
-                .help(format!(
-                    "add a KOL to serve `{}`, or move the goal to `validation` if it is about \
-                     trust; {}",
-                    goal.name.value,
-                    or_allow(
+                .label(t!("no discovery layer"))
+                .related(goal.stage.span, t!("discovery is the KOL's stage"))
+                .help(t!(
+                    "add a KOL to serve `{goal}`, or move the goal to `validation` if it is about \
+                     trust; {allow}",
+                    goal = goal.name.value,
+                    allow = or_allow(
                         &MISSING_LAYER,
-                        "if another channel creates the first impression"
+                        &t!("if another channel creates the first impression")
                     )
                 )),
             );

@@ -4,6 +4,7 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # XHS008 mixed-script-handle
@@ -83,16 +84,20 @@ impl Rule for MixedScriptHandle {
                 Finding::new(
                     &MIXED_SCRIPT_HANDLE,
                     crate::source::Span::new(start, start + ch.len_utf8()),
-                    format!(
-                        "{} mixes scripts: `{ch}` (U+{:04X}) is not a Latin letter, though it looks like one",
-                        who(creator),
-                        ch as u32
+                    t!(
+                        "{who} mixes scripts: `{ch}` (U+{code}) is not a Latin letter, though it looks like one",
+                        who = who(creator),
+                        ch = ch,
+                        code = format!("{:04X}", ch as u32)
                     ),
                 )
-                .label("a look-alike letter")
-                .help(format!(
-                    "type the handle again as Xiaohongshu shows it; {}",
-                    or_allow(&MIXED_SCRIPT_HANDLE, "if the account's name really mixes scripts")
+                .label(t!("a look-alike letter"))
+                .help(t!(
+                    "type the handle again as Xiaohongshu shows it; {allow}",
+                    allow = or_allow(
+                        &MIXED_SCRIPT_HANDLE,
+                        &t!("if the account's name really mixes scripts")
+                    )
                 )),
             );
         }

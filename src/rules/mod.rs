@@ -45,6 +45,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Catalogue, Finding, RuleInfo};
 use crate::model::{Campaign, Creator};
+use crate::t;
 
 /// A strategy or platform check on the resolved campaign.
 pub trait Rule: Sync {
@@ -144,24 +145,52 @@ pub fn who(creator: &Creator) -> String {
 /// "@a, @b and @c", or "@a, @b, @c and 4 more": a roster named briefly.
 pub fn handles<'c>(creators: impl IntoIterator<Item = &'c Creator>) -> String {
     const SHOWN: usize = 3;
-    let all: Vec<&str> = creators
+    let all: Vec<String> = creators
         .into_iter()
-        .map(|c| c.handle.value.as_str())
+        .map(|c| c.handle.value.clone())
         .collect();
     match all.len() {
-        0 => String::new(),
-        1 => all[0].to_string(),
-        n if n <= SHOWN + 1 => format!("{} and {}", all[..n - 1].join(", "), all[n - 1]),
-        n => format!("{} and {} more", all[..SHOWN].join(", "), n - SHOWN),
+        n if n <= SHOWN + 1 => crate::i18n::and_list(&all),
+        n => {
+            let mut shown = all[..SHOWN].to_vec();
+            shown.push(t!("{n} more", n = n - SHOWN));
+            crate::i18n::and_list(&shown)
+        }
     }
 }
 
-/// The help sentence for accepting a warning on purpose.
+/// The help sentence for accepting a warning on purpose: `when` is a
+/// condition ("if the data is on file elsewhere") said in the user's
+/// language, and the result ends a help after "; ".
 pub fn or_allow(rule: &RuleInfo, when: &str) -> String {
-    format!(
-        "or, {when}, accept it with `allow {} \"reason\"`",
-        rule.name
+    t!(
+        "or, {when}, accept it with `allow {name} \"reason\"`",
+        when = when,
+        name = rule.name
     )
+}
+
+/// "`a`, `b` or `c`": the spec words a finding offers as alternatives.
+pub fn either(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => t!("{some} or {last}", some = commas(rest), last = last),
+    }
+}
+
+/// "a, b, c": items in running text, without a final "and".
+pub fn commas<T: AsRef<str>>(items: &[T]) -> String {
+    let comma = match crate::i18n::current() {
+        crate::i18n::Lang::En => ", ",
+        crate::i18n::Lang::Zh => "、",
+    };
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(comma)
 }
 
 /// Every rule, E-codes first, in code order.

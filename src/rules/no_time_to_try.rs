@@ -4,6 +4,7 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # RS015 no-time-to-try
@@ -59,33 +60,51 @@ impl Rule for NoTimeToTry {
             else {
                 continue;
             };
-            let (earliest, what, related) = match (&koc.terms.samples, campaign.window) {
-                (Some(samples), _) => (samples.value, "the samples arrive", samples.span),
-                (None, Some(window)) => (window.start, "the campaign opens", window.span),
+            let (earliest, samples, related) = match (&koc.terms.samples, campaign.window) {
+                (Some(samples), _) => (samples.value, true, samples.span),
+                (None, Some(window)) => (window.start, false, window.span),
                 (None, None) => continue,
             };
             if start >= earliest {
                 continue;
             }
-            findings.push(
-                Finding::new(
-                    &NO_TIME_TO_TRY,
-                    trial.span,
-                    format!(
-                        "{} must start a {}-day trial on {start} to post on {first_post}, but {what} on {earliest}",
-                        who(koc),
-                        trial.value
+            let (message, what) = if samples {
+                (
+                    t!(
+                        "{who} must start a {days}-day trial on {start} to post on {first_post}, but the samples arrive on {earliest}",
+                        who = who(koc),
+                        days = trial.value,
+                        start = start,
+                        first_post = first_post,
+                        earliest = earliest
                     ),
+                    t!("the samples arrive"),
                 )
-                .label("the trial does not fit")
-                .related(related, what)
-                .help(format!(
-                    "post on {} or later, shorten the trial, or get the samples to them by {start}; {}",
-                    earliest
-                        .checked_add(jiff::Span::new().days(i64::from(trial.value)))
-                        .map_or_else(|_| "a later date".to_string(), |d| d.to_string()),
-                    or_allow(&NO_TIME_TO_TRY, "if they already use the product")
-                )),
+            } else {
+                (
+                    t!(
+                        "{who} must start a {days}-day trial on {start} to post on {first_post}, but the campaign opens on {earliest}",
+                        who = who(koc),
+                        days = trial.value,
+                        start = start,
+                        first_post = first_post,
+                        earliest = earliest
+                    ),
+                    t!("the campaign opens"),
+                )
+            };
+            findings.push(
+                Finding::new(&NO_TIME_TO_TRY, trial.span, message)
+                    .label(t!("the trial does not fit"))
+                    .related(related, what)
+                    .help(t!(
+                        "post on {date} or later, shorten the trial, or get the samples to them by {start}; {allow}",
+                        date = earliest
+                            .checked_add(jiff::Span::new().days(i64::from(trial.value)))
+                            .map_or_else(|_| t!("a later date"), |d| d.to_string()),
+                        start = start,
+                        allow = or_allow(&NO_TIME_TO_TRY, &t!("if they already use the product"))
+                    )),
             );
         }
     }

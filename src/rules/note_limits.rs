@@ -4,6 +4,7 @@ use super::{who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
 use crate::platform::{title_length, TITLE_MAX, TOPIC_TAGS_MAX};
+use crate::t;
 
 crate::rule_info! {
     /// # XHS005 note-limits
@@ -64,16 +65,18 @@ impl Rule for NoteLimits {
                     Finding::new(
                         &NOTE_LIMITS,
                         title.span,
-                        format!(
-                            "the title of {} counts {length} on Xiaohongshu; a title holds at most {TITLE_MAX}",
-                            who(creator)
+                        t!(
+                            "the title of {who} counts {length} on Xiaohongshu; a title holds at most {max}",
+                            who = who(creator),
+                            length = length,
+                            max = TITLE_MAX
                         ),
                     )
-                    .label(format!("{length} of {TITLE_MAX}"))
-                    .help(format!(
-                        "shorten it by {}: a Chinese character counts 1, two Latin letters, \
+                    .label(t!("{length} of {max}", length = length, max = TITLE_MAX))
+                    .help(t!(
+                        "shorten it by {over}: a Chinese character counts 1, two Latin letters, \
                          digits or spaces count 1",
-                        length - TITLE_MAX
+                        over = length - TITLE_MAX
                     )),
                 );
             }
@@ -84,15 +87,17 @@ impl Rule for NoteLimits {
                     Finding::new(
                         &NOTE_LIMITS,
                         extra.span,
-                        format!(
-                            "the brand \"{}\" asks for {} topic hashtags; a note holds at most {TOPIC_TAGS_MAX}",
-                            brand.name.value,
-                            brand.hashtags.len()
+                        t!(
+                            "the brand \"{brand}\" asks for {n} topic hashtags; a note holds at most {max}",
+                            brand = brand.name.value,
+                            n = brand.hashtags.len(),
+                            max = TOPIC_TAGS_MAX
                         ),
                     )
-                    .label(format!("hashtag {}", TOPIC_TAGS_MAX + 1))
-                    .help(format!(
-                        "keep the {TOPIC_TAGS_MAX} that matter most; the app takes no more"
+                    .label(t!("hashtag {n}", n = TOPIC_TAGS_MAX + 1))
+                    .help(t!(
+                        "keep the {max} that matter most; the app takes no more",
+                        max = TOPIC_TAGS_MAX
                     )),
                 );
             }

@@ -8,6 +8,7 @@ use super::text::{Hit, Terms};
 use super::{patterns, words, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # XHS004 off-platform
@@ -111,17 +112,18 @@ impl Rule for OffPlatform {
     fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
         for given in texts(campaign) {
             let hits = find(&given.text.value);
-            if let Some(finding) = word_finding(
-                &OFF_PLATFORM,
-                &given,
-                &hits,
-                "sends readers off the platform",
-            ) {
-                findings.push(finding.label("off-platform").help(
+            if let Some(finding) = word_finding(&OFF_PLATFORM, &given, &hits, |text, terms| {
+                t!(
+                    "{text} sends readers off the platform: {terms}",
+                    text = text,
+                    terms = terms
+                )
+            }) {
+                findings.push(finding.label(t!("off-platform")).help(t!(
                     "keep readers on Xiaohongshu: no contact details, other apps or links; \
                      invite questions in the comments, and sell through the platform's shop \
-                     and the bound collaboration",
-                ));
+                     and the bound collaboration"
+                )));
             }
         }
     }

@@ -5,6 +5,7 @@ use super::text::has_han;
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::{Campaign, Text};
+use crate::t;
 
 crate::rule_info! {
     /// # XHS007 search-language
@@ -53,13 +54,14 @@ impl Rule for SearchLanguage {
 
     fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
         if let Some(brand) = &campaign.brand {
-            if let Some(finding) = no_chinese(&brand.hashtags, "the brand's `hashtags`", "精华推荐")
+            if let Some(finding) =
+                no_chinese(&brand.hashtags, &t!("the brand's `hashtags`"), "精华推荐")
             {
                 findings.push(finding);
             }
         }
         for creator in &campaign.creators {
-            let what = format!("the `keywords` of {}", who(creator));
+            let what = t!("the `keywords` of {who}", who = who(creator));
             if let Some(finding) = no_chinese(&creator.keywords, &what, "油皮精华") {
                 findings.push(finding);
             }
@@ -76,14 +78,18 @@ fn no_chinese(list: &[Text], what: &str, like: &str) -> Option<Finding> {
         Finding::new(
             &SEARCH_LANGUAGE,
             span,
-            format!("{what} hold no Chinese: readers on Xiaohongshu search in Chinese"),
+            t!(
+                "{what} hold no Chinese: readers on Xiaohongshu search in Chinese",
+                what = what
+            ),
         )
-        .label("no Chinese search word")
-        .help(format!(
-            "add the Chinese words readers search for, like \"{like}\"; {}",
-            or_allow(
+        .label(t!("no Chinese search word"))
+        .help(t!(
+            "add the Chinese words readers search for, like \"{like}\"; {allow}",
+            like = like,
+            allow = or_allow(
                 &SEARCH_LANGUAGE,
-                "if the note is meant for English searches only"
+                &t!("if the note is meant for English searches only")
             )
         )),
     )

@@ -2,11 +2,12 @@
 
 use std::collections::HashMap;
 
-use super::given::versions;
+use super::given::{versions, Field};
 use super::text::key;
 use super::{who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::{Campaign, Creator, Role, Text};
+use crate::t;
 
 crate::rule_info! {
     /// # RS002 shared-brief
@@ -64,8 +65,8 @@ pub struct SharedBrief;
 /// The first KOL and the first KOC given one folded text.
 #[derive(Default)]
 struct Givers<'c> {
-    kol: Option<(&'c Creator, &'c Text, &'static str)>,
-    koc: Option<(&'c Creator, &'c Text, &'static str)>,
+    kol: Option<(&'c Creator, &'c Text, Field)>,
+    koc: Option<(&'c Creator, &'c Text, Field)>,
 }
 
 impl Rule for SharedBrief {
@@ -80,9 +81,9 @@ impl Rule for SharedBrief {
             let texts = creator
                 .angle
                 .iter()
-                .map(|t| (t, "the angle"))
-                .chain(creator.script.iter().map(|t| (t, "a script line")))
-                .chain(creator.prompts.iter().map(|t| (t, "a prompt")))
+                .map(|t| (t, Field::Angle))
+                .chain(creator.script.iter().map(|t| (t, Field::ScriptLine)))
+                .chain(creator.prompts.iter().map(|t| (t, Field::Prompt)))
                 // A `zh` version shared by a KOL and a KOC is a shared
                 // Chinese brief, whatever the texts as written say.
                 .flat_map(|(text, field)| versions(text).map(move |(text, _)| (text, field)));
@@ -101,18 +102,20 @@ impl Rule for SharedBrief {
                         Finding::new(
                             &SHARED_BRIEF,
                             text.span,
-                            format!(
-                                "{field} of {} repeats {first_field} of {}",
-                                who(creator),
-                                who(first)
+                            t!(
+                                "{field} of {who} repeats {first_field} of {first}",
+                                field = field.name(),
+                                who = who(creator),
+                                first_field = first_field.name(),
+                                first = who(first)
                             ),
                         )
-                        .label("same text as the other role's brief")
-                        .related(first_text.span, format!("given to {}", who(first)))
-                        .help(
+                        .label(t!("same text as the other role's brief"))
+                        .related(first_text.span, t!("given to {who}", who = who(first)))
+                        .help(t!(
                             "write each role its own brief: an aspirational story for the KOL, \
-                             a real-use question or everyday setting for the KOC",
-                        ),
+                             a real-use question or everyday setting for the KOC"
+                        )),
                     );
                 }
                 if own.is_none() {

@@ -3,6 +3,7 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::{Campaign, Role, Stage};
+use crate::t;
 
 crate::rule_info! {
     /// # RS005 stage-role-mismatch
@@ -55,41 +56,46 @@ impl Rule for StageRoleMismatch {
                 let Some(goal) = campaign.goal(served.value) else {
                     continue;
                 };
-                let (stage, fix) = match (creator.role, goal.stage.value) {
+                let who = who(creator);
+                let name = &goal.name.value;
+                let allow = or_allow(
+                    &STAGE_ROLE_MISMATCH,
+                    &t!("if this creator works outside their role on purpose"),
+                );
+                let (message, label, help) = match (creator.role, goal.stage.value) {
                     (Role::Koc, Stage::Discovery) => (
-                        "discovery",
-                        "KOCs validate: serve a validation or conversion goal and leave the \
-                         first impression to KOLs",
+                        t!(
+                            "{who} serves `{goal}`, a discovery goal",
+                            who = who,
+                            goal = name
+                        ),
+                        t!("discovery is not the KOC's stage"),
+                        t!(
+                            "KOCs validate: serve a validation or conversion goal and leave the \
+                             first impression to KOLs; {allow}",
+                            allow = allow
+                        ),
                     ),
                     (Role::Kol, Stage::Validation) => (
-                        "validation",
-                        "KOLs create the first impression: serve a discovery goal and leave \
-                         validation to KOCs",
+                        t!(
+                            "{who} serves `{goal}`, a validation goal",
+                            who = who,
+                            goal = name
+                        ),
+                        t!("validation is not the KOL's stage"),
+                        t!(
+                            "KOLs create the first impression: serve a discovery goal and leave \
+                             validation to KOCs; {allow}",
+                            allow = allow
+                        ),
                     ),
                     _ => continue,
                 };
                 findings.push(
-                    Finding::new(
-                        &STAGE_ROLE_MISMATCH,
-                        served.span,
-                        format!(
-                            "{} serves `{}`, a {stage} goal",
-                            who(creator),
-                            goal.name.value
-                        ),
-                    )
-                    .label(format!(
-                        "{stage} is not the {}'s stage",
-                        creator.role.label()
-                    ))
-                    .related(goal.stage.span, "the goal's stage")
-                    .help(format!(
-                        "{fix}; {}",
-                        or_allow(
-                            &STAGE_ROLE_MISMATCH,
-                            "if this creator works outside their role on purpose"
-                        )
-                    )),
+                    Finding::new(&STAGE_ROLE_MISMATCH, served.span, message)
+                        .label(label)
+                        .related(goal.stage.span, t!("the goal's stage"))
+                        .help(help),
                 );
             }
         }

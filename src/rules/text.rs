@@ -414,11 +414,7 @@ pub fn span_in(text: &Text, bytes: &Range<usize>) -> Span {
 /// `"a"`, `"a" and "b"`, `"a", "b" and "c"`: the terms a finding names.
 pub fn quoted(terms: &[&str]) -> String {
     let quoted: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    crate::i18n::and_list(&quoted)
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! RS006 thin-trust: trust comes from several everyday voices.
 
-use super::{handles, or_allow, Rule, RuleInfo};
+use super::{commas, handles, or_allow, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::{Campaign, Stage};
+use crate::t;
 
 crate::rule_info! {
     /// # RS006 thin-trust
@@ -73,26 +74,37 @@ impl Rule for ThinTrust {
             .iter()
             .map(|goal| format!("`{}`", goal.name.value))
             .collect();
-        let goals = names.join(", ");
-        let who = match serving.len() {
-            0 => "no KOC serves".to_string(),
-            1 => format!("only 1 KOC ({}) serves", handles(serving.iter().copied())),
-            n => format!("only {n} KOCs ({}) serve", handles(serving.iter().copied())),
+        let goals = commas(&names);
+        let kocs = handles(serving.iter().copied());
+        let message = match serving.len() {
+            0 => t!(
+                "no KOC serves the validation and conversion goals ({goals}); the policy asks for at least {wanted}",
+                goals = goals,
+                wanted = wanted
+            ),
+            1 => t!(
+                "only 1 KOC ({kocs}) serves the validation and conversion goals ({goals}); the policy asks for at least {wanted}",
+                kocs = kocs,
+                goals = goals,
+                wanted = wanted
+            ),
+            n => t!(
+                "only {n} KOCs ({kocs}) serve the validation and conversion goals ({goals}); the policy asks for at least {wanted}",
+                n = n,
+                kocs = kocs,
+                goals = goals,
+                wanted = wanted
+            ),
         };
         findings.push(
-            Finding::new(
-                &THIN_TRUST,
-                first_goal.span,
-                format!(
-                    "{who} the validation and conversion goals ({goals}); the policy asks for at least {wanted}"
-                ),
-            )
-            .label("too few everyday voices")
-            .help(format!(
-                "add KOCs to {goals}, each with a different everyday angle; or set `min_kocs` in \
-                 `policy`; {}",
-                or_allow(&THIN_TRUST, "for a pilot wave")
-            )),
+            Finding::new(&THIN_TRUST, first_goal.span, message)
+                .label(t!("too few everyday voices"))
+                .help(t!(
+                    "add KOCs to {goals}, each with a different everyday angle; or set `min_kocs` in \
+                     `policy`; {allow}",
+                    goals = goals,
+                    allow = or_allow(&THIN_TRUST, &t!("for a pilot wave"))
+                )),
         );
     }
 }

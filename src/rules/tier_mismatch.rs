@@ -4,6 +4,7 @@ use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::values::group_thousands;
 use crate::model::{Campaign, Role};
+use crate::t;
 
 crate::rule_info! {
     /// # RS009 tier-mismatch
@@ -56,38 +57,42 @@ impl Rule for TierMismatch {
         let policy = &campaign.policy;
         for creator in &campaign.creators {
             let followers = creator.followers.value;
-            let (message, label, fix) = match creator.role {
+            let allow = || or_allow(&TIER_MISMATCH, &t!("if this creator fits the role anyway"));
+            let (message, label, help) = match creator.role {
                 Role::Koc if followers > policy.koc_max_followers => (
-                    format!(
-                        "{} has {} followers, more than the {} a KOC may have",
-                        who(creator),
-                        group_thousands(followers),
-                        group_thousands(policy.koc_max_followers)
+                    t!(
+                        "{who} has {n} followers, more than the {max} a KOC may have",
+                        who = who(creator),
+                        n = group_thousands(followers),
+                        max = group_thousands(policy.koc_max_followers)
                     ),
-                    "too large for an everyday user",
-                    "brief this creator as a `kol`, choose a smaller account, or raise \
-                     `koc_max_followers` in `policy`",
+                    t!("too large for an everyday user"),
+                    t!(
+                        "brief this creator as a `kol`, choose a smaller account, or raise \
+                         `koc_max_followers` in `policy`; {allow}",
+                        allow = allow()
+                    ),
                 ),
                 Role::Kol if followers < policy.kol_min_followers => (
-                    format!(
-                        "{} has {} followers, fewer than the {} a KOL needs",
-                        who(creator),
-                        group_thousands(followers),
-                        group_thousands(policy.kol_min_followers)
+                    t!(
+                        "{who} has {n} followers, fewer than the {min} a KOL needs",
+                        who = who(creator),
+                        n = group_thousands(followers),
+                        min = group_thousands(policy.kol_min_followers)
                     ),
-                    "too small to carry reach",
-                    "brief this creator as a `koc`, choose a larger account, or lower \
-                     `kol_min_followers` in `policy`",
+                    t!("too small to carry reach"),
+                    t!(
+                        "brief this creator as a `koc`, choose a larger account, or lower \
+                         `kol_min_followers` in `policy`; {allow}",
+                        allow = allow()
+                    ),
                 ),
                 _ => continue,
             };
             findings.push(
                 Finding::new(&TIER_MISMATCH, creator.followers.span, message)
                     .label(label)
-                    .help(format!(
-                        "{fix}; {}",
-                        or_allow(&TIER_MISMATCH, "if this creator fits the role anyway")
-                    )),
+                    .help(help),
             );
         }
     }

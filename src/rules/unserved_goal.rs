@@ -3,6 +3,7 @@
 use super::{Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # RS014 unserved-goal
@@ -58,12 +59,12 @@ impl Rule for UnservedGoal {
                 Finding::new(
                     &UNSERVED_GOAL,
                     goal.span,
-                    format!("no creator serves goal `{}`", goal.name.value),
+                    t!("no creator serves goal `{goal}`", goal = goal.name.value),
                 )
-                .label("nobody assigned")
-                .help(format!(
-                    "add `{}` to the `serves` line of the creators who should meet it, or delete the goal",
-                    goal.name.value
+                .label(t!("nobody assigned"))
+                .help(t!(
+                    "add `{goal}` to the `serves` line of the creators who should meet it, or delete the goal",
+                    goal = goal.name.value
                 )),
             );
         }

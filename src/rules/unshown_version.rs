@@ -1,10 +1,11 @@
 //! LANG002 unshown-version: a version in a language no brief is written in.
 
 use super::untranslated::free_texts;
-use super::{or_allow, Rule, RuleInfo};
+use super::{commas, or_allow, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::vocabulary::Vocabulary;
 use crate::model::Campaign;
+use crate::t;
 
 crate::rule_info! {
     /// # LANG002 unshown-version
@@ -61,15 +62,18 @@ impl Rule for UnshownVersion {
                     Finding::new(
                         &UNSHOWN_VERSION,
                         translation.language.span,
-                        format!(
-                            "{what} has a `{code}` version, but the briefs are in {} only",
-                            written.join(", ")
+                        t!(
+                            "{what} has a `{code}` version, but the briefs are in {languages} only",
+                            what = what,
+                            code = code,
+                            languages = commas(&written)
                         ),
                     )
-                    .label("no brief in this language")
-                    .help(format!(
-                        "add `{code}` to the campaign's `languages` line; {}",
-                        or_allow(&UNSHOWN_VERSION, "if the version is for later")
+                    .label(t!("no brief in this language"))
+                    .help(t!(
+                        "add `{code}` to the campaign's `languages` line; {allow}",
+                        code = code,
+                        allow = or_allow(&UNSHOWN_VERSION, &t!("if the version is for later"))
                     )),
                 );
             }

@@ -6,6 +6,7 @@ use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Language, Text};
+use crate::t;
 
 crate::rule_info! {
     /// # LANG001 untranslated
@@ -77,18 +78,22 @@ impl Rule for Untranslated {
                 continue;
             };
             let codes: Vec<String> = missing.iter().map(|l| format!("`{}`", code(*l))).collect();
-            let codes = codes.join(" and ");
+            let codes = crate::i18n::and_list(&codes);
             findings.push(
                 Finding::new(
                     &UNTRANSLATED,
                     text.span,
-                    format!("{what} has no {codes} version: those briefs would show it as written"),
+                    t!(
+                        "{what} has no {codes} version: those briefs would show it as written",
+                        what = what,
+                        codes = codes
+                    ),
                 )
-                .label(format!("not in {}", reader(*first)))
-                .help(format!(
-                    "write the version after the text, like `\"...\" {} \"...\"`; {}",
-                    code(*first),
-                    or_allow(&UNTRANSLATED, "if its readers read it as written")
+                .label(reader(*first))
+                .help(t!(
+                    "write the version after the text, like `\"...\" {code} \"...\"`; {allow}",
+                    code = code(*first),
+                    allow = or_allow(&UNTRANSLATED, &t!("if its readers read it as written"))
                 )),
             );
         }
@@ -99,10 +104,11 @@ fn code(language: Language) -> &'static str {
     language.name()
 }
 
-fn reader(language: Language) -> &'static str {
+/// The label of a text its `language` briefs would show untranslated.
+fn reader(language: Language) -> String {
     match language {
-        Language::En => "English",
-        Language::Zh => "Chinese",
+        Language::En => t!("not in English"),
+        Language::Zh => t!("not in Chinese"),
     }
 }
 
@@ -124,19 +130,14 @@ fn wrong_script(text: &Text, language: Language) -> bool {
 pub(super) fn free_texts(campaign: &Campaign) -> Vec<(String, &Text)> {
     let mut texts: Vec<(String, &Text)> = Vec::new();
     if let Some(brand) = &campaign.brand {
-        texts.extend(
-            brand
-                .voice
-                .iter()
-                .map(|t| ("the brand's `voice`".to_string(), t)),
-        );
+        texts.extend(brand.voice.iter().map(|t| (t!("the brand's `voice`"), t)));
     }
     for product in &campaign.products {
-        let what = format!("a claim of \"{}\"", product.name.value);
+        let what = t!("a claim of \"{product}\"", product = product.name.value);
         texts.extend(product.claims.iter().map(|t| (what.clone(), t)));
     }
     if let Some(payment) = &campaign.terms.payment {
-        texts.push(("the `payment` term".to_string(), payment));
+        texts.push((t!("the `payment` term"), payment));
     }
     for creator in &campaign.creators {
         let who = who(creator);
@@ -147,19 +148,22 @@ pub(super) fn free_texts(campaign: &Campaign) -> Vec<(String, &Text)> {
             ("visual", &creator.visual),
         ];
         for (field, text) in one {
-            texts.extend(text.iter().map(|t| (format!("the `{field}` of {who}"), t)));
+            texts.extend(
+                text.iter()
+                    .map(|t| (t!("the `{field}` of {who}", field = field, who = who), t)),
+            );
         }
         texts.extend(
             creator
                 .prompts
                 .iter()
-                .map(|t| (format!("a prompt of {who}"), t)),
+                .map(|t| (t!("a prompt of {who}", who = who), t)),
         );
         // A creator's own payment term; one inherited from the campaign is
         // the campaign's line, reported once.
         if let Some(payment) = &creator.terms.payment {
             if campaign.terms.payment.as_ref().map(|p| p.span) != Some(payment.span) {
-                texts.push((format!("the `payment` term of {who}"), payment));
+                texts.push((t!("the `payment` term of {who}", who = who), payment));
             }
         }
     }

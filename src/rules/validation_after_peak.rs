@@ -4,6 +4,7 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
 use crate::model::{Campaign, Stage};
+use crate::t;
 
 crate::rule_info! {
     /// # RS016 validation-after-peak
@@ -74,19 +75,23 @@ impl Rule for ValidationAfterPeak {
                     Finding::new(
                         &VALIDATION_AFTER_PEAK,
                         delivery.span,
-                        format!(
-                            "{} posts on {first}, after \"{}\" on {}: the review reaches readers who have already bought",
-                            who(koc),
-                            last.name.value,
-                            last.date.value
+                        t!(
+                            "{who} posts on {first}, after \"{peak}\" on {date}: the review reaches readers who have already bought",
+                            who = who(koc),
+                            first = first,
+                            peak = last.name.value,
+                            date = last.date.value
                         ),
                     )
-                    .label("after the last peak")
-                    .related(last.span, "the last peak")
-                    .help(format!(
-                        "move the post to {} or earlier, so it helps people decide before the peak; {}",
-                        last.date.value,
-                        or_allow(&VALIDATION_AFTER_PEAK, "if this wave is for after-sales reviews")
+                    .label(t!("after the last peak"))
+                    .related(last.span, t!("the last peak"))
+                    .help(t!(
+                        "move the post to {date} or earlier, so it helps people decide before the peak; {allow}",
+                        date = last.date.value,
+                        allow = or_allow(
+                            &VALIDATION_AFTER_PEAK,
+                            &t!("if this wave is for after-sales reviews")
+                        )
                     )),
                 );
             }

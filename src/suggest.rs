@@ -24,13 +24,17 @@ pub fn help_for(typed: &str, candidates: &[&str], what: &str) -> String {
     }
 }
 
-/// `` `a`, `b` or `c` ``
+/// `` `a`, `b` or `c` ``, or `` `a`、`b` 或 `c` `` in Chinese.
 pub fn quote_list(items: &[&str]) -> String {
+    let (comma, or) = match crate::i18n::current() {
+        crate::i18n::Lang::En => (", ", " or "),
+        crate::i18n::Lang::Zh => ("、", " 或 "),
+    };
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{}{or}{last}", rest.join(comma)),
     }
 }
 

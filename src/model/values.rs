@@ -88,7 +88,7 @@ fn scaled(text: &str) -> Result<(u128, u128), String> {
     };
     let digits = digits.replace('_', "");
     let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-    let too_large = || format!("`{text}` is too large");
+    let too_large = || crate::t!("`{text}` is too large", text = text);
     if whole.len() + fraction.len() > 30 {
         return Err(too_large());
     }
@@ -96,7 +96,7 @@ fn scaled(text: &str) -> Result<(u128, u128), String> {
     for ch in whole.chars().chain(fraction.chars()) {
         let digit = ch
             .to_digit(10)
-            .ok_or_else(|| format!("`{text}` is not a number"))?;
+            .ok_or_else(|| crate::t!("`{text}` is not a number", text = text))?;
         numerator = numerator * 10 + u128::from(digit);
     }
     let denominator = 10u128.pow(fraction.len() as u32);
@@ -111,11 +111,11 @@ fn scaled(text: &str) -> Result<(u128, u128), String> {
 pub fn count(text: &str) -> Result<u64, String> {
     let (numerator, denominator) = scaled(text)?;
     if numerator % denominator != 0 {
-        return Err(format!("`{text}` is not a whole number"));
+        return Err(crate::t!("`{text}` is not a whole number", text = text));
     }
     let value = (numerator / denominator) as u64;
     if value == 0 {
-        return Err(format!("`{text}` must be more than zero"));
+        return Err(crate::t!("`{text}` must be more than zero", text = text));
     }
     Ok(value)
 }
@@ -124,7 +124,7 @@ pub fn count(text: &str) -> Result<u64, String> {
 pub fn whole(text: &str) -> Result<u64, String> {
     let (numerator, denominator) = scaled(text)?;
     if numerator % denominator != 0 {
-        return Err(format!("`{text}` is not a whole number"));
+        return Err(crate::t!("`{text}` is not a whole number", text = text));
     }
     Ok((numerator / denominator) as u64)
 }
@@ -150,14 +150,20 @@ fn days_within(text: &str, longest: u32) -> Result<u32, String> {
         .and_then(|n| n.checked_mul(per))
         .filter(|days| (1..=u64::from(longest)).contains(days))
         .map(|days| days as u32)
-        .ok_or_else(|| format!("`{text}` is not between 1 day and {longest} days"))
+        .ok_or_else(|| {
+            crate::t!(
+                "`{text}` is not between 1 day and {longest} days",
+                text = text,
+                longest = longest
+            )
+        })
 }
 
 /// A number above zero that may have decimals (`roi >= 2.5`).
 pub fn number(text: &str) -> Result<f64, String> {
     let (numerator, denominator) = scaled(text)?;
     if numerator == 0 {
-        return Err(format!("`{text}` must be more than zero"));
+        return Err(crate::t!("`{text}` must be more than zero", text = text));
     }
     Ok(numerator as f64 / denominator as f64)
 }
@@ -167,9 +173,9 @@ pub fn percent(text: &str) -> Result<f64, String> {
     let digits = text.trim_end_matches('%');
     let value: f64 = digits
         .parse()
-        .map_err(|_| format!("`{text}` is not a percent"))?;
+        .map_err(|_| crate::t!("`{text}` is not a percent", text = text))?;
     if value > 100.0 {
-        return Err(format!("`{text}` is over 100%"));
+        return Err(crate::t!("`{text}` is over 100%", text = text));
     }
     Ok(value)
 }
@@ -180,7 +186,11 @@ pub fn money(amount: &str, currency: &str) -> Result<Money, String> {
     let (numerator, denominator) = scaled(amount)?;
     let hundredths = numerator * 100;
     if hundredths % denominator != 0 {
-        return Err(format!("`{amount} {currency}` has more than two decimals"));
+        return Err(crate::t!(
+            "`{amount} {currency}` has more than two decimals",
+            amount = amount,
+            currency = currency
+        ));
     }
     Ok(Money {
         hundredths: (hundredths / denominator) as u64,
@@ -195,7 +205,7 @@ pub fn duration(text: &str) -> Result<u32, String> {
 
 /// `2026-12-03`, checked against the calendar.
 pub fn date(text: &str) -> Result<Date, String> {
-    let not_a_date = || format!("`{text}` is not a date on the calendar");
+    let not_a_date = || crate::t!("`{text}` is not a date on the calendar", text = text);
     let mut parts = text.splitn(3, '-').map(str::parse::<i16>);
     let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
         (parts.next(), parts.next(), parts.next())
@@ -212,10 +222,14 @@ pub fn date(text: &str) -> Result<Date, String> {
 pub fn times(text: &str) -> Result<u32, String> {
     let digits = text.trim_start_matches(['x', 'X', '×']);
     match digits.parse::<u32>() {
-        Ok(0) => Err(format!("`{text}` asks for no posts; write x1 or more")),
+        Ok(0) => Err(crate::t!(
+            "`{text}` asks for no posts; write x1 or more",
+            text = text
+        )),
         Ok(n) if n <= 99 => Ok(n),
-        _ => Err(format!(
-            "`{text}` is more posts than one creator can deliver (at most x99)"
+        _ => Err(crate::t!(
+            "`{text}` is more posts than one creator can deliver (at most x99)",
+            text = text
         )),
     }
 }

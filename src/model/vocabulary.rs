@@ -6,15 +6,28 @@
 use serde::Serialize;
 
 use crate::suggest;
+use crate::t;
+
+/// What is said about a word that is not in a set, in the user's language.
+pub struct Unknown {
+    /// The finding's message: the word, and the block it stands in.
+    pub message: String,
+    pub label: String,
+    /// The help line listing every name.
+    pub one_of: String,
+}
 
 /// A closed set of names, as written in a spec.
 pub trait Vocabulary: Sized + Copy + 'static {
-    /// What the set is called in messages ("stage", "format").
-    const WHAT: &'static str;
     const ALL: &'static [Self];
     /// Other words people use, and what they mean.
     const ALIASES: &'static [(&'static str, Self)] = &[];
     fn name(self) -> &'static str;
+
+    /// The messages about an unknown `word` in `owner`, with `names` (the
+    /// set, quoted) for the help: each set says them whole ("unknown stage
+    /// ..."), so a translator sees every sentence.
+    fn unknown(word: &str, owner: &str, names: &str) -> Unknown;
 
     fn parse(word: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.name() == word)
@@ -24,14 +37,10 @@ pub trait Vocabulary: Sized + Copy + 'static {
     /// closest name, or the list of names.
     fn help(word: &str) -> String {
         match Self::meant(word) {
-            Some(meant) => format!("did you mean `{}`?", meant.name()),
+            Some(meant) => t!("did you mean `{meant}`?", meant = meant.name()),
             None => {
                 let names: Vec<&str> = Self::ALL.iter().map(|v| v.name()).collect();
-                format!(
-                    "a {} is one of: {}",
-                    Self::WHAT,
-                    suggest::quote_list(&names)
-                )
+                Self::unknown(word, "", &suggest::quote_list(&names)).one_of
             }
         }
     }
@@ -60,7 +69,6 @@ pub enum Stage {
 }
 
 impl Vocabulary for Stage {
-    const WHAT: &'static str = "stage";
     const ALL: &'static [Self] = &[Stage::Discovery, Stage::Validation, Stage::Conversion];
     const ALIASES: &'static [(&'static str, Self)] = &[
         ("awareness", Stage::Discovery),
@@ -72,6 +80,17 @@ impl Vocabulary for Stage {
         ("sales", Stage::Conversion),
         ("decision", Stage::Conversion),
     ];
+    fn unknown(word: &str, owner: &str, names: &str) -> Unknown {
+        Unknown {
+            message: t!(
+                "unknown stage `{word}` in {owner}",
+                word = word,
+                owner = owner
+            ),
+            label: t!("unknown stage"),
+            one_of: t!("a stage is one of: {names}", names = names),
+        }
+    }
     fn name(self) -> &'static str {
         match self {
             Stage::Discovery => "discovery",
@@ -92,7 +111,6 @@ pub enum Format {
 }
 
 impl Vocabulary for Format {
-    const WHAT: &'static str = "format";
     const ALL: &'static [Self] = &[Format::Image, Format::Video, Format::Live];
     const ALIASES: &'static [(&'static str, Self)] = &[
         ("photo", Format::Image),
@@ -105,6 +123,17 @@ impl Vocabulary for Format {
         ("livestream", Format::Live),
         ("stream", Format::Live),
     ];
+    fn unknown(word: &str, owner: &str, names: &str) -> Unknown {
+        Unknown {
+            message: t!(
+                "unknown format `{word}` in {owner}",
+                word = word,
+                owner = owner
+            ),
+            label: t!("unknown format"),
+            one_of: t!("a format is one of: {names}", names = names),
+        }
+    }
     fn name(self) -> &'static str {
         match self {
             Format::Image => "image",
@@ -125,7 +154,6 @@ pub enum Language {
 }
 
 impl Vocabulary for Language {
-    const WHAT: &'static str = "language";
     const ALL: &'static [Self] = &[Language::En, Language::Zh];
     const ALIASES: &'static [(&'static str, Self)] = &[
         ("cn", Language::Zh),
@@ -137,6 +165,17 @@ impl Vocabulary for Language {
         ("en-us", Language::En),
         ("en-gb", Language::En),
     ];
+    fn unknown(word: &str, owner: &str, names: &str) -> Unknown {
+        Unknown {
+            message: t!(
+                "unknown language `{word}` in {owner}",
+                word = word,
+                owner = owner
+            ),
+            label: t!("unknown language"),
+            one_of: t!("a language is one of: {names}", names = names),
+        }
+    }
     fn name(self) -> &'static str {
         match self {
             Language::En => "en",
@@ -218,7 +257,6 @@ impl Metric {
 }
 
 impl Vocabulary for Metric {
-    const WHAT: &'static str = "metric";
     const ALL: &'static [Self] = &[
         Metric::Reach,
         Metric::Impressions,
@@ -250,6 +288,17 @@ impl Vocabulary for Metric {
         ("er", Metric::Engagement),
         ("engagement_rate", Metric::Engagement),
     ];
+    fn unknown(word: &str, owner: &str, names: &str) -> Unknown {
+        Unknown {
+            message: t!(
+                "unknown metric `{word}` in {owner}",
+                word = word,
+                owner = owner
+            ),
+            label: t!("unknown metric"),
+            one_of: t!("a metric is one of: {names}", names = names),
+        }
+    }
     fn name(self) -> &'static str {
         use Metric::*;
         match self {
@@ -276,7 +325,6 @@ impl Vocabulary for Metric {
 }
 
 impl Vocabulary for super::RightUse {
-    const WHAT: &'static str = "usage right";
     const ALL: &'static [Self] = &[Self::Repost, Self::Boost, Self::Ads];
     const ALIASES: &'static [(&'static str, Self)] = &[
         ("share", Self::Repost),
@@ -287,6 +335,17 @@ impl Vocabulary for super::RightUse {
         ("advertising", Self::Ads),
         ("paid", Self::Ads),
     ];
+    fn unknown(word: &str, owner: &str, names: &str) -> Unknown {
+        Unknown {
+            message: t!(
+                "unknown usage right `{word}` in {owner}",
+                word = word,
+                owner = owner
+            ),
+            label: t!("unknown usage right"),
+            one_of: t!("a usage right is one of: {names}", names = names),
+        }
+    }
     fn name(self) -> &'static str {
         match self {
             Self::Repost => "repost",
@@ -297,7 +356,6 @@ impl Vocabulary for super::RightUse {
 }
 
 impl Vocabulary for super::FeeInclude {
-    const WHAT: &'static str = "fee inclusion";
     const ALL: &'static [Self] = &[Self::Tax, Self::PlatformFee];
     const ALIASES: &'static [(&'static str, Self)] = &[
         ("taxes", Self::Tax),
@@ -306,6 +364,17 @@ impl Vocabulary for super::FeeInclude {
         ("service_fee", Self::PlatformFee),
         ("pugongying", Self::PlatformFee),
     ];
+    fn unknown(word: &str, owner: &str, names: &str) -> Unknown {
+        Unknown {
+            message: t!(
+                "unknown fee inclusion `{word}` in {owner}",
+                word = word,
+                owner = owner
+            ),
+            label: t!("unknown fee inclusion"),
+            one_of: t!("a fee inclusion is one of: {names}", names = names),
+        }
+    }
     fn name(self) -> &'static str {
         match self {
             Self::Tax => "tax",

@@ -20,6 +20,7 @@ use crate::diagnostic::{Cell, Finding};
 use crate::source::{SourceFile, Span, Spanned};
 use crate::syntax::ast::{Block, BlockHead, Node, Role, Spec, Statement, Text, Value};
 use crate::syntax::fields::{self, Key, Place, Repeat};
+use crate::t;
 
 use columns::Meaning;
 pub use read::{ReadError, LARGEST_ROSTER, MOST_ROWS};
@@ -138,14 +139,12 @@ impl Rosters {
             for related in &mut finding.related {
                 if let Some((file, cell)) = self.cell_at(related.span.start) {
                     related.span = file.head;
-                    related.label = format!("{} ({cell})", related.label);
+                    related.label = t!("{label} ({place})", label = related.label, place = cell);
                 } else if at_cell {
                     // Shown as a note under the cell: name its place.
                     let at = spec.position(related.span.start);
-                    related.label = format!(
-                        "{} ({}:{}:{})",
-                        related.label, spec.path, at.line, at.column
-                    );
+                    let place = format!("{}:{}:{}", spec.path, at.line, at.column);
+                    related.label = t!("{label} ({place})", label = related.label, place = place);
                 }
             }
             placed.push(finding);
@@ -153,11 +152,18 @@ impl Rosters {
         for (first, more) in folded.into_values() {
             if more > 0 {
                 let finding = &mut placed[first];
-                finding.message = format!(
-                    "{} (and {more} more {} of the roster)",
-                    finding.message,
-                    if more == 1 { "row" } else { "rows" }
-                );
+                finding.message = if more == 1 {
+                    t!(
+                        "{message} (and 1 more row of the roster)",
+                        message = finding.message
+                    )
+                } else {
+                    t!(
+                        "{message} (and {more} more rows of the roster)",
+                        message = finding.message,
+                        more = more
+                    )
+                };
             }
         }
         placed
@@ -297,7 +303,7 @@ impl Reading<'_> {
 
     fn error(&self, message: String, help: &str) -> Finding {
         Finding::new(&ROSTER, self.path.span, message)
-            .label("cannot read this roster")
+            .label(t!("cannot read this roster"))
             .help(help)
     }
 
@@ -308,7 +314,7 @@ impl Reading<'_> {
         let outside =
             written.is_absolute() || written.components().any(|c| c == Component::ParentDir);
         let named = if outside {
-            format!("`{shown}` (outside the spec's folder)")
+            t!("`{path}` (outside the spec's folder)", path = shown)
         } else {
             format!("`{shown}`")
         };
@@ -326,8 +332,8 @@ impl Reading<'_> {
             .position(|row| columns::columns(&row.cells).len() >= 2)
         else {
             rosters.findings.push(self.error(
-                format!("the roster {named} has no header row"),
-                "name the columns in one row, e.g. `昵称,粉丝数,类目` or `handle,followers,niche`; title rows above it are skipped",
+                t!("the roster {named} has no header row", named = named),
+                &t!("name the columns in one row, e.g. `昵称,粉丝数,类目` or `handle,followers,niche`; title rows above it are skipped"),
             ));
             return Vec::new();
         };
@@ -368,11 +374,16 @@ impl Reading<'_> {
             if let Some((_, best)) = best {
                 let span = alloc(rosters, header_at, index, name.len());
                 rosters.findings.push(
-                    Finding::new(&UNKNOWN_NAME, span, format!("unknown column `{name}`"))
-                        .label("not read")
-                        .help(format!(
-                            "did you mean `{best}`? rename the column, or this column is ignored"
-                        )),
+                    Finding::new(
+                        &UNKNOWN_NAME,
+                        span,
+                        t!("unknown column `{column}`", column = name),
+                    )
+                    .label(t!("not read"))
+                    .help(t!(
+                        "did you mean `{meant}`? rename the column, or this column is ignored",
+                        meant = best
+                    )),
                 );
             }
         }
@@ -386,10 +397,12 @@ impl Reading<'_> {
                 Finding::new(
                     &ROSTER,
                     span,
-                    format!("the roster {named} has no handle column"),
+                    t!("the roster {named} has no handle column", named = named),
                 )
-                .label("header row")
-                .help("add a column `handle` (e.g. `@amy_tries`) or `昵称` naming each creator"),
+                .label(t!("header row"))
+                .help(t!(
+                    "add a column `handle` (e.g. `@amy_tries`) or `昵称` naming each creator"
+                )),
             );
             return Vec::new();
         };
@@ -422,17 +435,17 @@ impl Reading<'_> {
             let handle_span = alloc(rosters, row_index, handle_column.index, written.len());
             if handle.is_empty() {
                 let finding = if written.is_empty() {
-                    Finding::new(&MISSING, handle_span, "a roster row names no creator")
-                        .label("empty")
-                        .help("write the creator's handle or nickname in this cell, or delete the row")
+                    Finding::new(&MISSING, handle_span, t!("a roster row names no creator"))
+                        .label(t!("empty"))
+                        .help(t!("write the creator's handle or nickname in this cell, or delete the row"))
                 } else {
                     Finding::new(
                         &INVALID_VALUE,
                         handle_span,
-                        format!("`{written}` leaves nothing a handle can hold"),
+                        t!("`{written}` leaves nothing a handle can hold", written = written),
                     )
-                    .label("no letters or digits")
-                    .help("a handle keeps letters, digits, `.`, `_` and `-`; write the creator's handle in a `handle` column")
+                    .label(t!("no letters or digits"))
+                    .help(t!("a handle keeps letters, digits, `.`, `_` and `-`; write the creator's handle in a `handle` column"))
                 };
                 rosters.findings.push(finding);
                 continue;
@@ -511,9 +524,13 @@ impl Reading<'_> {
         if data_rows == 0 {
             let span = alloc(rosters, header_at, handle_column.index, 1);
             rosters.findings.push(
-                Finding::new(&ROSTER, span, format!("the roster {named} has no data row"))
-                    .label("header row, and nothing below it")
-                    .help("add one row per creator below the header"),
+                Finding::new(
+                    &ROSTER,
+                    span,
+                    t!("the roster {named} has no data row", named = named),
+                )
+                .label(t!("header row, and nothing below it"))
+                .help(t!("add one row per creator below the header")),
             );
         }
         blocks
@@ -522,51 +539,73 @@ impl Reading<'_> {
 
 /// A read error in words: the message and the help.
 fn words(error: &ReadError, named: &str) -> (String, String) {
-    let (message, help) = match error {
+    match error {
         ReadError::Missing => (
-            format!("the roster {named} does not exist"),
-            "the path is relative to the spec file's folder; check its spelling".to_string(),
+            t!("the roster {named} does not exist", named = named),
+            t!("the path is relative to the spec file's folder; check its spelling"),
         ),
         ReadError::Folder => (
-            format!("the roster {named} is a folder"),
-            "name the spreadsheet inside it, e.g. `rosters/kocs.csv`".to_string(),
+            t!("the roster {named} is a folder", named = named),
+            t!("name the spreadsheet inside it, e.g. `rosters/kocs.csv`"),
         ),
         ReadError::Io(reason) => (
-            format!("the roster {named} cannot be read: {reason}"),
-            "check that the file is readable".to_string(),
+            t!(
+                "the roster {named} cannot be read: {reason}",
+                named = named,
+                reason = reason
+            ),
+            t!("check that the file is readable"),
         ),
         ReadError::TooLarge => (
-            format!(
-                "the roster {named} is larger than {} MiB",
-                LARGEST_ROSTER >> 20
+            t!(
+                "the roster {named} is larger than {mib} MiB",
+                named = named,
+                mib = LARGEST_ROSTER >> 20
             ),
-            "split the roster into several files, one `roster` statement each".to_string(),
+            t!("split the roster into several files, one `roster` statement each"),
         ),
         ReadError::Empty => (
-            format!("the roster {named} is empty (0 bytes)"),
-            "save the spreadsheet again, with a header row and one row per creator".to_string(),
+            t!("the roster {named} is empty (0 bytes)", named = named),
+            t!("save the spreadsheet again, with a header row and one row per creator"),
         ),
         ReadError::Extension => (
-            format!("the roster {named} is not a `.csv`, `.tsv` or `.xlsx` file"),
-            "save the roster as CSV (UTF-8) or as an Excel workbook (.xlsx)".to_string(),
+            t!(
+                "the roster {named} is not a `.csv`, `.tsv` or `.xlsx` file",
+                named = named
+            ),
+            t!("save the roster as CSV (UTF-8) or as an Excel workbook (.xlsx)"),
         ),
         ReadError::TextNamedXlsx => (
-            format!("the roster {named} is named `.xlsx` but holds text, not a workbook"),
-            "it looks like CSV saved under an `.xlsx` name: rename it to `.csv`, or save it from Excel as a workbook".to_string(),
+            t!(
+                "the roster {named} is named `.xlsx` but holds text, not a workbook",
+                named = named
+            ),
+            t!("it looks like CSV saved under an `.xlsx` name: rename it to `.csv`, or save it from Excel as a workbook"),
         ),
         ReadError::Encrypted => (
-            format!("the roster {named} is password-protected or an old `.xls` workbook"),
-            "open it in Excel, remove the password (File > Info > Protect Workbook), and save it as `.xlsx`".to_string(),
+            t!(
+                "the roster {named} is password-protected or an old `.xls` workbook",
+                named = named
+            ),
+            t!("open it in Excel, remove the password (File > Info > Protect Workbook), and save it as `.xlsx`"),
         ),
         ReadError::Workbook(reason) => (
-            format!("the roster {named} is not a readable workbook: {reason}"),
-            "open it in Excel and save it again as `.xlsx`, or export it as CSV".to_string(),
+            t!(
+                "the roster {named} is not a readable workbook: {reason}",
+                named = named,
+                reason = reason
+            ),
+            t!("open it in Excel and save it again as `.xlsx`, or export it as CSV"),
         ),
         ReadError::NoSheet { wanted, sheets } => (
-            format!("the roster {named} has no sheet \"{wanted}\""),
-            format!(
-                "its sheets are {}",
-                sheets
+            t!(
+                "the roster {named} has no sheet \"{wanted}\"",
+                named = named,
+                wanted = wanted
+            ),
+            t!(
+                "its sheets are {sheets}",
+                sheets = sheets
                     .iter()
                     .map(|s| format!("\"{s}\""))
                     .collect::<Vec<_>>()
@@ -574,13 +613,20 @@ fn words(error: &ReadError, named: &str) -> (String, String) {
             ),
         ),
         ReadError::Csv(reason) => (
-            format!("the roster {named} is not readable CSV: {reason}"),
-            "save it again as CSV from the spreadsheet program".to_string(),
+            t!(
+                "the roster {named} is not readable CSV: {reason}",
+                named = named,
+                reason = reason
+            ),
+            t!("save it again as CSV from the spreadsheet program"),
         ),
         ReadError::TooManyRows => (
-            format!("the roster {named} has more than {MOST_ROWS} rows"),
-            "split the roster into several files, one `roster` statement each".to_string(),
+            t!(
+                "the roster {named} has more than {rows} rows",
+                named = named,
+                rows = MOST_ROWS
+            ),
+            t!("split the roster into several files, one `roster` statement each"),
         ),
-    };
-    (message, help)
+    }
 }

@@ -181,7 +181,7 @@ fn workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ReadError> {
         return Err(if text {
             ReadError::TextNamedXlsx
         } else {
-            ReadError::Workbook("it is not a zip archive".to_string())
+            ReadError::Workbook(crate::t!("it is not a zip archive"))
         });
     }
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReadError::Workbook(e.to_string()))?;
@@ -198,7 +198,7 @@ fn workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ReadError> {
         },
         None => match names.first() {
             Some(name) => name.clone(),
-            None => return Err(ReadError::Workbook("it has no sheet".to_string())),
+            None => return Err(ReadError::Workbook(crate::t!("it has no sheet"))),
         },
     };
     let range = book

@@ -10,6 +10,7 @@ use crate::model::*;
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::{Block, Literal, QuantityLiteral, Value};
 use crate::syntax::fields::{Key, Place};
+use crate::t;
 
 impl Resolver<'_> {
     pub(super) fn allow(
@@ -21,15 +22,21 @@ impl Resolver<'_> {
         let Some(info) = self.rules.find(&rule.value) else {
             let best = self.rules.closest(&rule.value);
             let help = match best {
-                Some(best) => format!("did you mean `{best}`? `redbrief rules` lists every rule"),
-                None => "`redbrief rules` lists every rule's code and name".to_string(),
+                Some(best) => t!(
+                    "did you mean `{meant}`? `redbrief rules` lists every rule",
+                    meant = best
+                ),
+                None => t!("`redbrief rules` lists every rule's code and name"),
             };
             let finding = Finding::new(
                 &BAD_ALLOW,
                 rule.span,
-                format!("`allow` names `{}`, which is no rule", rule.value),
+                t!(
+                    "`allow` names `{rule}`, which is no rule",
+                    rule = rule.value
+                ),
             )
-            .label("unknown rule")
+            .label(t!("unknown rule"))
             .help(help);
             self.report(match best {
                 Some(best) => finding.fix(rule.span, best),
@@ -42,13 +49,14 @@ impl Resolver<'_> {
                 Finding::new(
                     &BAD_ALLOW,
                     rule.span,
-                    format!(
-                        "{} ({}) cannot be allowed: it means the spec itself is wrong",
-                        info.code, info.name
+                    t!(
+                        "{code} ({name}) cannot be allowed: it means the spec itself is wrong",
+                        code = info.code,
+                        name = info.name
                     ),
                 )
-                .label("E-codes cannot be silenced")
-                .help("fix what the error points at and delete this `allow`"),
+                .label(t!("E-codes cannot be silenced"))
+                .help(t!("fix what the error points at and delete this `allow`")),
             );
             return None;
         }
@@ -60,9 +68,9 @@ impl Resolver<'_> {
             }),
             None => {
                 self.report(
-                    Finding::new(&BAD_ALLOW, span, format!("`allow {}` gives no reason", rule.value))
-                        .label("no reason")
-                        .help(format!("say why in quotes, e.g. `allow {} \"Pilot wave before we scale\"`; the reason is printed in the overview", rule.value)),
+                    Finding::new(&BAD_ALLOW, span, t!("`allow {rule}` gives no reason", rule = rule.value))
+                        .label(t!("no reason"))
+                        .help(t!("say why in quotes, e.g. `allow {rule} \"Pilot wave before we scale\"`; the reason is printed in the overview", rule = rule.value)),
                 );
                 None
             }
@@ -70,7 +78,7 @@ impl Resolver<'_> {
     }
 
     pub(super) fn brand(&mut self, block: &Block, name: Text) -> Brand {
-        let owner = format!("the brand \"{}\"", name.value);
+        let owner = t!("the brand \"{name}\"", name = name.value);
         let mut brand = Brand {
             name,
             span: block.head_span,
@@ -94,7 +102,7 @@ impl Resolver<'_> {
     }
 
     pub(super) fn product(&mut self, block: &Block, name: Text) -> Product {
-        let owner = format!("the product \"{}\"", name.value);
+        let owner = t!("the product \"{name}\"", name = name.value);
         let mut product = Product {
             name,
             span: block.head_span,
@@ -105,7 +113,7 @@ impl Resolver<'_> {
         for statement in self.statements(block, Place::Product, &owner).statements {
             match (statement.key(), &statement.value) {
                 (Key::Price, Value::Money(price)) => {
-                    product.price = self.money(price, "the price", true)
+                    product.price = self.money(price, &t!("the price"), true)
                 }
                 (Key::Claims, Value::Texts(claims)) => {
                     product.claims.extend(claims.iter().cloned())
@@ -118,7 +126,7 @@ impl Resolver<'_> {
     }
 
     pub(super) fn goal(&mut self, block: &Block, name: &Spanned<String>) -> Option<Goal> {
-        let owner = format!("goal `{}`", name.value);
+        let owner = t!("goal `{name}`", name = name.value);
         let mut stage = None;
         let mut kpis = Vec::new();
         let given = self.statements(block, Place::Goal, &owner);
@@ -150,16 +158,20 @@ impl Resolver<'_> {
         }
         if !stage_given {
             self.report(
-                Finding::new(&MISSING, block.head_span, format!("{owner} has no `stage`"))
-                    .label("no stage")
-                    .help("add `stage discovery`, `stage validation` or `stage conversion`: the part of the buyer journey this goal is about"),
+                Finding::new(&MISSING, block.head_span, t!("{owner} has no `stage`", owner = owner))
+                    .label(t!("no stage"))
+                    .help(t!("add `stage discovery`, `stage validation` or `stage conversion`: the part of the buyer journey this goal is about")),
             );
         }
         if !kpi_given {
             self.report(
-                Finding::new(&MISSING, block.head_span, format!("{owner} has no `kpi`"))
-                    .label("no KPI")
-                    .help("add how the goal is measured, e.g. `kpi saves >= 4k`"),
+                Finding::new(
+                    &MISSING,
+                    block.head_span,
+                    t!("{owner} has no `kpi`", owner = owner),
+                )
+                .label(t!("no KPI"))
+                .help(t!("add how the goal is measured, e.g. `kpi saves >= 4k`")),
             );
         }
         Some(Goal {
@@ -188,37 +200,49 @@ impl Resolver<'_> {
         };
         let target = match (metric_value.unit(), target) {
             (Unit::Count, QuantityLiteral::Count(count)) => {
-                Quantity::Count(self.count(count, &format!("the `{name}` target"))?)
+                Quantity::Count(self.count(count, &t!("the `{metric}` target", metric = name))?)
             }
             (Unit::Number, QuantityLiteral::Count(number)) => match values::number(&number.value) {
                 Ok(n) => Quantity::Number(n),
                 Err(e) => {
                     self.invalid(
                         number.span,
-                        format!("the `{name}` target: {e}"),
-                        "write a number above zero, like 2.5",
+                        t!(
+                            "{what}: {error}",
+                            what = t!("the `{metric}` target", metric = name),
+                            error = e
+                        ),
+                        &t!("write a number above zero, like 2.5"),
                     );
                     return None;
                 }
             },
-            (Unit::Number | Unit::Percent, QuantityLiteral::Percent(percent)) => {
-                Quantity::Percent(self.percent(percent, &format!("the `{name}` target"))?)
-            }
+            (Unit::Number | Unit::Percent, QuantityLiteral::Percent(percent)) => Quantity::Percent(
+                self.percent(percent, &t!("the `{metric}` target", metric = name))?,
+            ),
             (Unit::Money, QuantityLiteral::Money(money)) => Quantity::Money(
-                self.money(money, &format!("the `{name}` target"), true)?
+                self.money(money, &t!("the `{metric}` target", metric = name), true)?
                     .value,
             ),
             (_, other) => {
                 let kind = match metric_value.unit() {
-                    Unit::Count => "a count",
-                    Unit::Percent => "a percent",
-                    Unit::Money => "an amount of money",
-                    Unit::Number => "a number",
+                    Unit::Count => t!("a count"),
+                    Unit::Percent => t!("a percent"),
+                    Unit::Money => t!("an amount of money"),
+                    Unit::Number => t!("a number"),
                 };
                 self.invalid(
                     other.span(),
-                    format!("`{name}` is measured as {kind}"),
-                    &format!("write the target as {kind}, like `{example}`"),
+                    t!(
+                        "`{metric}` is measured as {kind}",
+                        metric = name,
+                        kind = kind
+                    ),
+                    &t!(
+                        "write the target as {kind}, like `{example}`",
+                        kind = kind,
+                        example = example
+                    ),
                 );
                 return None;
             }
@@ -234,7 +258,7 @@ impl Resolver<'_> {
     pub(super) fn policy(&mut self, block: &Block) -> Policy {
         let mut policy = Policy::default();
         for statement in self
-            .statements(block, Place::Policy, "the policy")
+            .statements(block, Place::Policy, &t!("the policy"))
             .statements
         {
             match (statement.key(), &statement.value) {
@@ -248,8 +272,8 @@ impl Resolver<'_> {
                         Some(share) if share > 0.0 => policy.max_creator_share = share,
                         Some(_) => self.invalid(
                             p.span,
-                            "`max_creator_share` is 0%: no creator could be paid".to_string(),
-                            "write a share above 0%, like 50%",
+                            t!("`max_creator_share` is 0%: no creator could be paid"),
+                            &t!("write a share above 0%, like 50%"),
                         ),
                         None => {}
                     }
@@ -282,21 +306,23 @@ impl Resolver<'_> {
             match (statement.key(), &statement.value) {
                 (Key::Samples, Value::Date(date)) => terms.samples = self.date(date),
                 (Key::Draft, Value::Duration(d)) => {
-                    terms.draft = self.days(d, "the draft lead time")
+                    terms.draft = self.days(d, &t!("the draft lead time"))
                 }
-                (Key::Review, Value::Duration(d)) => terms.review = self.days(d, "the review time"),
+                (Key::Review, Value::Duration(d)) => {
+                    terms.review = self.days(d, &t!("the review time"))
+                }
                 (Key::Revisions, Value::Count(n)) => {
-                    let help = "write how many rounds of changes, like 2 (0 for none)";
+                    let help = t!("write how many rounds of changes, like 2 (0 for none)");
                     terms.revisions = self
-                        .value(n, "`revisions`", values::whole, help)
+                        .value(n, "`revisions`", values::whole, &help)
                         .map(|v| Spanned::new(v, n.span));
                 }
                 (Key::KeepLive, Value::Duration(d)) => {
                     // Longer than a year is read, so XHS006 can say what
                     // the platform offers instead of E004 refusing it.
-                    let help = "write how long the note stays up, like 180d";
+                    let help = t!("write how long the note stays up, like 180d");
                     terms.keep_live = self
-                        .value(d, "`keep_live`", values::long_duration, help)
+                        .value(d, "`keep_live`", values::long_duration, &help)
                         .map(|v| Spanned::new(v, d.span));
                 }
                 (Key::Rights, Value::Rights { uses, duration }) => {
@@ -304,7 +330,7 @@ impl Resolver<'_> {
                         .iter()
                         .filter_map(|u| self.vocabulary::<RightUse>(u, owner))
                         .collect();
-                    if let Some(days) = self.days(duration, "the usage rights") {
+                    if let Some(days) = self.days(duration, &t!("the usage rights")) {
                         terms.rights = Some(Rights {
                             uses,
                             days: days.value,
@@ -313,11 +339,11 @@ impl Resolver<'_> {
                     }
                 }
                 (Key::Exclusivity, Value::Duration(d)) => {
-                    terms.exclusivity = self.days(d, "the exclusivity")
+                    terms.exclusivity = self.days(d, &t!("the exclusivity"))
                 }
                 (Key::Report, Value::Durations(list)) => {
                     for d in list {
-                        if let Some(days) = self.days(d, "the data report") {
+                        if let Some(days) = self.days(d, &t!("the data report")) {
                             terms.report.push(days);
                         }
                     }
@@ -340,7 +366,7 @@ impl Resolver<'_> {
 
     /// `contact "NAME" { wechat, email, phone }`
     pub(super) fn contact(&mut self, block: &Block, name: Text) -> Contact {
-        let owner = format!("the contact \"{}\"", name.value);
+        let owner = t!("the contact \"{name}\"", name = name.value);
         let mut contact = Contact {
             name,
             wechat: None,

@@ -10,6 +10,7 @@ use crate::diagnostic::Finding;
 use crate::model::vocabulary::Vocabulary as _;
 use crate::model::{file_name, Campaign, Money, Role, Schedule};
 use crate::source::Spanned;
+use crate::t;
 
 impl Resolver<'_> {
     pub(super) fn required_parts(
@@ -19,42 +20,46 @@ impl Resolver<'_> {
         has_goal: bool,
         has_creator: bool,
     ) {
-        let mut missing = |what: &str, help: &str| {
+        let mut missing = |message: String, label: String, help: String| {
             self.findings.push(
-                Finding::new(
-                    &MISSING,
-                    campaign.head_span,
-                    format!("the campaign has no {what}"),
-                )
-                .label(format!("no {what} in this campaign"))
-                .help(help.to_string()),
+                Finding::new(&MISSING, campaign.head_span, message)
+                    .label(label)
+                    .help(help),
             );
         };
         if !has_window {
             missing(
-                "`window`",
-                "add a line like `window 2026-12-01 to 2027-01-31` inside the campaign",
+                t!("the campaign has no `window`"),
+                t!("no `window` in this campaign"),
+                t!("add a line like `window 2026-12-01 to 2027-01-31` inside the campaign"),
             );
         }
         if campaign.brand.is_none() {
             missing(
-                "`brand` block",
-                "add `brand \"NAME\" { ... }` with the brand's category, market and voice",
+                t!("the campaign has no `brand` block"),
+                t!("no `brand` block in this campaign"),
+                t!("add `brand \"NAME\" {{ ... }}` with the brand's category, market and voice"),
             );
         }
         if campaign.products.is_empty() {
             missing(
-                "`product` block",
-                "add `product \"NAME\" { ... }` with its price and the claims creators may repeat",
+                t!("the campaign has no `product` block"),
+                t!("no `product` block in this campaign"),
+                t!("add `product \"NAME\" {{ ... }}` with its price and the claims creators may repeat"),
             );
         }
         if !has_goal {
-            missing("`goal`", "add a goal, e.g. `goal launch { stage discovery  kpi reach >= 800k }` over three lines");
+            missing(
+                t!("the campaign has no `goal`"),
+                t!("no `goal` in this campaign"),
+                t!("add a goal, e.g. `goal launch {{ stage discovery  kpi reach >= 800k }}` over three lines"),
+            );
         }
         if !has_creator {
             missing(
-                "creator",
-                "add a `kol @handle { ... }` or `koc @handle { ... }` block",
+                t!("the campaign has no creator"),
+                t!("no creator in this campaign"),
+                t!("add a `kol @handle {{ ... }}` or `koc @handle {{ ... }}` block"),
             );
         }
     }
@@ -76,14 +81,17 @@ impl Resolver<'_> {
                             Finding::new(
                                 &SCHEDULE,
                                 date.span,
-                                format!(
-                                    "{}'s delivery on {} is outside the campaign window ({} to {})",
-                                    creator.handle.value, date.value, window.start, window.end
+                                t!(
+                                    "{handle}'s delivery on {date} is outside the campaign window ({start} to {end})",
+                                    handle = creator.handle.value,
+                                    date = date.value,
+                                    start = window.start,
+                                    end = window.end
                                 ),
                             )
-                            .label("outside the window")
-                            .related(window.span, "the campaign window")
-                            .help("move the delivery into the window, or widen the window"),
+                            .label(t!("outside the window"))
+                            .related(window.span, t!("the campaign window"))
+                            .help(t!("move the delivery into the window, or widen the window")),
                         );
                     }
                 }
@@ -95,19 +103,25 @@ impl Resolver<'_> {
     pub(super) fn money_totals(&mut self, campaign: &Campaign) {
         let mut amounts: Vec<(&Spanned<Money>, String)> = Vec::new();
         if let Some(budget) = &campaign.budget {
-            amounts.push((budget, "the budget".to_string()));
+            amounts.push((budget, t!("the budget")));
         }
         for creator in &campaign.creators {
             if let Some(fee) = &creator.fee {
-                amounts.push((fee, format!("{}'s fee", creator.handle.value)));
+                amounts.push((fee, t!("{owner}'s fee", owner = creator.handle.value)));
             }
         }
         for cost in &campaign.costs {
-            amounts.push((&cost.amount, format!("the cost \"{}\"", cost.name.value)));
+            amounts.push((
+                &cost.amount,
+                t!("the cost \"{name}\"", name = cost.name.value),
+            ));
         }
         for product in &campaign.products {
             if let Some(price) = &product.price {
-                amounts.push((price, format!("the price of \"{}\"", product.name.value)));
+                amounts.push((
+                    price,
+                    t!("the price of \"{name}\"", name = product.name.value),
+                ));
             }
         }
         let Some((reference, reference_what)) = amounts.first() else {
@@ -124,15 +138,19 @@ impl Resolver<'_> {
                     Finding::new(
                         &CURRENCY,
                         money.span,
-                        format!(
-                            "{what} is in {}, but {reference_what} is in {currency}",
-                            money.value.currency
+                        t!(
+                            "{what} is in {currency}, but {reference} is in {reference_currency}",
+                            what = what,
+                            currency = money.value.currency,
+                            reference = reference_what,
+                            reference_currency = currency
                         ),
                     )
-                    .label(format!("not {currency}"))
-                    .related(reference_span, format!("{currency} here"))
-                    .help(format!(
-                        "write every amount in {currency}; redbrief does not convert currencies"
+                    .label(t!("not {currency}", currency = currency))
+                    .related(reference_span, t!("{currency} here", currency = currency))
+                    .help(t!(
+                        "write every amount in {currency}; redbrief does not convert currencies",
+                        currency = currency
                     )),
                 );
             }
@@ -161,26 +179,30 @@ impl Resolver<'_> {
             let over = money(spent - budget.value.hundredths);
             let (message, help) = if campaign.costs.is_empty() {
                 (
-                    format!(
-                        "the creators' fees add up to {total}, {over} over the budget of {}",
-                        budget.value
+                    t!(
+                        "the creators' fees add up to {total}, {over} over the budget of {budget}",
+                        total = total,
+                        over = over,
+                        budget = budget.value
                     ),
-                    "raise the budget, lower fees, or take a creator off the roster",
+                    t!("raise the budget, lower fees, or take a creator off the roster"),
                 )
             } else {
                 (
-                    format!(
-                        "the creators' fees ({}) and other costs ({}) add up to {total}, {over} over the budget of {}",
-                        money(fees),
-                        money(costs),
-                        budget.value
+                    t!(
+                        "the creators' fees ({fees}) and other costs ({costs}) add up to {total}, {over} over the budget of {budget}",
+                        fees = money(fees),
+                        costs = money(costs),
+                        total = total,
+                        over = over,
+                        budget = budget.value
                     ),
-                    "raise the budget, lower fees or costs, or take a creator off the roster",
+                    t!("raise the budget, lower fees or costs, or take a creator off the roster"),
                 )
             };
             self.findings.push(
                 Finding::new(&OVER_BUDGET, budget.span, message)
-                    .label("budget exceeded")
+                    .label(t!("budget exceeded"))
                     .help(help),
             );
         }
@@ -205,14 +227,16 @@ impl Resolver<'_> {
                 Finding::new(
                     &DUPLICATE,
                     creator.handle.span,
-                    format!(
-                        "{} and {} would be written to one brief file, `{path}`",
-                        first.handle.value, creator.handle.value
+                    t!(
+                        "{first} and {second} would be written to one brief file, `{path}`",
+                        first = first.handle.value,
+                        second = creator.handle.value,
+                        path = path
                     ),
                 )
-                .label("same file name as another handle")
-                .related(first.handle.span, "the other handle")
-                .help("on macOS and Windows a file name ignores upper and lower case, and a leading `.` is written `_`: if these are one creator, keep one block; if two, check each handle as Xiaohongshu shows it"),
+                .label(t!("same file name as another handle"))
+                .related(first.handle.span, t!("the other handle"))
+                .help(t!("on macOS and Windows a file name ignores upper and lower case, and a leading `.` is written `_`: if these are one creator, keep one block; if two, check each handle as Xiaohongshu shows it")),
             );
         }
     }

@@ -10,6 +10,7 @@ use crate::source::{Span, Spanned};
 use crate::suggest;
 use crate::syntax::ast::{Block, Literal, ScheduleLiteral, Value};
 use crate::syntax::fields::Key;
+use crate::t;
 
 use super::place::place_of;
 
@@ -32,7 +33,7 @@ impl Resolver<'_> {
             match (statement.key(), &statement.value) {
                 (Key::Followers, Value::Count(count)) => {
                     followers = self
-                        .count(count, &format!("{owner}'s followers"))
+                        .count(count, &t!("{owner}'s followers", owner = owner))
                         .map(|n| Spanned::new(n, count.span));
                 }
                 (Key::Serves, Value::Names(goals)) => {
@@ -59,12 +60,12 @@ impl Resolver<'_> {
                 (Key::Niche, Value::Names(words)) => creator.niche.extend(words.iter().cloned()),
                 (Key::Engagement, Value::Percent(p)) => {
                     creator.engagement = self
-                        .percent(p, &format!("{owner}'s engagement"))
+                        .percent(p, &t!("{owner}'s engagement", owner = owner))
                         .map(|v| Spanned::new(v, p.span))
                 }
                 (Key::Audience, Value::Text(text)) => creator.audience = Some(text.clone()),
                 (Key::Fee, Value::Money(money)) => {
-                    creator.fee = self.money(money, &format!("{owner}'s fee"), false)
+                    creator.fee = self.money(money, &t!("{owner}'s fee", owner = owner), false)
                 }
                 (Key::Angle, Value::Text(text)) => creator.angle = Some(text.clone()),
                 (Key::Keywords, Value::Texts(texts)) => {
@@ -76,7 +77,7 @@ impl Resolver<'_> {
                 (Key::Visual, Value::Text(text)) => creator.visual = Some(text.clone()),
                 (Key::Trial, Value::Duration(d)) => {
                     creator.trial = self
-                        .duration(d, &format!("{owner}'s trial"))
+                        .duration(d, &t!("{owner}'s trial", owner = owner))
                         .map(|v| Spanned::new(v, d.span))
                 }
                 (Key::Prompts, Value::Texts(texts)) => {
@@ -86,7 +87,7 @@ impl Resolver<'_> {
                 (Key::Nickname, Value::Text(text)) => creator.nickname = Some(text.clone()),
                 (Key::Followup, Value::Duration(d)) => {
                     creator.followup = self
-                        .duration(d, &format!("{owner}'s followup"))
+                        .duration(d, &t!("{owner}'s followup", owner = owner))
                         .map(|v| Spanned::new(v, d.span))
                 }
                 _ => {}
@@ -100,35 +101,35 @@ impl Resolver<'_> {
                 continue;
             }
             own_terms = Some(inner.head_span);
-            creator.terms = self.terms(inner, &format!("{owner}'s terms"));
+            creator.terms = self.terms(inner, &t!("{owner}'s terms", owner = owner));
         }
         let mut missing = |what: &str, help: String| {
             self.findings.push(
                 Finding::new(
                     &MISSING,
                     block.head_span,
-                    format!("{owner} has no `{what}`"),
+                    t!("{owner} has no `{field}`", owner = owner, field = what),
                 )
-                .label(format!("no `{what}`"))
+                .label(t!("no `{field}`", field = what))
                 .help(help),
             );
         };
         if !given.keys.contains("followers") {
             missing(
                 "followers",
-                "add their follower count, e.g. `followers 3.2k`".to_string(),
+                t!("add their follower count, e.g. `followers 3.2k`"),
             );
         }
         if !given.keys.contains("serves") {
             missing(
                 "serves",
-                "add the goals this creator works toward, e.g. `serves trust`".to_string(),
+                t!("add the goals this creator works toward, e.g. `serves trust`"),
             );
         }
         if !given.keys.contains("deliver") {
             missing(
                 "deliver",
-                "add what they post and when, e.g. `deliver image x2 on 2026-12-10`".to_string(),
+                t!("add what they post and when, e.g. `deliver image x2 on 2026-12-10`"),
             );
         }
         let several_products = context.campaign.products.len() > 1;
@@ -139,7 +140,7 @@ impl Resolver<'_> {
                 .iter()
                 .map(|p| format!("\"{}\"", p.name.value))
                 .collect();
-            missing("product", format!("the campaign has several products; name the ones this creator features: `product {}`", names.join(", ")));
+            missing("product", t!("the campaign has several products; name the ones this creator features: `product {names}`", names = names.join(", ")));
         }
         if !several_products && creator.products.is_empty() && !context.campaign.products.is_empty()
         {
@@ -186,14 +187,22 @@ impl Resolver<'_> {
                     let finding = Finding::new(
                         &UNKNOWN_NAME,
                         goal.span,
-                        format!("{owner} serves `{}`, but no goal has that name", goal.value),
+                        t!(
+                            "{owner} serves `{goal}`, but no goal has that name",
+                            owner = owner,
+                            goal = goal.value
+                        ),
                     )
-                    .label("unknown goal")
-                    .help(suggest::help_for(
-                        &goal.value,
-                        &names,
-                        "the goals are",
-                    ));
+                    .label(t!("unknown goal"))
+                    .help(
+                        match suggest::closest(&goal.value, names.iter().copied()) {
+                            Some(best) => t!("did you mean `{meant}`?", meant = best),
+                            None => t!(
+                                "the goals are: {goals}",
+                                goals = suggest::quote_list(&names)
+                            ),
+                        },
+                    );
                     self.report(match suggest::closest(&goal.value, names) {
                         Some(best) => finding.fix(goal.span, best),
                         None => finding,
@@ -225,17 +234,18 @@ impl Resolver<'_> {
                     let finding = Finding::new(
                         &UNKNOWN_NAME,
                         name.span,
-                        format!(
-                            "{owner} features \"{}\", but no product has that name",
-                            name.value
+                        t!(
+                            "{owner} features \"{product}\", but no product has that name",
+                            owner = owner,
+                            product = name.value
                         ),
                     )
-                    .label("unknown product")
+                    .label(t!("unknown product"))
                     .help(match best {
-                        Some(best) => format!("did you mean \"{best}\"?"),
-                        None => format!(
-                            "the products are {}",
-                            known
+                        Some(best) => t!("did you mean \"{meant}\"?", meant = best),
+                        None => t!(
+                            "the products are {products}",
+                            products = known
                                 .iter()
                                 .map(|k| format!("\"{k}\""))
                                 .collect::<Vec<_>>()
@@ -264,7 +274,7 @@ impl Resolver<'_> {
     ) -> Option<Delivery> {
         let format = self.vocabulary::<Format>(format, owner);
         let count = values::times(&times.value)
-            .map_err(|e| self.invalid(times.span, e, "write how many posts, like x1 or x2"))
+            .map_err(|e| self.invalid(times.span, e, &t!("write how many posts, like x1 or x2")))
             .ok();
         let schedule = match schedule {
             None => None,
@@ -277,13 +287,17 @@ impl Resolver<'_> {
                         Finding::new(
                             &SCHEDULE,
                             from.span.to(to.span),
-                            format!(
-                                "{owner}'s delivery runs from {} to {}, which is backwards",
-                                from.value, to.value
+                            t!(
+                                "{owner}'s delivery runs from {from} to {to}, which is backwards",
+                                owner = owner,
+                                from = from.value,
+                                to = to.value
                             ),
                         )
-                        .label("`from` is after `to`")
-                        .help("write the earlier date after `from` and the later one after `to`"),
+                        .label(t!("`from` is after `to`"))
+                        .help(t!(
+                            "write the earlier date after `from` and the later one after `to`"
+                        )),
                     );
                     return None;
                 }

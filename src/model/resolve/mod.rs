@@ -19,6 +19,7 @@ use crate::diagnostic::codes::{DUPLICATE, MISSING, SCHEDULE, SYNTAX};
 use crate::diagnostic::{Catalogue, Finding};
 use crate::syntax::ast::{Block, BlockHead, Node, Spec, Statement, Value};
 use crate::syntax::fields::{Key, Place};
+use crate::t;
 
 /// The model (when there is a campaign block at all) and the findings.
 pub struct Resolved {
@@ -54,10 +55,16 @@ impl Resolver<'_> {
             match node {
                 Node::Block(block) => match (&block.head, &campaign) {
                     (BlockHead::Campaign { .. }, Some(first)) => self.report(
-                        Finding::new(&DUPLICATE, block.head_span, "a second campaign in one file")
-                            .label("second campaign")
-                            .related(first.head_span, "the first campaign")
-                            .help("keep one campaign per file: move this one to a file of its own"),
+                        Finding::new(
+                            &DUPLICATE,
+                            block.head_span,
+                            t!("a second campaign in one file"),
+                        )
+                        .label(t!("second campaign"))
+                        .related(first.head_span, t!("the first campaign"))
+                        .help(t!(
+                            "keep one campaign per file: move this one to a file of its own"
+                        )),
                     ),
                     (BlockHead::Campaign { name }, None) => {
                         campaign = Some(self.campaign(block, name.clone()))
@@ -71,9 +78,9 @@ impl Resolver<'_> {
         }
         if campaign.is_none() {
             self.report(
-                Finding::new(&MISSING, Span::at(0), "this file has no `campaign` block")
-                    .label("expected `campaign \"NAME\" {` here")
-                    .help("wrap the spec in `campaign \"NAME\" { ... }`; `redbrief init` writes a starter campaign to edit"),
+                Finding::new(&MISSING, Span::at(0), t!("this file has no `campaign` block"))
+                    .label(t!("expected `campaign \"NAME\" {{` here"))
+                    .help(t!("wrap the spec in `campaign \"NAME\" {{ ... }}`; `redbrief init` writes a starter campaign to edit")),
             );
         }
         campaign
@@ -84,11 +91,11 @@ impl Resolver<'_> {
         Finding::new(
             &DUPLICATE,
             block.head_span,
-            format!("a second `{keyword}` block"),
+            t!("a second `{keyword}` block", keyword = keyword),
         )
-        .label(format!("second {keyword}"))
-        .related(first, format!("the first {keyword}"))
-        .help(format!("merge the two `{keyword}` blocks"))
+        .label(t!("second {keyword}", keyword = keyword))
+        .related(first, t!("the first {keyword}", keyword = keyword))
+        .help(t!("merge the two `{keyword}` blocks", keyword = keyword))
     }
 
     fn outside(&mut self, span: Span, what: &str) {
@@ -96,15 +103,16 @@ impl Resolver<'_> {
             Finding::new(
                 &SYNTAX,
                 span,
-                format!("`{what}` stands outside the `campaign` block"),
+                t!("`{what}` stands outside the `campaign` block", what = what),
             )
-            .label("outside the campaign")
-            .help("move it inside `campaign \"NAME\" { ... }`"),
+            .label(t!("outside the campaign"))
+            .help(t!("move it inside `campaign \"NAME\" {{ ... }}`")),
         );
     }
 
     fn campaign(&mut self, block: &Block, name: Text) -> Campaign {
-        let owner = "the campaign";
+        let owner = t!("the campaign");
+        let owner = owner.as_str();
         let mut campaign = Campaign {
             name,
             head_span: block.head_span,
@@ -133,96 +141,98 @@ impl Resolver<'_> {
 
         for node in &block.body {
             match node {
-                Node::Block(inner) => {
-                    match &inner.head {
-                        BlockHead::Brand { name } => match &campaign.brand {
-                            Some(first) => self.report(
-                                Finding::new(&DUPLICATE, inner.head_span, "a second `brand` block")
-                                    .label("second brand")
-                                    .related(first.span, "the first brand")
-                                    .help("a campaign advertises one brand: merge the two blocks"),
-                            ),
-                            None => campaign.brand = Some(self.brand(inner, name.clone())),
-                        },
-                        BlockHead::Product { name } => {
-                            if let Some(first) = product_spans.get(&name.value) {
-                                self.report(
-                                Finding::new(&DUPLICATE, inner.head_span, format!("product \"{}\" is declared twice", name.value))
-                                    .label("second declaration")
-                                    .related(*first, "first declared here")
-                                    .help("merge the two product blocks, or give each product its own name"),
-                            );
-                                continue;
-                            }
-                            product_spans.insert(name.value.clone(), inner.head_span);
-                            let product = self.product(inner, name.clone());
-                            campaign.products.push(product);
-                        }
-                        BlockHead::Goal { name } => {
-                            if let Some(first) = goal_spans.get(&name.value) {
-                                self.report(
-                                Finding::new(&DUPLICATE, inner.head_span, format!("goal `{}` is declared twice", name.value))
-                                    .label("second declaration")
-                                    .related(*first, "first declared here")
-                                    .help("rename one of the goals, or merge their KPIs into one block"),
-                            );
-                                continue;
-                            }
-                            goal_spans.insert(name.value.clone(), inner.head_span);
-                            match self.goal(inner, name) {
-                                Some(goal) => campaign.goals.push(goal),
-                                None => {
-                                    broken_goals.insert(name.value.clone());
-                                }
-                            }
-                        }
-                        BlockHead::Creator { role, handle } => {
-                            creators.push((inner, *role, handle))
-                        }
-                        BlockHead::Policy => {
-                            if let Some(first) = policy_span {
-                                self.report(
-                                    Finding::new(
-                                        &DUPLICATE,
-                                        inner.head_span,
-                                        "a second `policy` block",
-                                    )
-                                    .label("second policy")
-                                    .related(first, "the first policy")
-                                    .help("merge the two policy blocks"),
-                                );
-                                continue;
-                            }
-                            policy_span = Some(inner.head_span);
-                            campaign.policy = self.policy(inner);
-                        }
-                        BlockHead::Terms => {
-                            if let Some(first) = terms_span {
-                                self.report(self.second_block(inner, first, "terms"));
-                                continue;
-                            }
-                            terms_span = Some(inner.head_span);
-                            campaign.terms = self.terms(inner, "the campaign's terms");
-                        }
-                        BlockHead::Contact { name } => match &campaign.contact {
-                            Some(first) => {
-                                let finding = self.second_block(inner, first.span, "contact");
-                                self.report(finding);
-                            }
-                            None => campaign.contact = Some(self.contact(inner, name.clone())),
-                        },
-                        BlockHead::Roster { path, role } => self.roster(inner, path, role.value),
-                        BlockHead::Campaign { .. } => self.report(
-                            Finding::new(
-                                &DUPLICATE,
-                                inner.head_span,
-                                "a campaign inside the campaign",
-                            )
-                            .label("nested campaign")
-                            .help("keep one campaign per file"),
+                Node::Block(inner) => match &inner.head {
+                    BlockHead::Brand { name } => match &campaign.brand {
+                        Some(first) => self.report(
+                            Finding::new(&DUPLICATE, inner.head_span, t!("a second `brand` block"))
+                                .label(t!("second brand"))
+                                .related(first.span, t!("the first brand"))
+                                .help(t!("a campaign advertises one brand: merge the two blocks")),
                         ),
+                        None => campaign.brand = Some(self.brand(inner, name.clone())),
+                    },
+                    BlockHead::Product { name } => {
+                        if let Some(first) = product_spans.get(&name.value) {
+                            self.report(
+                                Finding::new(&DUPLICATE, inner.head_span, t!("product \"{name}\" is declared twice", name = name.value))
+                                    .label(t!("second declaration"))
+                                    .related(*first, t!("first declared here"))
+                                    .help(t!("merge the two product blocks, or give each product its own name")),
+                            );
+                            continue;
+                        }
+                        product_spans.insert(name.value.clone(), inner.head_span);
+                        let product = self.product(inner, name.clone());
+                        campaign.products.push(product);
                     }
-                }
+                    BlockHead::Goal { name } => {
+                        if let Some(first) = goal_spans.get(&name.value) {
+                            self.report(
+                                Finding::new(
+                                    &DUPLICATE,
+                                    inner.head_span,
+                                    t!("goal `{name}` is declared twice", name = name.value),
+                                )
+                                .label(t!("second declaration"))
+                                .related(*first, t!("first declared here"))
+                                .help(t!(
+                                    "rename one of the goals, or merge their KPIs into one block"
+                                )),
+                            );
+                            continue;
+                        }
+                        goal_spans.insert(name.value.clone(), inner.head_span);
+                        match self.goal(inner, name) {
+                            Some(goal) => campaign.goals.push(goal),
+                            None => {
+                                broken_goals.insert(name.value.clone());
+                            }
+                        }
+                    }
+                    BlockHead::Creator { role, handle } => creators.push((inner, *role, handle)),
+                    BlockHead::Policy => {
+                        if let Some(first) = policy_span {
+                            self.report(
+                                Finding::new(
+                                    &DUPLICATE,
+                                    inner.head_span,
+                                    t!("a second `policy` block"),
+                                )
+                                .label(t!("second policy"))
+                                .related(first, t!("the first policy"))
+                                .help(t!("merge the two policy blocks")),
+                            );
+                            continue;
+                        }
+                        policy_span = Some(inner.head_span);
+                        campaign.policy = self.policy(inner);
+                    }
+                    BlockHead::Terms => {
+                        if let Some(first) = terms_span {
+                            self.report(self.second_block(inner, first, "terms"));
+                            continue;
+                        }
+                        terms_span = Some(inner.head_span);
+                        campaign.terms = self.terms(inner, &t!("the campaign's terms"));
+                    }
+                    BlockHead::Contact { name } => match &campaign.contact {
+                        Some(first) => {
+                            let finding = self.second_block(inner, first.span, "contact");
+                            self.report(finding);
+                        }
+                        None => campaign.contact = Some(self.contact(inner, name.clone())),
+                    },
+                    BlockHead::Roster { path, role } => self.roster(inner, path, role.value),
+                    BlockHead::Campaign { .. } => self.report(
+                        Finding::new(
+                            &DUPLICATE,
+                            inner.head_span,
+                            t!("a campaign inside the campaign"),
+                        )
+                        .label(t!("nested campaign"))
+                        .help(t!("keep one campaign per file")),
+                    ),
+                },
                 Node::Statement(statement) => {
                     if !self.accept(statement, Place::Campaign, owner, &mut seen) {
                         continue;
@@ -234,9 +244,9 @@ impl Resolver<'_> {
                             if let (Some(start), Some(end)) = (start, end) {
                                 if start.value > end.value {
                                     self.report(
-                                        Finding::new(&SCHEDULE, statement.span, format!("the campaign window ends ({}) before it starts ({})", end.value, start.value))
-                                            .label("ends before it starts")
-                                            .help("write the start date first: `window START to END`"),
+                                        Finding::new(&SCHEDULE, statement.span, t!("the campaign window ends ({end}) before it starts ({start})", end = end.value, start = start.value))
+                                            .label(t!("ends before it starts"))
+                                            .help(t!("write the start date first: `window START to END`")),
                                     );
                                 } else {
                                     campaign.window = Some(Window {
@@ -248,7 +258,7 @@ impl Resolver<'_> {
                             }
                         }
                         (Key::Budget, Value::Money(money)) => {
-                            campaign.budget = self.money(money, "the budget", true)
+                            campaign.budget = self.money(money, &t!("the budget"), true)
                         }
                         (Key::Languages, Value::Names(languages)) => {
                             for language in languages {
@@ -270,7 +280,7 @@ impl Resolver<'_> {
                             }
                         }
                         (Key::Cost, Value::Cost { name, amount }) => {
-                            let what = format!("the cost \"{}\"", name.value);
+                            let what = t!("the cost \"{name}\"", name = name.value);
                             if let Some(amount) = self.money(amount, &what, true) {
                                 campaign.costs.push(Cost {
                                     name: name.clone(),
@@ -314,20 +324,20 @@ impl Resolver<'_> {
                     Finding::new(
                         &DUPLICATE,
                         handle.span,
-                        format!("{} is declared twice", handle.value),
+                        t!("{handle} is declared twice", handle = handle.value),
                     )
-                    .label("second declaration")
-                    .help("keep one block per creator: merge the two")
+                    .label(t!("second declaration"))
+                    .help(t!("keep one block per creator: merge the two"))
                 } else {
                     Finding::new(
                         &DUPLICATE,
                         handle.span,
-                        format!("{} is declared as both a {} and a {}", handle.value, first_role.label(), role.label()),
+                        t!("{handle} is declared as both a {first} and a {second}", handle = handle.value, first = first_role.label(), second = role.label()),
                     )
-                    .label(format!("declared again as a {}", role.label()))
-                    .help("a creator plays one part: a KOL creates awareness, a KOC builds trust; keep the block with the role you mean")
+                    .label(t!("declared again as a {role}", role = role.label()))
+                    .help(t!("a creator plays one part: a KOL creates awareness, a KOC builds trust; keep the block with the role you mean"))
                 };
-                self.report(finding.related(*first_span, "first declared here"));
+                self.report(finding.related(*first_span, t!("first declared here")));
                 continue;
             }
             handles.insert(handle.value.as_str(), (role, handle.span));

@@ -12,6 +12,7 @@ use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{Block, Node, Statement, Unknown};
 use crate::syntax::fields::{self, Place, Repeat};
+use crate::t;
 
 /// The place of a creator block of this role.
 pub(super) fn place_of(role: Role) -> Place {
@@ -39,6 +40,36 @@ fn known_at(place: Place) -> Vec<&'static str> {
     }
     known.extend(place.blocks().map(|b| b.keyword));
     known
+}
+
+/// A place as a block named in running text: "a product block".
+fn block_of(place: Place) -> String {
+    match place {
+        Place::Campaign => t!("the campaign block"),
+        Place::Brand => t!("the brand block"),
+        Place::Product => t!("a product block"),
+        Place::Goal => t!("a goal block"),
+        Place::Kol | Place::Koc => t!("a creator block"),
+        Place::Policy => t!("the policy block"),
+        Place::Terms => t!("the terms block"),
+        Place::Contact => t!("the contact block"),
+        Place::Roster => t!("a roster block"),
+    }
+}
+
+/// A place named in running text: "a product", as `Place::kind` says it.
+fn place_name(place: Place) -> String {
+    match place {
+        Place::Campaign => t!("the campaign"),
+        Place::Brand => t!("the brand"),
+        Place::Product => t!("a product"),
+        Place::Goal => t!("a goal"),
+        Place::Kol | Place::Koc => t!("a creator"),
+        Place::Policy => t!("the policy"),
+        Place::Terms => t!("the terms"),
+        Place::Contact => t!("the contact"),
+        Place::Roster => t!("a roster"),
+    }
 }
 
 /// The kind of block a field belongs in, if it is a field at all.
@@ -71,19 +102,28 @@ impl Resolver<'_> {
             if fields::field_at(key, place).is_none() && fields::field_at(key, other_role).is_some()
             {
                 let hint = match role {
-                    Role::Kol => "a KOL creates aspiration; trials, reader questions and comment follow-up are a KOC's part",
-                    Role::Koc => "a KOC shoots on a phone in everyday settings; art direction is for a KOL's polished post",
+                    Role::Kol => t!("a KOL creates aspiration; trials, reader questions and comment follow-up are a KOC's part"),
+                    Role::Koc => t!("a KOC shoots on a phone in everyday settings; art direction is for a KOL's polished post"),
                 };
                 self.report(
                     Finding::new(
                         &WRONG_ROLE_FIELD,
                         statement.key.span,
-                        format!("`{key}` is a {other}-only field, but {owner} is a {}", role.label()),
+                        t!(
+                            "`{key}` is a {other}-only field, but {owner} is a {role}",
+                            key = key,
+                            other = other,
+                            owner = owner,
+                            role = role.label()
+                        ),
                     )
-                    .label(format!("{other}-only field"))
-                    .help(format!(
-                        "remove `{key}` ({hint}), or declare the creator with `{}` if they are a {other}",
-                        other.to_lowercase()
+                    .label(t!("{other}-only field", other = other))
+                    .help(t!(
+                        "remove `{key}` ({hint}), or declare the creator with `{keyword}` if they are a {other}",
+                        key = key,
+                        hint = hint,
+                        keyword = other.to_lowercase(),
+                        other = other
                     )),
                 );
                 return false;
@@ -91,20 +131,28 @@ impl Resolver<'_> {
         }
         let Some(field) = fields::field_at(key, place) else {
             let help = match home_of(key) {
-                Some(home) => format!("`{key}` belongs in {} block; move it there", home.kind()),
-                None => format!(
-                    "{} block takes {}",
-                    place.kind(),
-                    suggest::quote_list(&known_at(place))
+                Some(home) => t!(
+                    "`{key}` belongs in {block}; move it there",
+                    key = key,
+                    block = block_of(home)
+                ),
+                None => t!(
+                    "{block} takes {fields}",
+                    block = block_of(place),
+                    fields = suggest::quote_list(&known_at(place))
                 ),
             };
             self.report(
                 Finding::new(
                     &UNKNOWN_NAME,
                     statement.key.span,
-                    format!("`{key}` is not a field of {owner}"),
+                    t!(
+                        "`{key}` is not a field of {owner}",
+                        key = key,
+                        owner = owner
+                    ),
                 )
-                .label("not a field here")
+                .label(t!("not a field here"))
                 .help(help),
             );
             return false;
@@ -115,11 +163,15 @@ impl Resolver<'_> {
                     Finding::new(
                         &DUPLICATE,
                         statement.span,
-                        format!("`{key}` is given twice in {owner}"),
+                        t!(
+                            "`{key}` is given twice in {owner}",
+                            key = key,
+                            owner = owner
+                        ),
                     )
-                    .label("second value")
-                    .related(*first, "first value")
-                    .help(format!("keep one `{key}` line and delete the other")),
+                    .label(t!("second value"))
+                    .related(*first, t!("first value"))
+                    .help(t!("keep one `{key}` line and delete the other", key = key)),
                 );
                 return false;
             }
@@ -135,36 +187,46 @@ impl Resolver<'_> {
             && ["creator", "influencer", "kols", "kocs"].contains(&word.to_lowercase().as_str());
         let meant = suggest::closest(word, known.iter().copied()).filter(|_| !creator);
         let help = if creator {
-            "a creator block starts with its role: `kol @handle {` or `koc @handle {`".to_string()
+            t!("a creator block starts with its role: `kol @handle {{` or `koc @handle {{`")
         } else if let Some(best) = meant {
-            format!("did you mean `{best}`?")
+            t!("did you mean `{meant}`?", meant = best)
         } else if let Some(home) =
             suggest::closest(word, crate::syntax::keywords()).and_then(home_of)
         {
-            format!(
-                "no such field in {}; the closest is a field of {} block",
-                place.kind(),
-                home.kind()
+            t!(
+                "no such field in {place}; the closest is a field of {block}",
+                place = place_name(place),
+                block = block_of(home)
             )
         } else {
-            format!(
-                "{} block takes {}",
-                place.kind(),
-                suggest::quote_list(&known)
+            t!(
+                "{block} takes {fields}",
+                block = block_of(place),
+                fields = suggest::quote_list(&known)
             )
         };
-        let what = if unknown.opens_block {
-            "kind of block"
+        let (message, label) = if unknown.opens_block {
+            (
+                t!(
+                    "unknown kind of block `{word}` in {owner}",
+                    word = word,
+                    owner = owner
+                ),
+                t!("unknown kind of block"),
+            )
         } else {
-            "field"
+            (
+                t!(
+                    "unknown field `{word}` in {owner}",
+                    word = word,
+                    owner = owner
+                ),
+                t!("unknown field"),
+            )
         };
-        let finding = Finding::new(
-            &UNKNOWN_NAME,
-            unknown.word.span,
-            format!("unknown {what} `{word}` in {owner}"),
-        )
-        .label(format!("unknown {what}"))
-        .help(help);
+        let finding = Finding::new(&UNKNOWN_NAME, unknown.word.span, message)
+            .label(label)
+            .help(help);
         self.report(match meant {
             Some(best) => finding.fix(unknown.word.span, best),
             None => finding,
@@ -205,12 +267,17 @@ impl Resolver<'_> {
                     Finding::new(
                         &SYNTAX,
                         inner.head_span,
-                        format!("a `{}` block inside {owner}", inner.head.keyword()),
+                        t!(
+                            "a `{keyword}` block inside {owner}",
+                            keyword = inner.head.keyword(),
+                            owner = owner
+                        ),
                     )
-                    .label("blocks do not nest here")
-                    .help(format!(
-                        "close {owner} with `}}` first; `{}` blocks stand directly inside the campaign",
-                        inner.head.keyword()
+                    .label(t!("blocks do not nest here"))
+                    .help(t!(
+                        "close {owner} with `}}` first; `{keyword}` blocks stand directly inside the campaign",
+                        owner = owner,
+                        keyword = inner.head.keyword()
                     )),
                 ),
                 Node::Unknown(unknown) => self.unknown(unknown, place, owner),

@@ -7,13 +7,15 @@ use crate::diagnostic::Finding;
 use crate::model::values::{self, Money};
 use crate::model::vocabulary::Vocabulary;
 use crate::source::{Span, Spanned};
+use crate::suggest;
 use crate::syntax::ast::{Literal, MoneyLiteral};
+use crate::t;
 
 impl Resolver<'_> {
     pub(super) fn invalid(&mut self, span: Span, message: String, help: &str) {
         self.report(
             Finding::new(&INVALID_VALUE, span, message)
-                .label("invalid value")
+                .label(t!("invalid value"))
                 .help(help),
         );
     }
@@ -28,23 +30,29 @@ impl Resolver<'_> {
         help: &str,
     ) -> Option<T> {
         read(&literal.value)
-            .map_err(|e| self.invalid(literal.span, format!("{what}: {e}"), help))
+            .map_err(|e| {
+                self.invalid(
+                    literal.span,
+                    t!("{what}: {error}", what = what, error = e),
+                    help,
+                )
+            })
             .ok()
     }
 
     pub(super) fn count(&mut self, literal: &Literal, what: &str) -> Option<u64> {
-        let help = "write a whole number above zero, like 3200 or 3.2k";
-        self.value(literal, what, values::count, help)
+        let help = t!("write a whole number above zero, like 3200 or 3.2k");
+        self.value(literal, what, values::count, &help)
     }
 
     pub(super) fn percent(&mut self, literal: &Literal, what: &str) -> Option<f64> {
-        let help = "write a percent from 0% to 100%, like 4.1%";
-        self.value(literal, what, values::percent, help)
+        let help = t!("write a percent from 0% to 100%, like 4.1%");
+        self.value(literal, what, values::percent, &help)
     }
 
     pub(super) fn duration(&mut self, literal: &Literal, what: &str) -> Option<u32> {
-        let help = "write a number of days or weeks, like 14d or 2w";
-        self.value(literal, what, values::duration, help)
+        let help = t!("write a number of days or weeks, like 14d or 2w");
+        self.value(literal, what, values::duration, &help)
     }
 
     pub(super) fn date(&mut self, literal: &Literal) -> Option<Spanned<jiff::civil::Date>> {
@@ -54,7 +62,7 @@ impl Resolver<'_> {
                 self.invalid(
                     literal.span,
                     e,
-                    "write a real date as YYYY-MM-DD, like 2026-12-03",
+                    &t!("write a real date as YYYY-MM-DD, like 2026-12-03"),
                 )
             })
             .ok()
@@ -71,8 +79,8 @@ impl Resolver<'_> {
             Ok(money) if positive && money.hundredths == 0 => {
                 self.invalid(
                     literal.span,
-                    format!("{what} is zero"),
-                    "write an amount above zero, like 600 MYR",
+                    t!("{what} is zero", what = what),
+                    &t!("write an amount above zero, like 600 MYR"),
                 );
                 None
             }
@@ -80,8 +88,8 @@ impl Resolver<'_> {
             Err(e) => {
                 self.invalid(
                     literal.span,
-                    format!("{what}: {e}"),
-                    "write an amount with at most two decimals, like 189.90 MYR",
+                    t!("{what}: {error}", what = what, error = e),
+                    &t!("write an amount with at most two decimals, like 189.90 MYR"),
                 );
                 None
             }
@@ -95,13 +103,11 @@ impl Resolver<'_> {
     ) -> Option<V> {
         let found = V::parse(&word.value);
         if found.is_none() {
-            let finding = Finding::new(
-                &UNKNOWN_NAME,
-                word.span,
-                format!("unknown {} `{}` in {owner}", V::WHAT, word.value),
-            )
-            .label(format!("unknown {}", V::WHAT))
-            .help(V::help(&word.value));
+            let names: Vec<&str> = V::ALL.iter().map(|v| v.name()).collect();
+            let said = V::unknown(&word.value, owner, &suggest::quote_list(&names));
+            let finding = Finding::new(&UNKNOWN_NAME, word.span, said.message)
+                .label(said.label)
+                .help(V::help(&word.value));
             self.report(match V::meant(&word.value) {
                 Some(meant) => finding.fix(word.span, meant.name()),
                 None => finding,

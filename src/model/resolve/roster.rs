@@ -11,10 +11,11 @@ use crate::diagnostic::Finding;
 use crate::model::Role;
 use crate::syntax::ast::{Block, Node, Text};
 use crate::syntax::fields::Key;
+use crate::t;
 
 impl Resolver<'_> {
     pub(super) fn roster(&mut self, block: &Block, path: &Text, role: Role) {
-        let owner = format!("the roster \"{}\"", path.value);
+        let owner = t!("the roster \"{path}\"", path = path.value);
         let place = place_of(role);
         let mut seen = HashMap::new();
         let mut sheet = None;
@@ -26,11 +27,11 @@ impl Resolver<'_> {
                             Finding::new(
                                 &crate::diagnostic::codes::DUPLICATE,
                                 statement.span,
-                                format!("`sheet` is given twice in {owner}"),
+                                t!("`sheet` is given twice in {owner}", owner = owner),
                             )
-                            .label("second value")
-                            .related(first, "first value")
-                            .help("a roster reads one sheet; keep one `sheet` line"),
+                            .label(t!("second value"))
+                            .related(first, t!("first value"))
+                            .help(t!("a roster reads one sheet; keep one `sheet` line")),
                         );
                     }
                     sheet = Some(statement.span);
@@ -43,10 +44,14 @@ impl Resolver<'_> {
                     Finding::new(
                         &UNKNOWN_NAME,
                         inner.head_span,
-                        format!("a `{}` block in {owner}", inner.head.keyword()),
+                        t!(
+                            "a `{keyword}` block in {owner}",
+                            keyword = inner.head.keyword(),
+                            owner = owner
+                        ),
                     )
-                    .label("not read in a roster")
-                    .help("a roster block takes creator fields, the defaults of every row; put blocks in the campaign"),
+                    .label(t!("not read in a roster"))
+                    .help(t!("a roster block takes creator fields, the defaults of every row; put blocks in the campaign")),
                 ),
                 Node::Invalid(_) => {}
             }

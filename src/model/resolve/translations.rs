@@ -9,6 +9,7 @@ use crate::diagnostic::codes::DUPLICATE;
 use crate::diagnostic::Finding;
 use crate::model::vocabulary::Language;
 use crate::syntax::ast::{Block, BlockHead, Node, Text, Value};
+use crate::t;
 
 impl Resolver<'_> {
     /// Checks every version written in the campaign block.
@@ -23,7 +24,10 @@ impl Resolver<'_> {
     fn versions(&mut self, text: &Text) {
         for (i, translation) in text.translations.iter().enumerate() {
             let code = &translation.language;
-            if self.vocabulary::<Language>(code, "a translation").is_none() {
+            if self
+                .vocabulary::<Language>(code, &t!("a translation"))
+                .is_none()
+            {
                 continue;
             }
             if let Some(first) = text.translations[..i]
@@ -34,11 +38,16 @@ impl Resolver<'_> {
                     Finding::new(
                         &DUPLICATE,
                         translation.span,
-                        format!("a second `{}` version of one text", code.value),
+                        t!(
+                            "a second `{language}` version of one text",
+                            language = code.value
+                        ),
                     )
-                    .label("second version")
-                    .related(first.span, "the first version")
-                    .help("keep one version per language: delete the one briefs should not show")
+                    .label(t!("second version"))
+                    .related(first.span, t!("the first version"))
+                    .help(t!(
+                        "keep one version per language: delete the one briefs should not show"
+                    ))
                     .fix(text.removal(i), ""),
                 );
             }

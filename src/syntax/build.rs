@@ -14,6 +14,7 @@ use super::{expected, CampaignParser, Rule};
 use crate::diagnostic::codes::{INVALID_VALUE, SYNTAX};
 use crate::diagnostic::Finding;
 use crate::source::{Span, Spanned};
+use crate::t;
 
 /// The rule a line of each kind of value must follow, to explain a line
 /// whose value is not of its field's kind.
@@ -37,6 +38,47 @@ fn line_rule(kind: Kind) -> Rule {
         Kind::Kpi => Rule::kpi_stmt,
         Kind::Deliver => Rule::deliver_stmt,
         Kind::Allow => Rule::allow_stmt,
+    }
+}
+
+/// Whose text a finding is about: a field's value, or the name of a
+/// block.
+#[derive(Clone, Copy)]
+enum Owner {
+    Field(&'static str),
+    NameOf(Named),
+}
+
+/// A block whose head is a quoted name.
+#[derive(Clone, Copy)]
+enum Named {
+    Campaign,
+    Brand,
+    Product,
+    Contact,
+    Roster,
+}
+
+impl Named {
+    /// "the name of the campaign", as a message says it.
+    fn name_of(self) -> String {
+        match self {
+            Named::Campaign => t!("the name of the campaign"),
+            Named::Brand => t!("the name of the brand"),
+            Named::Product => t!("the name of a product"),
+            Named::Contact => t!("the name of the contact"),
+            Named::Roster => t!("the name of a roster"),
+        }
+    }
+
+    fn empty(self) -> String {
+        match self {
+            Named::Campaign => t!("the campaign has an empty name"),
+            Named::Brand => t!("the brand has an empty name"),
+            Named::Product => t!("a product has an empty name"),
+            Named::Contact => t!("the contact has an empty name"),
+            Named::Roster => t!("a roster has an empty name"),
+        }
     }
 }
 
@@ -112,13 +154,13 @@ impl Builder {
         let mut inner = head.into_inner();
         Some(match rule {
             Rule::campaign_head => BlockHead::Campaign {
-                name: self.name(inner.next()?, "the campaign"),
+                name: self.name(inner.next()?, Named::Campaign),
             },
             Rule::brand_head => BlockHead::Brand {
-                name: self.name(inner.next()?, "the brand"),
+                name: self.name(inner.next()?, Named::Brand),
             },
             Rule::product_head => BlockHead::Product {
-                name: self.name(inner.next()?, "a product"),
+                name: self.name(inner.next()?, Named::Product),
             },
             Rule::goal_head => BlockHead::Goal {
                 name: word(inner.next()?),
@@ -134,10 +176,10 @@ impl Builder {
             Rule::policy_head => BlockHead::Policy,
             Rule::terms_head => BlockHead::Terms,
             Rule::contact_head => BlockHead::Contact {
-                name: self.name(inner.next()?, "the contact"),
+                name: self.name(inner.next()?, Named::Contact),
             },
             Rule::roster_head => {
-                let path = self.name(inner.next()?, "a roster");
+                let path = self.name(inner.next()?, Named::Roster);
                 let role = inner.next()?;
                 BlockHead::Roster {
                     path,
@@ -241,7 +283,7 @@ impl Builder {
             self.single_line_value(field, value);
             if !field.translatable {
                 for text in value_texts(value) {
-                    self.untranslatable(text, &format!("`{}`", field.keyword));
+                    self.untranslatable(text, Owner::Field(field.keyword));
                 }
             }
         }
@@ -335,11 +377,12 @@ impl Builder {
                     Finding::new(
                         &SYNTAX,
                         Span::new(colon, colon + 1),
-                        format!("a colon after `{keyword}`"),
+                        t!("a colon after `{keyword}`", keyword = keyword),
                     )
-                    .label("no colon is needed here")
-                    .help(format!(
-                        "delete the `:`; a field and its value are separated by spaces: `{keyword} ...`"
+                    .label(t!("no colon is needed here"))
+                    .help(t!(
+                        "delete the `:`; a field and its value are separated by spaces: `{keyword} ...`",
+                        keyword = keyword
                     ))
                     .fix(Span::new(colon, colon + 1), if spaced { "" } else { " " }),
                 );
@@ -360,17 +403,17 @@ impl Builder {
             && rest.starts_with('"')
         {
             self.findings.push(
-                Finding::new(&SYNTAX, span, format!("a `{first}` version that follows no text"))
-                    .label("not after a text")
-                    .help(format!("write `{first} \"...\"` right after the text it translates, on its line or the next, with no blank line or comment between; only free text (`angle`, `prompts`, `voice`, ...) takes versions")),
+                Finding::new(&SYNTAX, span, t!("a `{first}` version that follows no text", first = first))
+                    .label(t!("not after a text"))
+                    .help(t!("write `{first} \"...\"` right after the text it translates, on its line or the next, with no blank line or comment between; only free text (`angle`, `prompts`, `voice`, ...) takes versions", first = first)),
             );
             return None;
         }
         if fields::block(first).is_some() {
             self.findings.push(
-                Finding::new(&SYNTAX, span, format!("`{first}` opens a block, but this line has no `{{`"))
-                    .label("expected `{` at the end of this line")
-                    .help(format!("end the line with `{{`, list the {first}'s fields on the lines below, and close the block with `}}`")),
+                Finding::new(&SYNTAX, span, t!("`{first}` opens a block, but this line has no `{{`", first = first))
+                    .label(t!("expected `{{` at the end of this line"))
+                    .help(t!("end the line with `{{`, list the {first}'s fields on the lines below, and close the block with `}}`", first = first)),
             );
             return None;
         }
@@ -409,11 +452,12 @@ impl Builder {
                 Finding::new(
                     &SYNTAX,
                     head_span,
-                    format!("`{first}` is a field, not a block"),
+                    t!("`{first}` is a field, not a block", first = first),
                 )
-                .label("does not open a block")
-                .help(format!(
-                    "write `{first}` and its value on one line, without `{{` and `}}`"
+                .label(t!("does not open a block"))
+                .help(t!(
+                    "write `{first}` and its value on one line, without `{{` and `}}`",
+                    first = first
                 )),
             );
             return None;
@@ -441,10 +485,15 @@ impl Builder {
             Finding::new(
                 &SYNTAX,
                 Span::new(start, start + first.len()),
-                format!("a line starts with `{shown}`, where a field name was expected"),
+                t!(
+                    "a line starts with `{shown}`, where a field name was expected",
+                    shown = shown
+                ),
             )
-            .label("expected a field name like `followers`")
-            .help("start each line with a field name, then its value: `followers 3.2k`"),
+            .label(t!("expected a field name like `followers`"))
+            .help(t!(
+                "start each line with a field name, then its value: `followers 3.2k`"
+            )),
         );
         None
     }
@@ -462,13 +511,13 @@ impl Builder {
                 Finding::new(
                     &SYNTAX,
                     Span::new(at, at + rest.len()),
-                    format!("unexpected `{shown}` here"),
+                    t!("unexpected `{shown}` here", shown = shown),
                 )
-                .label("not expected here")
+                .label(t!("not expected here"))
                 .help(if rule == Rule::creator_head {
-                    "a handle has no spaces: join its words with `.`, `_` or `-`, as in `@lina.glow`"
+                    t!("a handle has no spaces: join its words with `.`, `_` or `-`, as in `@lina.glow`")
                 } else {
-                    "remove it, or put it on a line of its own"
+                    t!("remove it, or put it on a line of its own")
                 })
             }
         };
@@ -504,19 +553,25 @@ impl Builder {
 
     /// Versions in other languages of a text that reads the same in every
     /// brief: each is a finding whose fix deletes it.
-    fn untranslatable(&mut self, text: &Text, what: &str) {
+    fn untranslatable(&mut self, text: &Text, owner: Owner) {
         for (i, translation) in text.translations.iter().enumerate() {
+            let language = &translation.language.value;
+            let message = match owner {
+                Owner::Field(field) => t!(
+                    "`{field}` reads the same in every language: it takes no `{language}` version",
+                    field = field,
+                    language = language
+                ),
+                Owner::NameOf(named) => t!(
+                    "{what} reads the same in every language: it takes no `{language}` version",
+                    what = named.name_of(),
+                    language = language
+                ),
+            };
             self.findings.push(
-                Finding::new(
-                    &INVALID_VALUE,
-                    translation.span,
-                    format!(
-                        "{what} reads the same in every language: it takes no `{}` version",
-                        translation.language.value
-                    ),
-                )
-                .label("no translation here")
-                .help("delete the translation; names, links, handles, `avoid` words and what the creator posts word for word (`title`, `script`, `keywords`, `hashtags`) are written once")
+                Finding::new(&INVALID_VALUE, translation.span, message)
+                .label(t!("no translation here"))
+                .help(t!("delete the translation; names, links, handles, `avoid` words and what the creator posts word for word (`title`, `script`, `keywords`, `hashtags`) are written once"))
                 .fix(text.removal(i), ""),
             );
         }
@@ -544,10 +599,13 @@ impl Builder {
                 Finding::new(
                     &INVALID_VALUE,
                     span,
-                    format!("this text holds an invisible control character (U+{:04X})", ch as u32),
+                    t!(
+                        "this text holds an invisible control character ({code})",
+                        code = format!("U+{:04X}", ch as u32)
+                    ),
                 )
-                .label("control character inside")
-                .help("retype the text, or paste it as plain text; tabs and line breaks in `\"\"\"` texts are fine"),
+                .label(t!("control character inside"))
+                .help(t!("retype the text, or paste it as plain text; tabs and line breaks in `\"\"\"` texts are fine")),
             );
         }
         Text::plain(value, span, multiline)
@@ -556,21 +614,25 @@ impl Builder {
     /// A line break where a brief would show the text on one line (a
     /// heading, a table cell, a list item): the rest would read as a line
     /// of the brief's own.
-    fn single_line(&mut self, text: &Text, what: &str) {
+    fn single_line(&mut self, text: &Text, owner: Owner) {
         for translation in &text.translations {
-            self.single_line(&translation.text, what);
+            self.single_line(&translation.text, owner);
         }
         if !text.value.contains('\n') {
             return;
         }
+        let message = match owner {
+            Owner::Field(field) => t!("`{field}` takes one line of text", field = field),
+            Owner::NameOf(named) => {
+                t!("{what} takes one line of text", what = named.name_of())
+            }
+        };
         self.findings.push(
-            Finding::new(
-                &INVALID_VALUE,
-                text.span,
-                format!("{what} takes one line of text"),
-            )
-            .label("line break inside")
-            .help("write it on one line; only `note` takes several lines, in `\"\"\"`"),
+            Finding::new(&INVALID_VALUE, text.span, message)
+                .label(t!("line break inside"))
+                .help(t!(
+                    "write it on one line; only `note` takes several lines, in `\"\"\"`"
+                )),
         );
     }
 
@@ -579,17 +641,17 @@ impl Builder {
         if field.multiline {
             return;
         }
-        let what = format!("`{}`", field.keyword);
+        let owner = Owner::Field(field.keyword);
         match value {
             Value::Text(text)
             | Value::Peak { name: text, .. }
             | Value::Cost { name: text, .. }
             | Value::Allow {
                 reason: Some(text), ..
-            } => self.single_line(text, &what),
+            } => self.single_line(text, owner),
             Value::Texts(texts) => {
                 for text in texts {
-                    self.single_line(text, &what);
+                    self.single_line(text, owner);
                 }
             }
             _ => {}
@@ -597,21 +659,19 @@ impl Builder {
     }
 
     /// A block's name: one line, not empty (it heads every brief).
-    fn name(&mut self, pair: Pair<'_, Rule>, what: &str) -> Text {
+    fn name(&mut self, pair: Pair<'_, Rule>, named: Named) -> Text {
         let name = self.text(pair);
         if name.value.trim().is_empty() {
             self.findings.push(
-                Finding::new(
-                    &INVALID_VALUE,
-                    name.span,
-                    format!("{what} has an empty name"),
-                )
-                .label("no name")
-                .help("write the name between the quotes, as the briefs should show it"),
+                Finding::new(&INVALID_VALUE, name.span, named.empty())
+                    .label(t!("no name"))
+                    .help(t!(
+                        "write the name between the quotes, as the briefs should show it"
+                    )),
             );
         }
-        self.single_line(&name, &format!("the name of {what}"));
-        self.untranslatable(&name, &format!("the name of {what}"));
+        self.single_line(&name, Owner::NameOf(named));
+        self.untranslatable(&name, Owner::NameOf(named));
         name
     }
 
@@ -639,10 +699,10 @@ impl Builder {
                         Finding::new(
                             &SYNTAX,
                             Span::new(at, start + j + other.len_utf8()),
-                            format!("`\\{other}` is not an escape redbrief knows"),
+                            t!("`\\{other}` is not an escape redbrief knows", other = other),
                         )
-                        .label("unknown escape")
-                        .help("inside quotes, write `\\\"` for a quote, `\\\\` for a backslash and `\\n` for a new line"),
+                        .label(t!("unknown escape"))
+                        .help(t!("inside quotes, write `\\\"` for a quote, `\\\\` for a backslash and `\\n` for a new line")),
                     );
                 }
                 None => value.push('\\'),

@@ -6,39 +6,39 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 use super::Rule;
 use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
+use crate::i18n::{self, Lang};
 use crate::source::Span;
+use crate::t;
 
-const END_OF_LINE: &str = "the end of the line (one statement per line)";
-
-/// What a rule looks like to a person.
-fn describe(rule: Rule) -> Option<&'static str> {
+/// What a rule looks like to a person, in the user's language.
+fn describe(rule: Rule) -> Option<String> {
     Some(match rule {
-        Rule::count | Rule::amount => "a number like 3200, 3.2k or 32万",
-        Rule::percent => "a percent like 4.1%",
-        Rule::money => "an amount and a currency, like 600 MYR",
-        Rule::currency => "a currency code in capitals, like MYR",
-        Rule::duration | Rule::duration_list => "a duration like 14d or 2w",
-        Rule::date => "a date like 2026-12-03",
+        Rule::count | Rule::amount => t!("a number like 3200, 3.2k or 32万"),
+        Rule::percent => t!("a percent like 4.1%"),
+        Rule::money => t!("an amount and a currency, like 600 MYR"),
+        Rule::currency => t!("a currency code in capitals, like MYR"),
+        Rule::duration | Rule::duration_list => t!("a duration like 14d or 2w"),
+        Rule::date => t!("a date like 2026-12-03"),
         Rule::string
         | Rule::plain_string
         | Rule::triple_string
         | Rule::string_list
-        | Rule::tr_string => "a text in double quotes, like \"Fragrance-free\"",
-        Rule::name | Rule::name_list => "a lowercase name like launch",
-        Rule::handle => "a handle like @lina.glow",
-        Rule::market_code => "a two-letter market code like MY",
-        Rule::comparator => "`>=` or `<=`",
-        Rule::times => "how many, like x1",
-        Rule::k_to => "the word `to`",
-        Rule::k_for => "`for` and a duration, like `for 90d`",
+        | Rule::tr_string => t!("a text in double quotes, like \"Fragrance-free\""),
+        Rule::name | Rule::name_list => t!("a lowercase name like launch"),
+        Rule::handle => t!("a handle like @lina.glow"),
+        Rule::market_code => t!("a two-letter market code like MY"),
+        Rule::comparator => t!("`>=` or `<=`"),
+        Rule::times => t!("how many, like x1"),
+        Rule::k_to => t!("the word `to`"),
+        Rule::k_for => t!("`for` and a duration, like `for 90d`"),
         Rule::on_date | Rule::date_range | Rule::k_on | Rule::k_from => {
-            "`on 2026-12-03` or `from 2026-12-10 to 2026-12-24`"
+            t!("`on 2026-12-03` or `from 2026-12-10 to 2026-12-24`")
         }
-        Rule::rule_ref => "a rule code or name, like RS006 or thin-trust",
-        Rule::role => "`kol` or `koc`",
-        Rule::body | Rule::open_brace => "`{` to open the block",
-        Rule::close_brace => "`}` to close the block",
-        Rule::EOI => END_OF_LINE,
+        Rule::rule_ref => t!("a rule code or name, like RS006 or thin-trust"),
+        Rule::role => t!("`kol` or `koc`"),
+        Rule::body | Rule::open_brace => t!("`{{` to open the block"),
+        Rule::close_brace => t!("`}}` to close the block"),
+        Rule::EOI => t!("the end of the line (one statement per line)"),
         _ => return None,
     })
 }
@@ -54,23 +54,31 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
         ErrorVariant::ParsingError { positives, .. } => positives,
         ErrorVariant::CustomError { .. } => &[],
     };
-    let mut wanted: Vec<&str> = positives
+    let mut wanted: Vec<(Rule, String)> = positives
         .iter()
-        .filter_map(|rule| describe(*rule))
+        .filter_map(|rule| describe(*rule).map(|words| (*rule, words)))
         .collect();
-    wanted.dedup();
+    wanted.dedup_by(|a, b| a.1 == b.1);
     // "The end of the line" is worth saying only when nothing else would do.
     if wanted.len() > 1 {
-        wanted.retain(|w| *w != END_OF_LINE);
+        wanted.retain(|(rule, _)| *rule != Rule::EOI);
     }
+    let first_wanted = wanted.first().map(|(rule, _)| *rule);
+    let wanted: Vec<String> = wanted.into_iter().map(|(_, words)| words).collect();
     let found = found_at(text, at);
     let span = Span::new(base + at, base + at + found.len());
-    let message = match wanted.as_slice() {
-        [] => format!("redbrief cannot read {}", describe_found(found)),
-        _ => format!(
-            "expected {}, found {}",
-            join_or(&wanted),
-            describe_found(found)
+    let shown = shown_found(found);
+    let message = match (wanted.as_slice(), &shown) {
+        ([], Some(found)) => t!("redbrief cannot read {found}", found = found),
+        ([], None) => t!("redbrief cannot read the end of the line"),
+        (_, Some(found)) => t!(
+            "expected {wanted}, found {found}",
+            wanted = join_or(&wanted),
+            found = found
+        ),
+        (_, None) => t!(
+            "expected {wanted}, found the end of the line",
+            wanted = join_or(&wanted)
         ),
     };
     let after_digit = text[..at.min(text.len())]
@@ -91,20 +99,22 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
         }
         None => None,
     });
-    let help = near_miss
-        .map(|miss| miss.help)
-        .unwrap_or_else(|| match wanted.first() {
-            Some(&END_OF_LINE) => format!(
-                "end the statement before {}: delete the rest, or put it on a line of its own",
-                describe_found(found)
-            ),
-            Some(first) => format!("write {first}"),
-            None => "check this line against the examples in `redbrief init`".to_string(),
-        });
+    let help = match (near_miss, first_wanted, wanted.first()) {
+        (Some(miss), _, _) => miss.help,
+        (None, Some(Rule::EOI), _) => {
+            let found = shown.unwrap_or_else(|| t!("the end of the line"));
+            t!(
+                "end the statement before {found}: delete the rest, or put it on a line of its own",
+                found = found
+            )
+        }
+        (None, _, Some(first)) => t!("write {what}", what = first),
+        (None, _, None) => t!("check this line against the examples in `redbrief init`"),
+    };
     let finding = Finding::new(&SYNTAX, span, message)
         .label(match wanted.first() {
-            Some(_) => "expected here".to_string(),
-            None => "here".to_string(),
+            Some(_) => t!("expected here"),
+            None => t!("here"),
         })
         .help(help);
     match replacement {
@@ -140,14 +150,13 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
     match rule {
         Rule::count | Rule::amount | Rule::currency | Rule::money if stray_underscore => {
             Some(NearMiss::new(
-                "an `_` only groups digits, one between two digits as in `320_000`: delete the extra `_`"
-                    .to_string(),
+                t!("an `_` only groups digits, one between two digits as in `320_000`: delete the extra `_`"),
                 None,
             ))
         }
         // `30,000 MYR`, `followers 320,000`: a thousands separator.
         Rule::currency | Rule::EOI if after_digit && found == "," => Some(NearMiss::new(
-            "write numbers without thousands commas: `30000`, `30_000` or `30k`".to_string(),
+            t!("write numbers without thousands commas: `30000`, `30_000` or `30k`"),
             None,
         )),
         // `2026/12/03`, `2026.12.03`
@@ -157,7 +166,7 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
             (parts.len() == 3 && parts.iter().all(numeric) && parts[0].len() == 4).then(|| {
                 let date = format!("{}-{:0>2}-{:0>2}", parts[0], parts[1], parts[2]);
                 NearMiss::new(
-                    format!("write dates with dashes, year first: `{date}`"),
+                    t!("write dates with dashes, year first: `{date}`", date = date),
                     date,
                 )
             })
@@ -165,7 +174,7 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
         Rule::currency if found.len() == 3 && found.chars().all(|c| c.is_ascii_alphabetic()) => {
             let upper = found.to_uppercase();
             Some(NearMiss::new(
-                format!("write the currency code in capitals: `{upper}`"),
+                t!("write the currency code in capitals: `{upper}`", upper = upper),
                 upper,
             ))
         }
@@ -176,19 +185,19 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
             is_name
-                .then(|| NearMiss::new(format!("names are written in lowercase: `{lower}`"), lower))
+                .then(|| NearMiss::new(t!("names are written in lowercase: `{lower}`", lower = lower), lower))
         }
         // `keep_live 180`: a duration without its unit.
         Rule::duration | Rule::duration_list
             if !found.is_empty() && found.chars().all(|c| c.is_ascii_digit()) =>
         {
             Some(NearMiss::new(
-                format!("add the unit: `{found}d` for days (or `w` for weeks)"),
+                t!("add the unit: `{found}d` for days (or `w` for weeks)", found = found),
                 format!("{found}d"),
             ))
         }
         Rule::percent if found.parse::<f64>().is_ok() => Some(NearMiss::new(
-            format!("add the percent sign: `{found}%`"),
+            t!("add the percent sign: `{found}%`", found = found),
             format!("{found}%"),
         )),
         _ => None,
@@ -210,23 +219,32 @@ fn found_at(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
-/// The found text in backticks, cut short if it is long.
-fn describe_found(found: &str) -> String {
+/// The found text in backticks, cut short if it is long; `None` at the end
+/// of the line, which each message says in words of its own.
+fn shown_found(found: &str) -> Option<String> {
     const SHOWN: usize = 40;
     if found.is_empty() {
-        return "the end of the line".to_string();
+        return None;
     }
     let mut shown: String = found.chars().take(SHOWN).collect();
     if shown.len() < found.len() {
         shown.push_str("...");
     }
-    format!("`{shown}`")
+    Some(format!("`{shown}`"))
 }
 
-fn join_or(items: &[&str]) -> String {
+/// `a, b, or c`; in Chinese `a，或 b`: each choice already has its own
+/// `、` inside, so the choices are set apart by a full-width comma.
+fn join_or(items: &[String]) -> String {
     match items.split_last() {
         None => String::new(),
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{}, or {last}", rest.join(", ")),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => match i18n::current() {
+            Lang::En => format!("{}, or {last}", rest.join(", ")),
+            Lang::Zh => {
+                let space = if last.starts_with('`') { " " } else { "" };
+                format!("{}，或{space}{last}", rest.join("，"))
+            }
+        },
     }
 }

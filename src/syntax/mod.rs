@@ -15,6 +15,7 @@ use pest::Parser;
 use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
 use crate::source::Span;
+use crate::t;
 
 pub use ast::Spec;
 
@@ -66,8 +67,10 @@ pub fn not_utf8(valid_up_to: usize) -> Finding {
     Finding::new(
         &SYNTAX,
         Span::new(valid_up_to, valid_up_to + 1),
-        "the file is not UTF-8 text",
+        t!("the file is not UTF-8 text"),
     )
-    .label("this byte is not UTF-8")
-    .help("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")
+    .label(t!("this byte is not UTF-8"))
+    .help(t!(
+        "save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"
+    ))
 }

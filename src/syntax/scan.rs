@@ -11,6 +11,7 @@ use super::fields::Place;
 use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
 use crate::source::Span;
+use crate::t;
 
 /// What the first pass learned.
 pub struct Scan {
@@ -32,57 +33,70 @@ const DEEPEST_NESTING: usize = 8;
 /// Block heads are quoted in messages up to this many characters.
 const HEAD_SHOWN: usize = 60;
 
-/// A full-width character typed where ASCII was meant, its ASCII twin, and
-/// how to say it. Every one of these is three bytes in UTF-8, so the twin is
+/// A full-width character typed where ASCII was meant and its ASCII twin
+/// (`what` says it in words). Every one of these is three bytes in UTF-8, so the twin is
 /// padded to three bytes (quotes keep the padding outside the string).
 struct FullWidth {
     ch: char,
     ascii: &'static str,
-    what: &'static str,
+}
+
+impl FullWidth {
+    /// What the character is and what to write instead, in the user's
+    /// language.
+    fn what(&self) -> String {
+        match self.ch {
+            '，' => t!("a full-width comma `，`: lists use an ASCII comma `,`"),
+            '：' => {
+                t!("a full-width colon `：`: no colon is needed between a field and its value")
+            }
+            '；' => t!("a full-width semicolon `；`: write one statement per line instead"),
+            '＠' => t!("a full-width at sign `＠`: handles start with an ASCII `@`"),
+            '　' => t!("a full-width space: use an ordinary space"),
+            '（' => t!("a full-width parenthesis `（`: parentheses belong inside a quoted text"),
+            '）' => t!("a full-width parenthesis `）`: parentheses belong inside a quoted text"),
+            // '\u{FEFF}', the only other one.
+            _ => t!(
+                "an invisible byte-order mark (U+FEFF), often left behind when files are joined"
+            ),
+        }
+    }
 }
 
 const FULL_WIDTH: &[FullWidth] = &[
     FullWidth {
         ch: '，',
         ascii: ",  ",
-        what: "a full-width comma `，`: lists use an ASCII comma `,`",
     },
     FullWidth {
         ch: '：',
         ascii: "   ",
-        what: "a full-width colon `：`: no colon is needed between a field and its value",
     },
     FullWidth {
         ch: '；',
         ascii: "   ",
-        what: "a full-width semicolon `；`: write one statement per line instead",
     },
     FullWidth {
         ch: '＠',
         ascii: "  @",
-        what: "a full-width at sign `＠`: handles start with an ASCII `@`",
     },
     FullWidth {
         ch: '　',
         ascii: "   ",
-        what: "a full-width space: use an ordinary space",
     },
     FullWidth {
         ch: '（',
         ascii: "   ",
-        what: "a full-width parenthesis `（`: parentheses belong inside a quoted text",
     },
     FullWidth {
         ch: '）',
         ascii: "   ",
-        what: "a full-width parenthesis `）`: parentheses belong inside a quoted text",
     },
     // A byte-order mark anywhere but the very start (the grammar takes that
     // one), usually left behind when two files are joined.
     FullWidth {
         ch: '\u{FEFF}',
         ascii: "   ",
-        what: "an invisible byte-order mark (U+FEFF), often left behind when files are joined",
     },
 ];
 
@@ -233,9 +247,9 @@ impl Scanner<'_> {
         let end = self.line_end(open);
         self.structural = true;
         self.findings.push(
-            Finding::new(&SYNTAX, Span::new(open, end), "this text has no closing `\"`")
-                .label("the text starts here and runs to the end of the line")
-                .help("end the text with `\"` on the same line; for text over several lines, use `\"\"\"` to open and close it"),
+            Finding::new(&SYNTAX, Span::new(open, end), t!("this text has no closing `\"`"))
+                .label(t!("the text starts here and runs to the end of the line"))
+                .help(t!("end the text with `\"` on the same line; for text over several lines, use `\"\"\"` to open and close it")),
         );
         j
     }
@@ -270,29 +284,32 @@ impl Scanner<'_> {
             Finding::new(
                 &SYNTAX,
                 Span::new(open, end),
-                "this text has no closing quote",
+                t!("this text has no closing quote"),
             )
-            .label("the text starts here and runs to the end of the line")
-            .help("end the text with a straight `\"` on the same line"),
+            .label(t!("the text starts here and runs to the end of the line"))
+            .help(t!("end the text with a straight `\"` on the same line")),
         );
         j
     }
 
     fn fancy_quote_finding(&mut self, open: usize, quote: char, end: usize, close: Option<char>) {
-        let pair = match close {
-            Some(close) => format!("`{quote}` and `{close}`"),
-            None => format!("`{quote}`"),
+        let message = match close {
+            Some(close) => t!(
+                "text quoted with full-width or curly quotes `{open}` and `{close}`",
+                open = quote,
+                close = close
+            ),
+            None => t!(
+                "text quoted with full-width or curly quotes `{open}`",
+                open = quote
+            ),
         };
         let span = Span::new(open, end);
-        let finding = Finding::new(
-            &SYNTAX,
-            span,
-            format!("text quoted with full-width or curly quotes {pair}"),
-        )
-        .label("curly quotes")
-        .help(
-            "use straight ASCII quotes `\"...\"` around text (curly quotes inside a text are fine)",
-        );
+        let finding = Finding::new(&SYNTAX, span, message)
+            .label(t!("curly quotes"))
+            .help(t!(
+                "use straight ASCII quotes `\"...\"` around text (curly quotes inside a text are fine)"
+            ));
         // A text that is closed (by a curly or a straight quote) gets
         // straight quotes around the same words; an unclosed one has no
         // exact fix.
@@ -326,16 +343,16 @@ impl Scanner<'_> {
             ascii => ascii,
         };
         self.findings.push(
-            Finding::new(&SYNTAX, span, full.what)
+            Finding::new(&SYNTAX, span, full.what())
                 .label(if full.ch == '\u{FEFF}' {
-                    "invisible character here"
+                    t!("invisible character here")
                 } else {
-                    "full-width character"
+                    t!("full-width character")
                 })
                 .help(match full.ascii.trim() {
-                    "" if full.ch == '\u{FEFF}' => "delete it: place the cursor at the start of this line and delete one invisible character".to_string(),
-                    "" => format!("delete `{}`, or replace it with a space", full.ch),
-                    ascii => format!("replace `{}` with `{ascii}`", full.ch),
+                    "" if full.ch == '\u{FEFF}' => t!("delete it: place the cursor at the start of this line and delete one invisible character"),
+                    "" => t!("delete `{ch}`, or replace it with a space", ch = full.ch),
+                    ascii => t!("replace `{ch}` with `{ascii}`", ch = full.ch, ascii = ascii),
                 })
                 .fix(span, replacement),
         );
@@ -362,13 +379,19 @@ impl Scanner<'_> {
         if head.is_empty() {
             self.structural = true;
             let finding = if from > self.line_start {
-                Finding::new(&SYNTAX, Span::new(at, at + 1), "a `{` right after another `{`")
-                    .label("this `{` opens a block with no name")
-                    .help("open one block a line: `kol @lina.glow {`, its fields on the lines below, then `}`")
+                Finding::new(&SYNTAX, Span::new(at, at + 1), t!("a `{{` right after another `{{`"))
+                    .label(t!("this `{{` opens a block with no name"))
+                    .help(t!("open one block a line: `kol @lina.glow {{`, its fields on the lines below, then `}}`"))
             } else {
-                Finding::new(&SYNTAX, Span::new(at, at + 1), "a `{` on a line of its own")
-                    .label("this `{` opens a block with no name")
-                    .help("put `{` at the end of the line that names the block: `kol @lina.glow {`")
+                Finding::new(
+                    &SYNTAX,
+                    Span::new(at, at + 1),
+                    t!("a `{{` on a line of its own"),
+                )
+                .label(t!("this `{{` opens a block with no name"))
+                .help(t!(
+                    "put `{{` at the end of the line that names the block: `kol @lina.glow {{`"
+                ))
             };
             self.findings.push(finding);
         }
@@ -404,10 +427,10 @@ impl Scanner<'_> {
                 Finding::new(
                     &SYNTAX,
                     Span::new(at, at + 1),
-                    format!("blocks nest more than {DEEPEST_NESTING} deep here"),
+                    t!("blocks nest more than {depth} deep here", depth = DEEPEST_NESTING),
                 )
-                .label("too deep")
-                .help("a campaign holds blocks one level deep: close each block with `}` before opening the next"),
+                .label(t!("too deep"))
+                .help(t!("a campaign holds blocks one level deep: close each block with `}}` before opening the next")),
             );
         }
         self.open.push(OpenBrace {
@@ -421,9 +444,15 @@ impl Scanner<'_> {
         if self.open.pop().is_none() {
             self.structural = true;
             self.findings.push(
-                Finding::new(&SYNTAX, Span::new(at, at + 1), "this `}` closes no block")
-                    .label("no block is open here")
-                    .help("delete this `}`, or check the block above for a `}` too many"),
+                Finding::new(
+                    &SYNTAX,
+                    Span::new(at, at + 1),
+                    t!("this `}}` closes no block"),
+                )
+                .label(t!("no block is open here"))
+                .help(t!(
+                    "delete this `}}`, or check the block above for a `}}` too many"
+                )),
             );
         }
     }
@@ -434,10 +463,10 @@ impl Scanner<'_> {
             Finding::new(
                 &SYNTAX,
                 Span::new(open, open + 3),
-                "this multi-line text has no closing `\"\"\"`",
+                t!("this multi-line text has no closing `\"\"\"`"),
             )
-            .label("opened here")
-            .help("end the text with `\"\"\"`"),
+            .label(t!("opened here"))
+            .help(t!("end the text with `\"\"\"`")),
         );
     }
 
@@ -452,19 +481,34 @@ impl Scanner<'_> {
             // shows where: report that rather than the file's end.
             self.structural = true;
             for suspect in std::mem::take(&mut self.suspects) {
-                let name = describe(&suspect.unclosed_head);
-                self.findings.push(
-                    Finding::new(
-                        &SYNTAX,
-                        suspect.unclosed_span,
-                        format!("{name} has no closing `}}` before the next block starts"),
+                let head = &suspect.unclosed_head;
+                let next = &suspect.next_head;
+                let (message, help) = if head.is_empty() {
+                    (
+                        t!("this block has no closing `}}` before the next block starts"),
+                        t!(
+                            "add a line with `}}` to close this block before `{next}`",
+                            next = next
+                        ),
                     )
-                    .label("this block is not closed")
-                    .related(suspect.next_span, "the next block starts here")
-                    .help(format!(
-                        "add a line with `}}` to close {name} before `{}`",
-                        suspect.next_head
-                    )),
+                } else {
+                    (
+                        t!(
+                            "the `{head}` block has no closing `}}` before the next block starts",
+                            head = head
+                        ),
+                        t!(
+                            "add a line with `}}` to close the `{head}` block before `{next}`",
+                            head = head,
+                            next = next
+                        ),
+                    )
+                };
+                self.findings.push(
+                    Finding::new(&SYNTAX, suspect.unclosed_span, message)
+                        .label(t!("this block is not closed"))
+                        .related(suspect.next_span, t!("the next block starts here"))
+                        .help(help),
                 );
             }
             return;
@@ -476,26 +520,30 @@ impl Scanner<'_> {
             } else {
                 unclosed.head_span
             };
-            let name = describe(&unclosed.head);
-            self.findings.push(
-                Finding::new(
-                    &SYNTAX,
-                    span,
-                    format!("{name} is never closed: the file ends first"),
+            let head = &unclosed.head;
+            let (message, help) = if head.is_empty() {
+                (
+                    t!("this block is never closed: the file ends first"),
+                    t!("add a line with `}}` where this block ends"),
                 )
-                .label("opened here")
-                .help(format!("add a line with `}}` where {name} ends")),
+            } else {
+                (
+                    t!(
+                        "the `{head}` block is never closed: the file ends first",
+                        head = head
+                    ),
+                    t!(
+                        "add a line with `}}` where the `{head}` block ends",
+                        head = head
+                    ),
+                )
+            };
+            self.findings.push(
+                Finding::new(&SYNTAX, span, message)
+                    .label(t!("opened here"))
+                    .help(help),
             );
         }
-    }
-}
-
-/// "the `kol @lina.glow` block", or "this block" for a bare `{`.
-fn describe(head: &str) -> String {
-    if head.is_empty() {
-        "this block".to_string()
-    } else {
-        format!("the `{head}` block")
     }
 }
 

@@ -149,8 +149,9 @@ fn render_finding(out: &mut String, file: &SourceFile, finding: &Finding) {
         let _ = writeln!(out, "{pad} {GUTTER}|{GUTTER:#}");
         let _ = writeln!(
             out,
-            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
             t!("help:"),
+            after_label(),
             finding.help
         );
     }
@@ -215,8 +216,9 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
     let position = file.position(finding.span.start);
     let _ = writeln!(
         out,
-        "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+        "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
         t!("note:"),
+        after_label(),
         t!(
             "read by the roster at {place}",
             place = format!("{}:{}:{}", file.path, position.line, position.column)
@@ -225,18 +227,28 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
     for related in &finding.related {
         let _ = writeln!(
             out,
-            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
             t!("note:"),
+            after_label(),
             related.label
         );
     }
     if !finding.help.is_empty() {
         let _ = writeln!(
             out,
-            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#} {}",
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
             t!("help:"),
+            after_label(),
             finding.help
         );
+    }
+}
+
+/// The space after `help:`; none after a full-width `建议：`.
+fn after_label() -> &'static str {
+    match i18n::current() {
+        i18n::Lang::En => " ",
+        i18n::Lang::Zh => "",
     }
 }
 

@@ -237,6 +237,23 @@ pub fn colon() -> &'static str {
     }
 }
 
+/// A whole number as a message says it: `10,000` in English, `10000` in
+/// Chinese, which does not group digits in threes.
+pub fn number(n: u64) -> String {
+    let digits = n.to_string();
+    if current() == Lang::Zh {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// A list in running text: `a, b and c` or `a、b 和 c`.
 pub fn and_list<T: Display>(items: &[T]) -> String {
     let (comma, and) = match current() {

@@ -28,6 +28,15 @@ impl Money {
             cents => format!("{whole}.{cents:02}"),
         }
     }
+    /// The amount as a message to the user says it: `12,000 MYR`, or
+    /// `12000 MYR` in Chinese. Briefs have their own words (render/words).
+    pub fn said(&self) -> String {
+        let whole = crate::i18n::number(self.hundredths / 100);
+        match self.hundredths % 100 {
+            0 => format!("{whole} {}", self.currency),
+            cents => format!("{whole}.{cents:02} {}", self.currency),
+        }
+    }
 }
 
 impl fmt::Display for Money {

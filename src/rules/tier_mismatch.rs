@@ -2,7 +2,6 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::Finding;
-use crate::model::values::group_thousands;
 use crate::model::{Campaign, Role};
 use crate::t;
 
@@ -63,8 +62,8 @@ impl Rule for TierMismatch {
                     t!(
                         "{who} has {n} followers, more than the {max} a KOC may have",
                         who = who(creator),
-                        n = group_thousands(followers),
-                        max = group_thousands(policy.koc_max_followers)
+                        n = crate::i18n::number(followers),
+                        max = crate::i18n::number(policy.koc_max_followers)
                     ),
                     t!("too large for an everyday user"),
                     t!(
@@ -77,8 +76,8 @@ impl Rule for TierMismatch {
                     t!(
                         "{who} has {n} followers, fewer than the {min} a KOL needs",
                         who = who(creator),
-                        n = group_thousands(followers),
-                        min = group_thousands(policy.kol_min_followers)
+                        n = crate::i18n::number(followers),
+                        min = crate::i18n::number(policy.kol_min_followers)
                     ),
                     t!("too small to carry reach"),
                     t!(

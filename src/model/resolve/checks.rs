@@ -181,9 +181,9 @@ impl Resolver<'_> {
                 (
                     t!(
                         "the creators' fees add up to {total}, {over} over the budget of {budget}",
-                        total = total,
-                        over = over,
-                        budget = budget.value
+                        total = total.said(),
+                        over = over.said(),
+                        budget = budget.value.said()
                     ),
                     t!("raise the budget, lower fees, or take a creator off the roster"),
                 )
@@ -191,11 +191,11 @@ impl Resolver<'_> {
                 (
                     t!(
                         "the creators' fees ({fees}) and other costs ({costs}) add up to {total}, {over} over the budget of {budget}",
-                        fees = money(fees),
-                        costs = money(costs),
-                        total = total,
-                        over = over,
-                        budget = budget.value
+                        fees = money(fees).said(),
+                        costs = money(costs).said(),
+                        total = total.said(),
+                        over = over.said(),
+                        budget = budget.value.said()
                     ),
                     t!("raise the budget, lower fees or costs, or take a creator off the roster"),
                 )

@@ -126,7 +126,7 @@ fn goal(document: &Document, name: &str) -> Option<String> {
         markdown.push_str(&crate::t!("\nKPIs:\n{kpis}\n", kpis = kpis.join("\n")));
     }
     let served: Vec<String> = creators_serving(campaign, name)
-        .map(|(role, handle)| format!("{handle} ({})", role.label()))
+        .map(|(role, handle)| crate::t!("{handle} ({role})", handle = handle, role = role.label()))
         .collect();
     markdown.push_str(&match served.as_slice() {
         [] => crate::t!("\nNo creator serves it yet."),
@@ -173,7 +173,13 @@ fn creator(document: &Document, handle: &str) -> Option<String> {
     );
     let goals: Vec<String> = campaign
         .goals_of(creator)
-        .map(|goal| format!("`{}` ({})", goal.name.value, goal.stage.value.name()))
+        .map(|goal| {
+            crate::t!(
+                "`{goal}` ({stage})",
+                goal = goal.name.value,
+                stage = goal.stage.value.name()
+            )
+        })
         .collect();
     if !goals.is_empty() {
         markdown.push_str(&crate::t!(

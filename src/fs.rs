@@ -32,23 +32,6 @@ pub enum Action {
     KeepOwner,
 }
 
-impl Action {
-    fn verb(self) -> &'static str {
-        match self {
-            Action::Read => "cannot read",
-            Action::Write => "cannot write",
-            Action::Create => "cannot create",
-            Action::Remove => "cannot remove",
-            Action::MoveAside => "cannot move aside",
-            Action::MoveInto => "cannot move the new briefs into",
-            Action::Keep => "cannot keep",
-            Action::Lock => "cannot lock",
-            Action::Sync => "cannot flush to disk",
-            Action::KeepOwner => "cannot keep the owner, group and mode of",
-        }
-    }
-}
-
 /// An I/O failure with the path it happened to.
 #[derive(Debug)]
 pub struct FileError {
@@ -74,13 +57,60 @@ impl FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} `{}`: {}",
-            self.action.verb(),
-            self.path.display(),
-            reason(&self.source)
-        )
+        let (path, reason) = (self.path.display(), reason(&self.source));
+        let said = match self.action {
+            Action::Read => crate::t!(
+                "cannot read `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::Write => crate::t!(
+                "cannot write `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::Create => crate::t!(
+                "cannot create `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::Remove => crate::t!(
+                "cannot remove `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::MoveAside => crate::t!(
+                "cannot move aside `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::MoveInto => crate::t!(
+                "cannot move the new briefs into `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::Keep => crate::t!(
+                "cannot keep `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::Lock => crate::t!(
+                "cannot lock `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::Sync => crate::t!(
+                "cannot flush to disk `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+            Action::KeepOwner => crate::t!(
+                "cannot keep the owner, group and mode of `{path}`: {reason}",
+                path = path,
+                reason = reason
+            ),
+        };
+        f.write_str(&said)
     }
 }
 
@@ -90,18 +120,49 @@ impl std::error::Error for FileError {
     }
 }
 
-/// An I/O error in plain words, without "(os error 2)".
+/// An I/O error in plain words, without "(os error 2)". In English the
+/// system's own words serve for all but the two commonest kinds; in
+/// Chinese the kinds a user meets are worded too (the system's words are
+/// English), and a rarer one keeps the system's words.
 pub fn reason(error: &io::Error) -> String {
+    use io::ErrorKind as Kind;
     match error.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_string(),
-                None => text,
+        Kind::NotFound => return crate::t!("no such file"),
+        Kind::PermissionDenied => return crate::t!("permission denied"),
+        _ => {}
+    }
+    if crate::i18n::current() == crate::i18n::Lang::Zh {
+        let worded = match error.kind() {
+            Kind::AlreadyExists => Some(crate::t!("it already exists")),
+            Kind::IsADirectory => Some(crate::t!("it is a folder")),
+            Kind::NotADirectory => Some(crate::t!("a part of the path is a file, not a folder")),
+            Kind::DirectoryNotEmpty => Some(crate::t!("the folder is not empty")),
+            Kind::ReadOnlyFilesystem => Some(crate::t!("the drive is read-only")),
+            Kind::StorageFull => Some(crate::t!("the disk is full")),
+            Kind::QuotaExceeded => Some(crate::t!("the disk quota is used up")),
+            Kind::FileTooLarge => Some(crate::t!("the file is too large")),
+            Kind::ResourceBusy => Some(crate::t!("it is in use by another program")),
+            Kind::CrossesDevices => Some(crate::t!("it would move across drives")),
+            Kind::InvalidFilename => Some(crate::t!("the name is too long or not allowed")),
+            Kind::TooManyLinks => Some(crate::t!("too many links")),
+            Kind::InvalidData => Some(crate::t!("the data is not valid")),
+            Kind::UnexpectedEof => Some(crate::t!("the file ended early")),
+            Kind::TimedOut => Some(crate::t!("it took too long")),
+            Kind::Interrupted => Some(crate::t!("it was interrupted")),
+            Kind::AddrInUse => Some(crate::t!("the address is in use")),
+            Kind::AddrNotAvailable => {
+                Some(crate::t!("the address is not available on this machine"))
             }
+            _ => None,
+        };
+        if let Some(worded) = worded {
+            return worded;
         }
+    }
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
     }
 }
 

@@ -55,21 +55,24 @@ pub fn run(args: &DiffArgs) -> Exit {
             match git::show(rev, file) {
                 Ok(bytes) => (crate::check(format!("{rev}:{}", file.display()), bytes), new),
                 Err(error) => {
-                    return trouble(&format!(
-                        "cannot read `{}` at `{rev}`: {error}",
-                        file.display()
+                    return trouble(&crate::t!(
+                        "cannot read `{path}` at `{rev}`: {reason}",
+                        path = file.display(),
+                        rev = rev,
+                        reason = error
                     ))
                 }
             }
         }
         (None, _) => {
-            return trouble(
-                "name two versions of a spec, `redbrief diff OLD NEW`, or one and a git revision, `redbrief diff --git REV FILE`",
-            )
+            return trouble(&crate::t!(
+                "name two versions of a spec, `redbrief diff OLD NEW`, or one and a git revision, `redbrief diff --git REV FILE`"
+            ))
         }
         (Some(rev), _) => {
-            return trouble(&format!(
-                "with `--git {rev}`, name one spec: `redbrief diff --git {rev} FILE`"
+            return trouble(&crate::t!(
+                "with `--git {rev}`, name one spec: `redbrief diff --git {rev} FILE`",
+                rev = rev
             ))
         }
     };
@@ -108,9 +111,9 @@ fn refuse(checked: &Checked) -> bool {
         omitted: checked.omitted.total(),
     };
     anstream::eprint!("{}", findings::render(&report));
-    trouble(&format!(
-        "`{}` has errors; fix them to compare its briefs",
-        checked.file.path
+    trouble(&crate::t!(
+        "`{path}` has errors; fix them to compare its briefs",
+        path = checked.file.path
     ));
     true
 }

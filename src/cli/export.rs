@@ -33,7 +33,12 @@ fn language(word: &str) -> Result<Language, String> {
         .iter()
         .copied()
         .find(|l| l.name() == word)
-        .ok_or_else(|| format!("`{word}` is not a sheet language; use `en` or `zh`"))
+        .ok_or_else(|| {
+            crate::t!(
+                "`{word}` is not a sheet language; use `en` or `zh`",
+                word = word
+            )
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,7 +61,7 @@ pub fn run(args: &ExportArgs) -> Exit {
         (ExportForm::Yaml, _) => to_yaml(&export).map(String::into_bytes),
         (ExportForm::Json, _) => to_json(&export).map(String::into_bytes),
         (ExportForm::Csv | ExportForm::Xlsx, None) => {
-            Err("the spec has no campaign to list".to_string())
+            Err(crate::t!("the spec has no campaign to list"))
         }
         (ExportForm::Csv, Some(campaign)) => {
             sheet::to_csv(campaign, args.lang.unwrap_or(Language::En))
@@ -67,7 +72,12 @@ pub fn run(args: &ExportArgs) -> Exit {
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(reason) => return trouble(&format!("cannot write the export: {reason}")),
+        Err(reason) => {
+            return trouble(&crate::t!(
+                "cannot write the export: {reason}",
+                reason = reason
+            ))
+        }
     };
     match &args.out {
         Some(path) => {
@@ -78,18 +88,24 @@ pub fn run(args: &ExportArgs) -> Exit {
                         crate::fs::ReplaceError::Io(error)
                         | crate::fs::ReplaceError::Owner(error) => crate::fs::reason(&error),
                         crate::fs::ReplaceError::Guarded(_) => {
-                            "it is read-only or has other names (hard links)".to_string()
+                            crate::t!("it is read-only or has other names (hard links)")
                         }
                     })
             } else {
                 crate::fs::create_file(path, &bytes).map_err(|e| crate::fs::reason(&e))
             };
             if let Err(reason) = written {
-                return trouble(&format!("cannot write `{}`: {reason}", path.display()));
+                return trouble(&crate::t!(
+                    "cannot write `{path}`: {reason}",
+                    path = path.display(),
+                    reason = reason
+                ));
             }
         }
         None if args.to == ExportForm::Xlsx => {
-            return trouble("a workbook is not printed: name the file with `-o sheet.xlsx`")
+            return trouble(&crate::t!(
+                "a workbook is not printed: name the file with `-o sheet.xlsx`"
+            ))
         }
         None => {
             let mut stdout = std::io::stdout().lock();

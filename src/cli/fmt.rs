@@ -42,9 +42,9 @@ pub fn run(args: &FmtArgs) -> Exit {
 fn file(path: &Path, args: &FmtArgs) -> Exit {
     if is_stdin(path) {
         if !args.check {
-            return trouble(
-                "fmt rewrites files in place; standard input (`-`) can only be checked: `redbrief fmt --check -`",
-            );
+            return trouble(&crate::t!(
+                "fmt rewrites files in place; standard input (`-`) can only be checked: `redbrief fmt --check -`"
+            ));
         }
         return match read_stdin() {
             Ok(bytes) => spec("<stdin>".to_string(), bytes, |_| Exit::Success, true),
@@ -53,7 +53,10 @@ fn file(path: &Path, args: &FmtArgs) -> Exit {
     }
     let shown = path.display().to_string();
     if path.is_dir() {
-        return trouble(&format!("`{shown}` is a folder; name a .campaign file"));
+        return trouble(&crate::t!(
+            "`{path}` is a folder; name a .campaign file",
+            path = shown
+        ));
     }
     // Held from reading the file to writing it back, beside the file a
     // link leads to, so two runs on one file through two names still wait.
@@ -71,7 +74,13 @@ fn file(path: &Path, args: &FmtArgs) -> Exit {
     let bytes = match crate::fs::read_at_most(path, crate::fs::LARGEST_SPEC) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return trouble(&super::too_large(&shown)),
-        Err(error) => return trouble(&format!("cannot read `{shown}`: {}", io_reason(&error))),
+        Err(error) => {
+            return trouble(&crate::t!(
+                "cannot read `{path}`: {reason}",
+                path = shown,
+                reason = io_reason(&error)
+            ))
+        }
     };
     spec(
         shown.clone(),
@@ -96,8 +105,10 @@ fn spec(shown: String, bytes: Vec<u8>, write: impl FnOnce(&str) -> Exit, check: 
         Ok(formatted) => formatted,
         Err(Refusal::Findings(findings)) => return refused(SourceFile::new(shown, text), findings),
         Err(Refusal::Unsafe(what)) => {
-            return trouble(&format!(
-                "`{shown}` was left as it was: {what} (a bug in redbrief; please report it with the file)"
+            return trouble(&crate::t!(
+                "`{path}` was left as it was: {what} (a bug in redbrief; please report it with the file)",
+                path = shown,
+                what = what
             ))
         }
     };
@@ -113,7 +124,10 @@ fn spec(shown: String, bytes: Vec<u8>, write: impl FnOnce(&str) -> Exit, check: 
         };
     }
     if let Some(note) = layout.mixed_note() {
-        anstream::eprintln!("note: `{shown}`: {note}");
+        anstream::eprintln!(
+            "{}",
+            crate::t!("note: `{path}`: {note}", path = shown, note = note)
+        );
     }
     write(&formatted)
 }
@@ -125,39 +139,61 @@ fn write(path: &Path, shown: &str, formatted: &str, force: bool) -> Exit {
             for guard in &replaced.overridden {
                 if let Guard::HardLinked { links } = guard {
                     anstream::eprintln!(
-                        "note: `{shown}` had {links} names (hard links); this one is now a file of its own, the others keep the old text"
+                        "{}",
+                        crate::t!(
+                            "note: `{path}` had {links} names (hard links); this one is now a file of its own, the others keep the old text",
+                            path = shown,
+                            links = links
+                        )
                     );
                 }
             }
             if replaced.owner_changed {
                 anstream::eprintln!(
-                    "note: `{shown}` now belongs to you: its owner and group could not be kept"
+                    "{}",
+                    crate::t!(
+                        "note: `{path}` now belongs to you: its owner and group could not be kept",
+                        path = shown
+                    )
                 );
             }
             Exit::Success
         }
         Err(ReplaceError::Guarded(guards)) => {
-            let why: Vec<String> = guards.iter().map(|g| guard_words(*g)).collect();
-            trouble(&format!(
-                "`{shown}` was left as it was: {}; `redbrief fmt --force {shown}` rewrites it anyway",
-                why.join(", and ")
+            // "it is read-only ..., and it has 2 names ...": each guard is
+            // a clause of its own.
+            let why = guards
+                .iter()
+                .map(|g| guard_words(*g))
+                .reduce(|first, then| {
+                    crate::t!("{first}, and {then}", first = first, then = then)
+                })
+                .unwrap_or_default();
+            trouble(&crate::t!(
+                "`{path}` was left as it was: {why}; `redbrief fmt --force {path}` rewrites it anyway",
+                path = shown,
+                why = why
             ))
         }
-        Err(ReplaceError::Owner(error)) => trouble(&format!(
-            "`{shown}` was left as it was: its new text could not keep its owner and group ({}); `redbrief fmt --force {shown}` rewrites it as yours",
-            io_reason(&error)
+        Err(ReplaceError::Owner(error)) => trouble(&crate::t!(
+            "`{path}` was left as it was: its new text could not keep its owner and group ({reason}); `redbrief fmt --force {path}` rewrites it as yours",
+            path = shown,
+            reason = io_reason(&error)
         )),
-        Err(ReplaceError::Io(error)) => {
-            trouble(&format!("cannot write `{shown}`: {}", io_reason(&error)))
-        }
+        Err(ReplaceError::Io(error)) => trouble(&crate::t!(
+            "cannot write `{path}`: {reason}",
+            path = shown,
+            reason = io_reason(&error)
+        )),
     }
 }
 
 fn guard_words(guard: Guard) -> String {
     match guard {
-        Guard::ReadOnly => "it is read-only (`--force` keeps it so)".to_string(),
-        Guard::HardLinked { links } => format!(
-            "it has {links} names (hard links), and fmt writes a new file, so the other names would keep the old text"
+        Guard::ReadOnly => crate::t!("it is read-only (`--force` keeps it so)"),
+        Guard::HardLinked { links } => crate::t!(
+            "it has {links} names (hard links), and fmt writes a new file, so the other names would keep the old text",
+            links = links
         ),
     }
 }
@@ -199,11 +235,11 @@ impl Layout {
     }
 
     /// What changed in a file whose lines ended both ways.
-    fn mixed_note(self) -> Option<&'static str> {
+    fn mixed_note(self) -> Option<String> {
         match (self.crlf, self.lf) {
             (0, _) | (_, 0) => None,
-            _ if self.keeps_crlf() => Some("every line now ends in CRLF, as most did"),
-            _ => Some("every line now ends in LF, as most did"),
+            _ if self.keeps_crlf() => Some(crate::t!("every line now ends in CRLF, as most did")),
+            _ => Some(crate::t!("every line now ends in LF, as most did")),
         }
     }
 }
@@ -217,10 +253,11 @@ fn refused(file: SourceFile, mut findings: Vec<crate::diagnostic::Finding>) -> E
         findings: &findings,
         omitted,
     });
-    text.push_str(&format!(
-        "`{}` was not formatted: fix the findings above first\n",
-        file.path
+    text.push_str(&crate::t!(
+        "`{path}` was not formatted: fix the findings above first",
+        path = file.path
     ));
+    text.push('\n');
     let _ = anstream::stderr().write_all(text.as_bytes());
     Exit::Failed
 }

@@ -25,20 +25,17 @@ pub enum GitError {
 impl fmt::Display for GitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            GitError::NotInstalled => {
-                f.write_str("`git` is not installed (or not on PATH); `--git` runs it")
-            }
-            GitError::NotStarted(error) => {
-                write!(
-                    f,
-                    "`git` could not be started: {}",
-                    crate::fs::reason(error)
-                )
-            }
-            GitError::OptionLike(rev) => write!(
-                f,
-                "`{rev}` is not a revision; name a branch, tag or commit such as `main` or `HEAD~1`"
-            ),
+            GitError::NotInstalled => f.write_str(&crate::t!(
+                "`git` is not installed (or not on PATH); `--git` runs it"
+            )),
+            GitError::NotStarted(error) => f.write_str(&crate::t!(
+                "`git` could not be started: {reason}",
+                reason = crate::fs::reason(error)
+            )),
+            GitError::OptionLike(rev) => f.write_str(&crate::t!(
+                "`{rev}` is not a revision; name a branch, tag or commit such as `main` or `HEAD~1`",
+                rev = rev
+            )),
             GitError::Refused(message) => f.write_str(message),
         }
     }
@@ -84,7 +81,7 @@ fn git(folder: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
         .filter(|line| !line.is_empty())
         .collect();
     Err(GitError::Refused(match message.is_empty() {
-        true => format!("`git {}` failed", args.join(" ")),
+        true => crate::t!("`git {command}` failed", command = args.join(" ")),
         false => message.join("; "),
     }))
 }

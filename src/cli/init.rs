@@ -25,17 +25,18 @@ pub struct InitArgs {
 pub fn run(args: &InitArgs) -> Exit {
     let path = match &args.dir {
         Some(dir) if dir.exists() && !dir.is_dir() => {
-            return trouble(&format!(
-                "`{}` is a file; name a folder to write {STARTER_NAME} into",
-                dir.display()
+            return trouble(&crate::t!(
+                "`{path}` is a file; name a folder to write {name} into",
+                path = dir.display(),
+                name = STARTER_NAME
             ))
         }
         Some(dir) => {
             if let Err(error) = std::fs::create_dir_all(dir) {
-                return trouble(&format!(
-                    "cannot make the folder `{}`: {}",
-                    dir.display(),
-                    io_reason(&error)
+                return trouble(&crate::t!(
+                    "cannot make the folder `{path}`: {reason}",
+                    path = dir.display(),
+                    reason = io_reason(&error)
                 ));
             }
             dir.join(STARTER_NAME)
@@ -46,13 +47,21 @@ pub fn run(args: &InitArgs) -> Exit {
     match create_file(&path, STARTER.as_bytes()) {
         Ok(()) => {}
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            return trouble(&format!(
-                "`{shown}` already exists; init never overwrites a file: edit it, or name another folder (`redbrief init DIR`)"
+            return trouble(&crate::t!(
+                "`{path}` already exists; init never overwrites a file: edit it, or name another folder (`redbrief init DIR`)",
+                path = shown
             ))
         }
-        Err(error) => return trouble(&format!("cannot write `{shown}`: {}", io_reason(&error))),
+        Err(error) => {
+            return trouble(&crate::t!(
+                "cannot write `{path}`: {reason}",
+                path = shown,
+                reason = io_reason(&error)
+            ))
+        }
     }
-    print(&format!(
-        "wrote {shown}\nnext: edit it, then run `redbrief check {shown}`\n"
+    print(&crate::t!(
+        "wrote {path}\nnext: edit it, then run `redbrief check {path}`\n",
+        path = shown
     ))
 }

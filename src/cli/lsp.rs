@@ -17,6 +17,9 @@ pub struct LspArgs {
 pub fn run(_args: &LspArgs) -> Exit {
     match crate::lsp::run() {
         Ok(()) => Exit::Success,
-        Err(error) => trouble(&format!("the language server stopped: {error}")),
+        Err(error) => trouble(&crate::t!(
+            "the language server stopped: {reason}",
+            reason = error
+        )),
     }
 }

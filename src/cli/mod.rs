@@ -237,23 +237,28 @@ pub fn read_spec(path: &Path) -> Result<Checked, String> {
     }
     let shown = path.display();
     if path.is_dir() {
-        return Err(format!("`{shown}` is a folder; name a .campaign file"));
+        return Err(crate::t!(
+            "`{path}` is a folder; name a .campaign file",
+            path = shown
+        ));
     }
     match crate::fs::read_at_most(path, crate::fs::LARGEST_SPEC) {
         Ok(Some(bytes)) => Ok(crate::check(shown.to_string(), bytes)),
         Ok(None) => Err(too_large(&shown.to_string())),
-        Err(error) => Err(format!(
-            "cannot read `{shown}`: {}",
-            crate::fs::reason(&error)
+        Err(error) => Err(crate::t!(
+            "cannot read `{path}`: {reason}",
+            path = shown,
+            reason = crate::fs::reason(&error)
         )),
     }
 }
 
 /// The message for a file over `fs::LARGEST_SPEC`.
 pub fn too_large(shown: &str) -> String {
-    format!(
-        "`{shown}` is larger than {} MiB, more than any campaign spec; name the .campaign file",
-        crate::fs::LARGEST_SPEC >> 20
+    crate::t!(
+        "`{path}` is larger than {mib} MiB, more than any campaign spec; name the .campaign file",
+        path = shown,
+        mib = crate::fs::LARGEST_SPEC >> 20
     )
 }
 
@@ -270,9 +275,9 @@ pub fn read_stdin() -> Result<Vec<u8>, String> {
     {
         Ok(_) if bytes.len() as u64 > most => Err(too_large("<stdin>")),
         Ok(_) => Ok(bytes),
-        Err(error) => Err(format!(
-            "cannot read standard input: {}",
-            crate::fs::reason(&error)
+        Err(error) => Err(crate::t!(
+            "cannot read standard input: {reason}",
+            reason = crate::fs::reason(&error)
         )),
     }
 }
@@ -281,7 +286,9 @@ pub fn read_stdin() -> Result<Vec<u8>, String> {
 pub fn stdin_once(files: &[std::path::PathBuf]) -> Result<(), String> {
     match files.iter().filter(|f| is_stdin(f)).count() {
         0 | 1 => Ok(()),
-        _ => Err("`-` (standard input) is named twice; it can be read once".to_string()),
+        _ => Err(crate::t!(
+            "`-` (standard input) is named twice; it can be read once"
+        )),
     }
 }
 
@@ -305,15 +312,20 @@ pub fn shell_word(path: &Path) -> String {
 
 /// Words for a run that gave up waiting for another one's lock.
 pub fn busy(what: &Path, holder: Option<&str>, waited: std::time::Duration) -> String {
-    let other = match holder {
-        Some(holder) => format!("another redbrief run ({holder})"),
-        None => "another redbrief run".to_string(),
-    };
-    format!(
-        "`{}` is being written by {other}; waited {} s for it to finish. Run again once it has",
-        what.display(),
-        waited.as_secs()
-    )
+    let (path, seconds) = (what.display(), waited.as_secs());
+    match holder {
+        Some(holder) => crate::t!(
+            "`{path}` is being written by another redbrief run ({holder}); waited {seconds} s for it to finish. Run again once it has",
+            path = path,
+            holder = holder,
+            seconds = seconds
+        ),
+        None => crate::t!(
+            "`{path}` is being written by another redbrief run; waited {seconds} s for it to finish. Run again once it has",
+            path = path,
+            seconds = seconds
+        ),
+    }
 }
 
 /// Writes a command's output to stdout, with colour only where it can be

@@ -36,19 +36,23 @@ pub fn run(args: &PreviewArgs) -> Exit {
     // spec that goes away is shown as such, and comes back when saved.
     let shown = args.file.display();
     if args.file.is_dir() {
-        return trouble(&format!("`{shown}` is a folder; name a .campaign file"));
+        return trouble(&crate::t!(
+            "`{path}` is a folder; name a .campaign file",
+            path = shown
+        ));
     }
     if let Err(error) = std::fs::metadata(&args.file) {
-        return trouble(&format!(
-            "cannot read `{shown}`: {}",
-            crate::fs::reason(&error)
+        return trouble(&crate::t!(
+            "cannot read `{path}`: {reason}",
+            path = shown,
+            reason = crate::fs::reason(&error)
         ));
     }
     if let Some(templates) = &args.templates {
         if !templates.is_dir() {
-            return trouble(&format!(
-                "`{}` is not a folder of templates",
-                templates.display()
+            return trouble(&crate::t!(
+                "`{path}` is not a folder of templates",
+                path = templates.display()
             ));
         }
     }
@@ -66,22 +70,26 @@ pub fn run(args: &PreviewArgs) -> Exit {
     };
     let stopper = running.stopper();
     if let Err(error) = ctrlc::set_handler(move || stopper.stop()) {
-        return trouble(&format!("cannot catch Ctrl-C to stop cleanly: {error}"));
+        return trouble(&crate::t!(
+            "cannot catch Ctrl-C to stop cleanly: {reason}",
+            reason = error
+        ));
     }
-    let said = print(&format!(
-        "serving the briefs of `{shown}` at {} (Ctrl-C to stop)\n",
-        running.url()
+    let said = print(&crate::t!(
+        "serving the briefs of `{path}` at {url} (Ctrl-C to stop)\n",
+        path = shown,
+        url = running.url()
     ));
     if said != Exit::Success {
         return said;
     }
     if let Some(note) = running.note() {
-        anstream::eprintln!("note: {note}");
+        anstream::eprintln!("{}", crate::t!("note: {note}", note = note));
     }
     anstream::eprintln!("{}", running.summary());
     match running.serve() {
         Ok(()) => {
-            anstream::eprintln!("stopped");
+            anstream::eprintln!("{}", crate::t!("stopped"));
             Exit::Success
         }
         Err(error) => trouble(&error.to_string()),

@@ -11,7 +11,7 @@ use crate::diagnostic::{human, FileReport};
 use crate::fs::{reason, Action, FileError};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::Language;
-use crate::render::output::{Broken, Leftover, OutputError, MANIFEST};
+use crate::render::output::{Broken, Change, Leftover, OutputError, MANIFEST};
 use crate::render::{self, output, Briefs, OutputFormat, RenderOptions};
 
 #[derive(Debug, Args)]
@@ -51,9 +51,10 @@ pub enum PageFormat {
 
 fn language(word: &str) -> Result<Language, String> {
     Language::parse(word.trim()).ok_or_else(|| {
-        format!(
-            "`{word}` is not a brief language; {}",
-            Language::help(word.trim())
+        crate::t!(
+            "`{word}` is not a brief language; {help}",
+            word = word,
+            help = Language::help(word.trim())
         )
     })
 }
@@ -74,8 +75,11 @@ pub fn run(args: &RenderArgs) -> Exit {
     }
     if checked.has_errors() || checked.campaign.is_none() {
         anstream::eprintln!(
-            "no briefs written: `{}` has errors; `redbrief check` shows them too",
-            args.file.display()
+            "{}",
+            crate::t!(
+                "no briefs written: `{path}` has errors; `redbrief check` shows them too",
+                path = args.file.display()
+            )
         );
         return Exit::Failed;
     }
@@ -92,7 +96,7 @@ pub fn run(args: &RenderArgs) -> Exit {
         Ok(briefs) => briefs,
         Err(error) => return trouble(&error.to_string()),
     };
-    let progress = Progress::new(briefs.count(&checked), "rendering");
+    let progress = Progress::new(briefs.count(&checked), crate::t!("rendering"));
     let files = briefs.render_with_progress(&checked, &mut || progress.tick());
     let files = match files {
         Ok(files) => files,
@@ -110,32 +114,35 @@ pub fn run(args: &RenderArgs) -> Exit {
         progress.clear();
         return check(args, &files);
     }
-    progress.next_phase("writing");
+    progress.next_phase(crate::t!("writing"));
     let written = output::write_with_progress(out, &files, &mut || progress.tick());
     progress.clear();
     match written {
-        Ok(written) if written.updated == 0 && written.removed == 0 => say(&format!(
-            "`{}` is up to date ({} files)",
-            out.display(),
-            files.len()
+        Ok(written) if written.updated == 0 && written.removed == 0 => say(&crate::t!(
+            "`{path}` is up to date ({n} files)",
+            path = out.display(),
+            n = files.len()
         )),
         Ok(written) => {
             if let Some(error) = &written.left_behind {
                 warn_left_behind(out, error);
             }
-            let mut line = format!(
-                "wrote {} of {} files to `{}`",
-                written.updated,
-                files.len(),
-                out.display()
-            );
-            if written.removed > 0 {
-                line.push_str(&format!(
-                    "; removed {} an earlier render wrote",
-                    written.removed
-                ));
-            }
-            say(&line)
+            let (path, total) = (out.display(), files.len());
+            say(&match written.removed {
+                0 => crate::t!(
+                    "wrote {n} of {total} files to `{path}`",
+                    n = written.updated,
+                    total = total,
+                    path = path
+                ),
+                removed => crate::t!(
+                    "wrote {n} of {total} files to `{path}`; removed {removed} an earlier render wrote",
+                    n = written.updated,
+                    total = total,
+                    path = path,
+                    removed = removed
+                ),
+            })
         }
         Err(error) => trouble(&words(&error)),
     }
@@ -143,9 +150,13 @@ pub fn run(args: &RenderArgs) -> Exit {
 
 fn warn_left_behind(out: &Path, error: &FileError) {
     anstream::eprintln!(
-        "warning: the new briefs are in `{}`, but {error}; the next render tries again, or remove it yourself (`rm -r {}`)",
-        out.display(),
-        shell_word(&error.path)
+        "{}",
+        crate::t!(
+            "warning: the new briefs are in `{path}`, but {error}; the next render tries again, or remove it yourself (`rm -r {leftover}`)",
+            path = out.display(),
+            error = error,
+            leftover = shell_word(&error.path)
+        )
     );
 }
 
@@ -153,46 +164,50 @@ fn warn_left_behind(out: &Path, error: &FileError) {
 /// where that is so, and the command that fixes it.
 fn words(error: &OutputError) -> String {
     match error {
-        OutputError::NotAFolder(out) => format!(
-            "`{}` is a file; choose a folder for the briefs with `-o`",
-            out.display()
+        OutputError::NotAFolder(out) => crate::t!(
+            "`{path}` is a file; choose a folder for the briefs with `-o`",
+            path = out.display()
         ),
-        OutputError::NotReplaceable(out) => format!(
-            "`{}` cannot be replaced as a whole; name a folder for the briefs, such as `-o briefs`",
-            out.display()
+        OutputError::NotReplaceable(out) => crate::t!(
+            "`{path}` cannot be replaced as a whole; name a folder for the briefs, such as `-o briefs`",
+            path = out.display()
         ),
-        OutputError::DanglingLink { out, target } => format!(
-            "`{}` is a symbolic link to `{}`, which does not exist; redbrief writes through a link to a folder but does not make the folder (it may be a drive that is not mounted): make it (`mkdir -p {}`) or remove the link, then render again",
-            out.display(),
-            target.display(),
-            shell_word(target)
+        OutputError::DanglingLink { out, target } => crate::t!(
+            "`{path}` is a symbolic link to `{target}`, which does not exist; redbrief writes through a link to a folder but does not make the folder (it may be a drive that is not mounted): make it (`mkdir -p {target_word}`) or remove the link, then render again",
+            path = out.display(),
+            target = target.display(),
+            target_word = shell_word(target)
         ),
-        OutputError::InTheWay(path) => format!(
-            "`{}` was not written by redbrief and a brief now belongs there; move it, then render again",
-            path.display()
+        OutputError::InTheWay(path) => crate::t!(
+            "`{path}` was not written by redbrief and a brief now belongs there; move it, then render again",
+            path = path.display()
         ),
         OutputError::Leftover {
             folder,
             out,
             leftover,
         } => leftover_words(folder, out, leftover),
-        OutputError::ReadOnly { folder } => format!(
-            "`{}` is read-only, and a render replaces the whole output folder, so nothing was changed; make it writable (`chmod u+w {}`) and render again, or write the briefs elsewhere with `-o`",
-            folder.display(),
-            shell_word(folder)
+        OutputError::ReadOnly { folder } => crate::t!(
+            "`{path}` is read-only, and a render replaces the whole output folder, so nothing was changed; make it writable (`chmod u+w {word}`) and render again, or write the briefs elsewhere with `-o`",
+            path = folder.display(),
+            word = shell_word(folder)
         ),
         OutputError::BrokenManifest { manifest, broken } => {
             let what = match broken {
-                Broken::NotText => "it is not UTF-8 text".to_string(),
-                Broken::NotAFile => "it is not a file".to_string(),
-                Broken::Line(line) => format!("line {line} is not a path inside the folder"),
+                Broken::NotText => crate::t!("it is not UTF-8 text"),
+                Broken::NotAFile => crate::t!("it is not a file"),
+                Broken::Line(line) => crate::t!(
+                    "line {line} is not a path inside the folder",
+                    line = line
+                ),
             };
             let out = manifest.parent().unwrap_or(Path::new("."));
-            format!(
-                "`{}` is broken ({what}), so redbrief cannot tell the briefs it wrote from your files, and nothing was changed; restore it (from version control or a backup), or move your own files out of `{}`, remove the folder (`rm -r {}`) and render again",
-                manifest.display(),
-                out.display(),
-                shell_word(out)
+            crate::t!(
+                "`{manifest}` is broken ({what}), so redbrief cannot tell the briefs it wrote from your files, and nothing was changed; restore it (from version control or a backup), or move your own files out of `{path}`, remove the folder (`rm -r {word}`) and render again",
+                manifest = manifest.display(),
+                what = what,
+                path = out.display(),
+                word = shell_word(out)
             )
         }
         OutputError::Busy {
@@ -200,14 +215,16 @@ fn words(error: &OutputError) -> String {
             holder,
             waited,
         } => busy(out, holder.as_deref(), *waited),
-        OutputError::NoRoomBeside { out, parent } => format!(
-            "cannot write the briefs to `{}`: `{}` is not writable, and render builds the new set beside the output folder before swapping it in; choose an output folder inside a folder you can write to",
-            out.display(),
-            parent.display()
+        OutputError::NoRoomBeside { out, parent } => crate::t!(
+            "cannot write the briefs to `{path}`: `{parent}` is not writable, and render builds the new set beside the output folder before swapping it in; choose an output folder inside a folder you can write to",
+            path = out.display(),
+            parent = parent.display()
         ),
-        OutputError::File { out, error } => {
-            format!("cannot write the briefs to `{}`: {error}", out.display())
-        }
+        OutputError::File { out, error } => crate::t!(
+            "cannot write the briefs to `{path}`: {reason}",
+            path = out.display(),
+            reason = error
+        ),
     }
 }
 
@@ -215,25 +232,36 @@ fn leftover_words(folder: &Path, out: &Path, leftover: &Leftover) -> String {
     let shown = folder.display();
     let folder_word = shell_word(folder);
     match leftover {
-        Leftover::StagingNotOurs => format!(
-            "`{shown}` is in the way of the render: redbrief builds the new briefs there, and this folder is not one it made (it has no `{MANIFEST}`); look inside, then remove it (`rm -r {folder_word}`) and render again"
+        Leftover::StagingNotOurs => crate::t!(
+            "`{path}` is in the way of the render: redbrief builds the new briefs there, and this folder is not one it made (it has no `{manifest}`); look inside, then remove it (`rm -r {word}`) and render again",
+            path = shown,
+            manifest = MANIFEST,
+            word = folder_word
         ),
-        Leftover::OldNotOurs { out_exists: true } => format!(
-            "`{shown}` is in the way of the render: redbrief moves the old briefs there, and this folder is not one it made (it has no `{MANIFEST}`); look inside, then remove it (`rm -r {folder_word}`) and render again"
+        Leftover::OldNotOurs { out_exists: true } => crate::t!(
+            "`{path}` is in the way of the render: redbrief moves the old briefs there, and this folder is not one it made (it has no `{manifest}`); look inside, then remove it (`rm -r {word}`) and render again",
+            path = shown,
+            manifest = MANIFEST,
+            word = folder_word
         ),
-        Leftover::OldNotOurs { out_exists: false } => format!(
-            "`{shown}` is in the way of the render, is not one redbrief made (it has no `{MANIFEST}`), and `{}` is missing: if it holds your briefs, put it back (`mv {folder_word} {}`), otherwise remove it (`rm -r {folder_word}`); then render again",
-            out.display(),
-            shell_word(out)
+        Leftover::OldNotOurs { out_exists: false } => crate::t!(
+            "`{path}` is in the way of the render, is not one redbrief made (it has no `{manifest}`), and `{out}` is missing: if it holds your briefs, put it back (`mv {word} {out_word}`), otherwise remove it (`rm -r {word}`); then render again",
+            path = shown,
+            manifest = MANIFEST,
+            out = out.display(),
+            word = folder_word,
+            out_word = shell_word(out)
         ),
         Leftover::Stuck {
             action: Action::MoveInto,
             source,
-        } => format!(
-            "`{shown}` holds the briefs an interrupted render moved aside, and cannot be put back as `{}`: {}; put it back yourself (`mv {folder_word} {}`), then render again",
-            out.display(),
-            reason(source),
-            shell_word(out)
+        } => crate::t!(
+            "`{path}` holds the briefs an interrupted render moved aside, and cannot be put back as `{out}`: {reason}; put it back yourself (`mv {word} {out_word}`), then render again",
+            path = shown,
+            out = out.display(),
+            reason = reason(source),
+            word = folder_word,
+            out_word = shell_word(out)
         ),
         Leftover::Stuck { source, .. } => {
             let fix = match source.kind() {
@@ -242,9 +270,11 @@ fn leftover_words(folder: &Path, out: &Path, leftover: &Leftover) -> String {
                 }
                 _ => format!("rm -r {folder_word}"),
             };
-            format!(
-                "`{shown}` was left by an interrupted render and cannot be removed: {}; remove it yourself (`{fix}`), then render again",
-                reason(source)
+            crate::t!(
+                "`{path}` was left by an interrupted render and cannot be removed: {reason}; remove it yourself (`{fix}`), then render again",
+                path = shown,
+                reason = reason(source),
+                fix = fix
             )
         }
     }
@@ -261,13 +291,14 @@ const PROGRESS_FROM_FILES: usize = 200;
 struct Progress(ProgressBar);
 
 impl Progress {
-    fn new(files: usize, phase: &'static str) -> Progress {
+    fn new(files: usize, phase: String) -> Progress {
         if files < PROGRESS_FROM_FILES {
             return Progress(ProgressBar::hidden());
         }
         let bar =
             ProgressBar::with_draw_target(u64::try_from(files).ok(), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len} files") {
+        let template = crate::t!("{{msg:>9}} [{{bar:30}}] {{pos}}/{{len}} files");
+        if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(phase);
@@ -278,7 +309,7 @@ impl Progress {
         self.0.inc(1);
     }
 
-    fn next_phase(&self, phase: &'static str) {
+    fn next_phase(&self, phase: String) {
         self.0.set_position(0);
         self.0.set_message(phase);
     }
@@ -296,29 +327,38 @@ fn check(args: &RenderArgs, files: &[render::RenderedFile]) -> Exit {
         Err(error) => return trouble(&words(&error)),
     };
     if changes.is_empty() {
-        return say(&format!(
-            "`{}` is up to date ({} files)",
-            out.display(),
-            files.len()
+        return say(&crate::t!(
+            "`{path}` is up to date ({n} files)",
+            path = out.display(),
+            n = files.len()
         ));
     }
     let mut text = String::new();
     for (change, path) in &changes {
-        text.push_str(&format!(
-            "{}: {}\n",
-            change.as_str(),
-            out.join(path).display()
-        ));
+        let path = out.join(path);
+        let path = path.display();
+        text.push_str(&match change {
+            Change::Changed => crate::t!("would change: {path}", path = path),
+            Change::Appears => crate::t!("would appear: {path}", path = path),
+            Change::Disappears => crate::t!("would disappear: {path}", path = path),
+        });
+        text.push('\n');
     }
-    let count = match changes.len() {
-        1 => "1 file".to_string(),
-        n => format!("{n} files"),
-    };
-    text.push_str(&format!(
-        "{count} out of date in `{}`; run `{}` to update\n",
-        out.display(),
-        command(args)
-    ));
+    let (path, command) = (out.display(), command(args));
+    text.push_str(&match changes.len() {
+        1 => crate::t!(
+            "1 file out of date in `{path}`; run `{command}` to update",
+            path = path,
+            command = command
+        ),
+        n => crate::t!(
+            "{n} files out of date in `{path}`; run `{command}` to update",
+            n = n,
+            path = path,
+            command = command
+        ),
+    });
+    text.push('\n');
     match print(&text) {
         Exit::Success => Exit::Failed,
         other => other,

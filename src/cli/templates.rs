@@ -20,7 +20,10 @@ pub struct TemplatesArgs {
 pub fn run(args: &TemplatesArgs) -> Exit {
     let dir = &args.dir;
     if dir.exists() && !dir.is_dir() {
-        return trouble(&format!("`{}` is a file; name a folder", dir.display()));
+        return trouble(&crate::t!(
+            "`{path}` is a file; name a folder",
+            path = dir.display()
+        ));
     }
     // Refuse before writing anything, so a second run never leaves half a
     // set over someone's edits.
@@ -30,38 +33,43 @@ pub fn run(args: &TemplatesArgs) -> Exit {
         .map(|(name, _)| name.to_string())
         .collect();
     if let Some(first) = taken.first() {
-        let more = match taken.len() {
-            1 => String::new(),
-            n => format!(" and {} more templates", n - 1),
-        };
-        return trouble(&format!(
-            "`{}` already holds `{first}`{more}; `redbrief templates` never overwrites a file: name a new or empty folder",
-            dir.display()
-        ));
+        let path = dir.display();
+        return trouble(&match taken.len() {
+            1 => crate::t!(
+                "`{path}` already holds `{first}`; `redbrief templates` never overwrites a file: name a new or empty folder",
+                path = path,
+                first = first
+            ),
+            n => crate::t!(
+                "`{path}` already holds `{first}` and {more} more templates; `redbrief templates` never overwrites a file: name a new or empty folder",
+                path = path,
+                first = first,
+                more = n - 1
+            ),
+        });
     }
     for (name, source) in crate::render::templates::built_in() {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
             if let Err(error) = std::fs::create_dir_all(parent) {
-                return trouble(&format!(
-                    "cannot make the folder `{}`: {}",
-                    parent.display(),
-                    io_reason(&error)
+                return trouble(&crate::t!(
+                    "cannot make the folder `{path}`: {reason}",
+                    path = parent.display(),
+                    reason = io_reason(&error)
                 ));
             }
         }
         if let Err(error) = create_file(&path, source.as_bytes()) {
-            return trouble(&format!(
-                "cannot write `{}`: {}",
-                path.display(),
-                io_reason(&error)
+            return trouble(&crate::t!(
+                "cannot write `{path}`: {reason}",
+                path = path.display(),
+                reason = io_reason(&error)
             ));
         }
     }
-    print(&format!(
-        "wrote {} templates into {}\nnext: edit any of them, delete the ones you keep as they are, then run `redbrief render SPEC --templates {}`\n",
-        crate::render::templates::built_in().len(),
-        dir.display(),
-        dir.display()
+    print(&crate::t!(
+        "wrote {n} templates into {path}\nnext: edit any of them, delete the ones you keep as they are, then run `redbrief render SPEC --templates {path}`\n",
+        n = crate::render::templates::built_in().len(),
+        path = dir.display()
     ))
 }

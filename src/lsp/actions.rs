@@ -44,7 +44,11 @@ pub fn code_actions(document: &Document, span: Span, rules_url: &str) -> Vec<Cod
         {
             if let Some(edit) = allow_edit(document, rule) {
                 allowed.push(rule.code);
-                let title = format!("Allow {} ({}) in this campaign", rule.code, rule.name);
+                let title = crate::t!(
+                    "Allow {code} ({name}) in this campaign",
+                    code = rule.code,
+                    name = rule.name
+                );
                 actions.push(action(document, finding, title, edit, false, rules_url));
             }
         }
@@ -87,9 +91,9 @@ fn title(document: &Document, fix: &Fix) -> String {
     let old = shown(document.file.slice(fix.span));
     let new = shown(&fix.replacement);
     match (old.is_empty(), fix.replacement.is_empty()) {
-        (_, true) => format!("Delete {old}"),
-        (true, false) => format!("Insert {new}"),
-        (false, false) => format!("Replace {old} with {new}"),
+        (_, true) => crate::t!("Delete {old}", old = old),
+        (true, false) => crate::t!("Insert {new}", new = new),
+        (false, false) => crate::t!("Replace {old} with {new}", old = old, new = new),
     }
 }
 
@@ -99,9 +103,9 @@ fn shown(text: &str) -> String {
     const SHOWN: usize = 30;
     match text {
         "" => String::new(),
-        " " => "a space".to_string(),
-        "\u{3000}" => "the full-width space".to_string(),
-        "\u{FEFF}" => "the invisible byte-order mark".to_string(),
+        " " => crate::t!("a space"),
+        "\u{3000}" => crate::t!("the full-width space"),
+        "\u{FEFF}" => crate::t!("the invisible byte-order mark"),
         _ => {
             let mut cut: String = text.chars().take(SHOWN).collect();
             if cut.len() < text.len() {

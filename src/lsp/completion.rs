@@ -69,7 +69,11 @@ pub fn complete(
         Key::Allow if argument == 0 => crate::rules::all()
             .filter(|rule| !rule.is_spec_error())
             .map(|rule| CompletionItem {
-                detail: Some(format!("{} · {}", rule.code, rule.summary)),
+                detail: Some(format!(
+                    "{} · {}",
+                    rule.code,
+                    crate::i18n::text_in(crate::i18n::current(), rule.summary)
+                )),
                 ..item(rule.name, CompletionItemKind::VALUE)
             })
             .collect(),

@@ -27,7 +27,11 @@ pub fn diagnostic(file: &SourceFile, uri: &Uri, finding: &Finding, rules_url: &s
     let message = if finding.help.is_empty() {
         said
     } else {
-        format!("{said}\nhelp: {}", finding.help)
+        crate::t!(
+            "{message}\nhelp: {help}",
+            message = said,
+            help = finding.help
+        )
     };
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related

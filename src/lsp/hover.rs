@@ -20,7 +20,11 @@ pub fn hover(document: &Document, offset: usize, zh: bool) -> Option<Hover> {
     let markdown = if word.starts_with('@') {
         creator(document, word)
     } else if is_rule_code(word) || (at.keyword() == "allow" && !at.at_keyword()) {
-        crate::rules::find(word).map(|rule| rule.page())
+        crate::rules::find(word).map(|rule| match zh {
+            true => crate::i18n::rule_page(crate::i18n::Lang::Zh, rule.code)
+                .map_or_else(|| rule.page(), str::to_string),
+            false => rule.page(),
+        })
     } else if at.in_string || at.in_comment {
         None
     } else if at.at_keyword() {
@@ -67,21 +71,13 @@ fn keyword(word: &str, place: Option<Place>, zh: bool) -> Option<String> {
 }
 
 fn describe_field(field: &FieldSpec, zh: bool) -> String {
-    let (repeat, required, description) = if zh {
-        let repeat = match field.repeat {
-            Repeat::Once => "单个值",
-            Repeat::List => "列表，逗号分隔",
-            Repeat::Each => "每行一项，可重复",
-        };
-        (repeat, "必填", field.zh)
-    } else {
-        let repeat = match field.repeat {
-            Repeat::Once => "one value",
-            Repeat::List => "a list, separated by commas",
-            Repeat::Each => "one a line, may repeat",
-        };
-        (repeat, "required", field.en)
+    let repeat = match field.repeat {
+        Repeat::Once => crate::t!("one value"),
+        Repeat::List => crate::t!("a list, separated by commas"),
+        Repeat::Each => crate::t!("one a line, may repeat"),
     };
+    let required = crate::t!("required");
+    let description = if zh { field.zh } else { field.en };
     let mut head = format!(
         "**`{}`** {} · {repeat}",
         field.keyword,
@@ -106,7 +102,7 @@ fn goal(document: &Document, name: &str) -> Option<String> {
         _ => None,
     })?;
     let file = &document.file;
-    let mut stage = "not given".to_string();
+    let mut stage = crate::t!("not given");
     let mut kpis = Vec::new();
     for node in &block.body {
         if let Node::Statement(statement) = node {
@@ -121,16 +117,23 @@ fn goal(document: &Document, name: &str) -> Option<String> {
             }
         }
     }
-    let mut markdown = format!("**goal `{name}`** · stage {stage}\n");
+    let mut markdown = crate::t!(
+        "**goal `{name}`** · stage {stage}\n",
+        name = name,
+        stage = stage
+    );
     if !kpis.is_empty() {
-        markdown.push_str(&format!("\nKPIs:\n{}\n", kpis.join("\n")));
+        markdown.push_str(&crate::t!("\nKPIs:\n{kpis}\n", kpis = kpis.join("\n")));
     }
     let served: Vec<String> = creators_serving(campaign, name)
-        .map(|(role, handle)| format!("{handle} ({})", role.label()))
+        .map(|(role, handle)| crate::t!("{handle} ({role})", handle = handle, role = role.label()))
         .collect();
     markdown.push_str(&match served.as_slice() {
-        [] => "\nNo creator serves it yet.".to_string(),
-        _ => format!("\nServed by {}", served.join(", ")),
+        [] => crate::t!("\nNo creator serves it yet."),
+        _ => crate::t!(
+            "\nServed by {creators}",
+            creators = served.join(list_comma())
+        ),
     });
     Some(markdown)
 }
@@ -162,32 +165,41 @@ fn creator(document: &Document, handle: &str) -> Option<String> {
         .iter()
         .find(|c| c.handle.value == handle)?;
     let file = &document.file;
-    let mut markdown = format!(
-        "**{} {}** · {} followers\n",
-        creator.role.label(),
-        creator.handle.value,
-        file.slice(creator.followers.span)
+    let mut markdown = crate::t!(
+        "**{role} {handle}** · {followers} followers\n",
+        role = creator.role.label(),
+        handle = creator.handle.value,
+        followers = file.slice(creator.followers.span)
     );
     let goals: Vec<String> = campaign
         .goals_of(creator)
-        .map(|goal| format!("`{}` ({})", goal.name.value, goal.stage.value.name()))
+        .map(|goal| {
+            crate::t!(
+                "`{goal}` ({stage})",
+                goal = goal.name.value,
+                stage = goal.stage.value.name()
+            )
+        })
         .collect();
     if !goals.is_empty() {
-        markdown.push_str(&format!("\nServes {}\n", goals.join(", ")));
+        markdown.push_str(&crate::t!(
+            "\nServes {goals}\n",
+            goals = goals.join(list_comma())
+        ));
     }
     markdown.push_str(&deliveries(creator));
     let mut terms = Vec::new();
     if let Some(trial) = &creator.trial {
-        terms.push(format!("trial {} days", trial.value));
+        terms.push(crate::t!("trial {days} days", days = trial.value));
     }
     if creator.role == Role::Koc {
-        terms.push(format!(
-            "answers comments for {} days",
-            creator.followup_days()
+        terms.push(crate::t!(
+            "answers comments for {days} days",
+            days = creator.followup_days()
         ));
     }
     if let Some(fee) = &creator.fee {
-        terms.push(format!("fee {}", squeeze(file.slice(fee.span))));
+        terms.push(crate::t!("fee {fee}", fee = squeeze(file.slice(fee.span))));
     }
     if !terms.is_empty() {
         markdown.push_str(&format!("\n{}", terms.join(" · ")));
@@ -204,14 +216,24 @@ fn deliveries(creator: &Creator) -> String {
         .iter()
         .map(|delivery| {
             let when = match &delivery.schedule {
-                Some(Schedule::On(on)) => format!("on {}", on.value),
-                Some(Schedule::Between(from, to)) => format!("from {} to {}", from.value, to.value),
-                None => "date not set".to_string(),
+                Some(Schedule::On(on)) => crate::t!("on {date}", date = on.value),
+                Some(Schedule::Between(from, to)) => {
+                    crate::t!("from {from} to {to}", from = from.value, to = to.value)
+                }
+                None => crate::t!("date not set"),
             };
             format!("- {} ×{} {when}", delivery.format.name(), delivery.count)
         })
         .collect();
-    format!("\nDelivers:\n{}\n", lines.join("\n"))
+    crate::t!("\nDelivers:\n{deliveries}\n", deliveries = lines.join("\n"))
+}
+
+/// Between the items of a list in running text: `, ` or `、`.
+fn list_comma() -> &'static str {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => ", ",
+        crate::i18n::Lang::Zh => "、",
+    }
 }
 
 /// Runs of spaces made one, as `fmt` would align them away.

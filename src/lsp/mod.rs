@@ -142,10 +142,17 @@ struct Settings {
 
 impl Settings {
     fn of(params: &InitializeParams) -> Self {
+        // Chinese when the editor speaks it or redbrief was told to
+        // (`--lang zh`, REDBRIEF_LANG): then the findings and messages
+        // are Chinese too, as the one language of this process.
         let zh = params
             .locale
             .as_deref()
-            .is_some_and(|locale| locale.to_lowercase().starts_with("zh"));
+            .is_some_and(|locale| locale.to_lowercase().starts_with("zh"))
+            || crate::i18n::current() == crate::i18n::Lang::Zh;
+        if zh {
+            crate::i18n::set(crate::i18n::Lang::Zh);
+        }
         let rules_url = params
             .initialization_options
             .as_ref()
@@ -254,10 +261,23 @@ impl<'c> Server<'c> {
         match serde_json::from_value::<N::Params>(notification.params) {
             Ok(params) => {
                 if catch_unwind(AssertUnwindSafe(|| handler(self, params))).is_err() {
-                    eprintln!("redbrief lsp: failed handling `{}` (a bug)", N::METHOD);
+                    eprintln!(
+                        "{}",
+                        crate::t!(
+                            "redbrief lsp: failed handling `{method}` (a bug)",
+                            method = N::METHOD
+                        )
+                    );
                 }
             }
-            Err(error) => eprintln!("redbrief lsp: ignored `{}`: {error}", N::METHOD),
+            Err(error) => eprintln!(
+                "{}",
+                crate::t!(
+                    "redbrief lsp: ignored `{method}`: {reason}",
+                    method = N::METHOD,
+                    reason = error
+                )
+            ),
         }
     }
 
@@ -300,7 +320,10 @@ impl<'c> Server<'c> {
         for uri in ready {
             self.due.remove(&uri);
             if catch_unwind(AssertUnwindSafe(|| self.publish(&uri))).is_err() {
-                eprintln!("redbrief lsp: failed checking {uri} (a bug)");
+                eprintln!(
+                    "{}",
+                    crate::t!("redbrief lsp: failed checking {uri} (a bug)", uri = uri)
+                );
             }
         }
     }
@@ -342,7 +365,10 @@ impl<'c> Server<'c> {
             _ => Response::new_err(
                 request.id,
                 ErrorCode::MethodNotFound as i32,
-                format!("redbrief does not answer `{}`", request.method),
+                crate::t!(
+                    "redbrief does not answer `{method}`",
+                    method = request.method
+                ),
             ),
         }
     }
@@ -373,9 +399,9 @@ impl<'c> Server<'c> {
             Err(_) => Response::new_err(
                 request.id,
                 ErrorCode::InternalError as i32,
-                format!(
-                    "redbrief failed answering `{}` (a bug; please report it with the spec)",
-                    R::METHOD
+                crate::t!(
+                    "redbrief failed answering `{method}` (a bug; please report it with the spec)",
+                    method = R::METHOD
                 ),
             ),
         }
@@ -472,21 +498,35 @@ impl<'c> Server<'c> {
             }
             Err(Refusal::Findings(findings)) => {
                 let count = findings.len().max(1);
+                // The first problem, as a clause after the sentence.
                 let first = findings.first().map_or(String::new(), |finding| {
                     let line = document.file.position(finding.span.start).line;
-                    format!(": line {line}: {}", finding.message)
+                    crate::t!(
+                        ": line {line}: {message}",
+                        line = line,
+                        message = finding.message
+                    )
                 });
-                let problems = if count == 1 { "problem" } else { "problems" };
+                let message = match count {
+                    1 => crate::t!(
+                        "redbrief did not format this spec: fix the 1 problem that stop it being read first{first}",
+                        first = first
+                    ),
+                    n => crate::t!(
+                        "redbrief did not format this spec: fix the {n} problems that stop it being read first{first}",
+                        n = n,
+                        first = first
+                    ),
+                };
                 self.notify::<ShowMessage>(ShowMessageParams {
                     typ: MessageType::WARNING,
-                    message: format!(
-                        "redbrief did not format this spec: fix the {count} {problems} that stop it being read first{first}"
-                    ),
+                    message,
                 });
                 Ok(None)
             }
-            Err(Refusal::Unsafe(what)) => Err(format!(
-                "redbrief left the spec as it was: {what} (a bug in redbrief; please report it with the spec)"
+            Err(Refusal::Unsafe(what)) => Err(crate::t!(
+                "redbrief left the spec as it was: {what} (a bug in redbrief; please report it with the spec)",
+                what = what
             )),
         }
     }

@@ -107,15 +107,21 @@ pub fn symbols(document: &Document) -> Vec<DocumentSymbol> {
     for node in &campaign.body {
         let Node::Block(block) = node else { continue };
         let (title, detail, kind, selection) = match &block.head {
-            BlockHead::Brand { name } => {
-                (name.value.clone(), "brand", SymbolKind::CLASS, name.span)
-            }
-            BlockHead::Product { name } => {
-                (name.value.clone(), "product", SymbolKind::STRUCT, name.span)
-            }
+            BlockHead::Brand { name } => (
+                name.value.clone(),
+                "brand".to_string(),
+                SymbolKind::CLASS,
+                name.span,
+            ),
+            BlockHead::Product { name } => (
+                name.value.clone(),
+                "product".to_string(),
+                SymbolKind::STRUCT,
+                name.span,
+            ),
             BlockHead::Goal { name } => (
                 name.value.clone(),
-                stage_of(block).unwrap_or("goal"),
+                stage_of(block).unwrap_or("goal").to_string(),
                 SymbolKind::EVENT,
                 name.span,
             ),
@@ -134,29 +140,32 @@ pub fn symbols(document: &Document) -> Vec<DocumentSymbol> {
             }
             BlockHead::Policy => (
                 "policy".to_string(),
-                "thresholds",
+                crate::t!("thresholds"),
                 SymbolKind::PROPERTY,
                 block.head_span,
             ),
             BlockHead::Terms => (
                 "terms".to_string(),
-                "every creator's terms",
+                crate::t!("every creator's terms"),
                 SymbolKind::PROPERTY,
                 block.head_span,
             ),
             BlockHead::Contact { name } => (
                 name.value.clone(),
-                "contact",
+                "contact".to_string(),
                 SymbolKind::CONSTANT,
                 name.span,
             ),
-            BlockHead::Roster { path, .. } => {
-                (path.value.clone(), "roster", SymbolKind::FILE, path.span)
-            }
+            BlockHead::Roster { path, .. } => (
+                path.value.clone(),
+                "roster".to_string(),
+                SymbolKind::FILE,
+                path.span,
+            ),
             BlockHead::Campaign { .. } => continue,
         };
         children.push(symbol(
-            document, title, detail, kind, block.span, selection, None,
+            document, title, &detail, kind, block.span, selection, None,
         ));
     }
     for (role, creators) in [Role::Kol, Role::Koc].into_iter().zip(roles) {
@@ -166,10 +175,13 @@ pub fn symbols(document: &Document) -> Vec<DocumentSymbol> {
         let range = lsp_types::Range::new(first.range.start, last.range.end);
         #[allow(deprecated)]
         children.push(DocumentSymbol {
-            name: format!("{}s", role.label()),
+            name: match role {
+                Role::Kol => crate::t!("KOLs"),
+                Role::Koc => crate::t!("KOCs"),
+            },
             detail: Some(match creators.len() {
-                1 => "1 creator".to_string(),
-                n => format!("{n} creators"),
+                1 => crate::t!("1 creator"),
+                n => crate::t!("{n} creators", n = n),
             }),
             kind: SymbolKind::NAMESPACE,
             tags: None,

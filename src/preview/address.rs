@@ -20,12 +20,11 @@ pub struct NotLoopback {
 
 impl fmt::Display for NotLoopback {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "preview serves this machine only: `{}` is not a loopback address; \
+        f.write_str(&crate::t!(
+            "preview serves this machine only: `{host}` is not a loopback address; \
              use 127.0.0.1 (the default), ::1 or localhost",
-            self.given
-        )
+            host = self.given
+        ))
     }
 }
 

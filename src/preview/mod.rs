@@ -80,24 +80,23 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NotLoopback(error) => error.fmt(f),
-            Error::Bind { address, source } if source.kind() == io::ErrorKind::AddrInUse => write!(
-                f,
-                "port {} is in use on {} (another preview?); choose one with --port, \
-                 or --port 0 for any free port",
-                address.port(),
-                address.ip()
-            ),
-            Error::Bind { address, source } => write!(
-                f,
-                "cannot listen on {address}: {}",
-                crate::fs::reason(source)
-            ),
+            Error::Bind { address, source } if source.kind() == io::ErrorKind::AddrInUse => f
+                .write_str(&crate::t!(
+                    "port {port} is in use on {ip} (another preview?); choose one with --port, \
+                     or --port 0 for any free port",
+                    port = address.port(),
+                    ip = address.ip()
+                )),
+            Error::Bind { address, source } => f.write_str(&crate::t!(
+                "cannot listen on {address}: {reason}",
+                address = address,
+                reason = crate::fs::reason(source)
+            )),
             Error::Watch(error) => error.fmt(f),
-            Error::Serve(error) => write!(
-                f,
-                "the preview stopped accepting connections: {}",
-                crate::fs::reason(error)
-            ),
+            Error::Serve(error) => f.write_str(&crate::t!(
+                "the preview stopped accepting connections: {reason}",
+                reason = crate::fs::reason(error)
+            )),
         }
     }
 }

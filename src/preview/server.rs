@@ -31,14 +31,19 @@ pub fn answer(request: Request, state: &Arc<State>) {
         .find(|header| header.field.equiv("Host"))
         .map(|header| header.value.as_str().to_string());
     if !is_local_host_header(host.as_deref()) {
-        let refusal = "this preview answers only requests addressed to this machine (localhost)\n";
-        return reply(request, text(403, refusal, &[]));
+        let refusal =
+            crate::t!("this preview answers only requests addressed to this machine (localhost)\n");
+        return reply(request, text(403, &refusal, &[]));
     }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let allow = [("Allow", "GET, HEAD")];
         return reply(
             request,
-            text(405, "the preview only serves pages (GET)\n", &allow),
+            text(
+                405,
+                &crate::t!("the preview only serves pages (GET)\n"),
+                &allow,
+            ),
         );
     }
     // The path without a query; a request for `http://host/path` (absolute
@@ -87,8 +92,8 @@ pub fn answer(request: Request, state: &Arc<State>) {
 /// `/events`: the stream needs the raw connection and a thread.
 fn stream(request: Request, state: &Arc<State>, current: String) {
     let Some(versions) = state.hub.subscribe() else {
-        let busy = "too many preview pages are open; close some and reload\n";
-        return reply(request, text(503, busy, &[("Retry-After", "5")]));
+        let busy = crate::t!("too many preview pages are open; close some and reload\n");
+        return reply(request, text(503, &busy, &[("Retry-After", "5")]));
     };
     let spawned = std::thread::Builder::new()
         .name("preview-events".to_string())

@@ -4,7 +4,7 @@
 //! every value (templates named `.html`), so a handle or a line of the spec
 //! quoted in a finding is shown as text, never read as markup.
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{Environment, HtmlEscape, UndefinedBehavior};
 use serde::Serialize;
 
 use super::site::{FindingLine, LanguageIndex, Problem, Site};
@@ -12,15 +12,18 @@ use super::site::{FindingLine, LanguageIndex, Problem, Site};
 const SHELL: &str = include_str!("shell.html");
 
 /// Put at the top of a brief served while the spec has errors.
-const STALE: &str = r#"<div role="alert" style="margin:0;padding:.6rem 1rem;background:#fff4e5;color:#8a5300;border-bottom:2px solid #b45309;font:600 14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif">Last good version, rendered {{ rendered_at }}. <code>{{ spec }}</code> {{ why }}; this page does not show the spec as it is now.</div>
+/// `notice` is the sentence with its values escaped as the templates
+/// escape them (`HtmlEscape`), and marked up.
+const STALE: &str = r#"<div role="alert" style="margin:0;padding:.6rem 1rem;background:#fff4e5;color:#8a5300;border-bottom:2px solid #b45309;font:600 14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif">{{ notice | safe }}</div>
 "#;
 
+/// `said` is the sentence with the path escaped (`HtmlEscape`) and marked up.
 const MISSING: &str = r#"<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Not found · redbrief preview</title></head>
+<html lang="{{ lang }}">
+<head><meta charset="utf-8"><title>{{ not_found }} · redbrief preview</title></head>
 <body style="font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem;color:#1f1f24">
-<h1 style="font-size:1.2rem">Not found</h1>
-<p>There is no page <code>{{ path }}</code> in this preview. <a href="/">Back to the briefs</a>.</p>
+<h1 style="font-size:1.2rem">{{ not_found }}</h1>
+<p>{{ said | safe }}</p>
 </body>
 </html>
 "#;
@@ -44,6 +47,58 @@ struct ShellView<'a> {
     /// The page the frame opens with; none while there are no briefs.
     first: Option<&'a str>,
     rendered_at: Option<&'a str>,
+    ui: Ui,
+}
+
+/// The main page's own words, in the language redbrief speaks. `line`
+/// holds `{line}` and `last_good` `{time}`, filled in by the template.
+#[derive(Serialize)]
+struct Ui {
+    lang: &'static str,
+    up_to_date: String,
+    briefs: String,
+    overview: String,
+    none: String,
+    none_yet: String,
+    findings: String,
+    line: String,
+    not_checked: String,
+    clean: String,
+    last_good: String,
+    no_briefs_yet: String,
+    brief: String,
+    no_languages: String,
+}
+
+impl Ui {
+    fn new() -> Ui {
+        Ui {
+            lang: html_lang(),
+            up_to_date: crate::t!("up to date"),
+            briefs: crate::t!("Briefs"),
+            overview: crate::t!("Overview"),
+            none: crate::t!("none"),
+            none_yet: crate::t!("none yet"),
+            findings: crate::t!("Findings"),
+            line: crate::t!("line {{line}}"),
+            not_checked: crate::t!("not checked: the spec could not be read"),
+            clean: crate::t!("none: the spec checks clean"),
+            last_good: crate::t!(
+                "The briefs below are from the last good version (rendered {{time}}), and each says so at its top."
+            ),
+            no_briefs_yet: crate::t!("No briefs yet: fix this and save; this page updates by itself."),
+            brief: crate::t!("Brief"),
+            no_languages: crate::t!("The spec lists no languages to write briefs in."),
+        }
+    }
+}
+
+/// The pages' `lang` attribute.
+fn html_lang() -> &'static str {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => "en",
+        crate::i18n::Lang::Zh => "zh-CN",
+    }
 }
 
 #[derive(Serialize)]
@@ -96,6 +151,7 @@ impl Pages {
             languages: briefs.map_or(&[], |b| b.languages.as_slice()),
             first: site.first_page(),
             rendered_at: briefs.map(|b| b.rendered_at.as_str()),
+            ui: Ui::new(),
         };
         self.render("shell.html", &view)
     }
@@ -107,24 +163,39 @@ impl Pages {
             return html.to_string();
         };
         let why = match problem {
-            Problem::SpecHasErrors { .. } => "has errors",
-            Problem::Unreadable(_) => "cannot be read",
-            Problem::Render(_) => "cannot be rendered",
+            Problem::SpecHasErrors { .. } => crate::t!("has errors"),
+            Problem::Unreadable(_) => crate::t!("cannot be read"),
+            Problem::Render(_) => crate::t!("cannot be rendered"),
         };
-        let notice = self.render(
-            "stale.html",
-            &minijinja::context! {
-                rendered_at => briefs.rendered_at,
-                spec => site.spec,
-                why => why,
-            },
+        let said = crate::t!(
+            "Last good version, rendered {time}. {spec} {why}; this page does not show the spec as it is now.",
+            time = HtmlEscape(&briefs.rendered_at),
+            spec = format!("<code>{}</code>", HtmlEscape(&site.spec)),
+            why = HtmlEscape(&why)
         );
+        let notice = self.render("stale.html", &minijinja::context! { notice => said });
         insert_after_body(html, &notice)
     }
 
     /// The page for a path that is not in the rendered set.
     pub fn missing(&self, path: &str) -> String {
-        self.render("missing.html", &minijinja::context! { path => path })
+        let back = format!(
+            "<a href=\"/\">{}</a>",
+            HtmlEscape(&crate::t!("Back to the briefs"))
+        );
+        let said = crate::t!(
+            "There is no page {path} in this preview. {back}.",
+            path = format!("<code>{}</code>", HtmlEscape(path)),
+            back = back
+        );
+        self.render(
+            "missing.html",
+            &minijinja::context! {
+                lang => html_lang(),
+                not_found => crate::t!("Not found"),
+                said => said,
+            },
+        )
     }
 
     fn render(&self, name: &str, view: &impl Serialize) -> String {
@@ -152,27 +223,33 @@ impl Default for Pages {
 fn problem_view(site: &Site, problem: &Problem) -> ProblemView {
     match problem {
         Problem::SpecHasErrors { errors } => {
-            let errors = match errors {
-                1 => "1 error".to_string(),
-                n => format!("{n} errors"),
+            let (status, headline) = match errors {
+                1 => (
+                    crate::t!("1 error"),
+                    crate::t!("{spec} has 1 error", spec = site.spec),
+                ),
+                n => (
+                    crate::t!("{n} errors", n = n),
+                    crate::t!("{spec} has {n} errors", spec = site.spec, n = n),
+                ),
             };
             ProblemView {
                 kind: "spec",
-                status: errors.clone(),
-                headline: format!("{} has {errors}", site.spec),
+                status,
+                headline,
                 detail: None,
             }
         }
         Problem::Unreadable(reason) => ProblemView {
             kind: "unreadable",
-            status: "cannot read the spec".to_string(),
-            headline: "The spec cannot be read".to_string(),
+            status: crate::t!("cannot read the spec"),
+            headline: crate::t!("The spec cannot be read"),
             detail: Some(reason.clone()),
         },
         Problem::Render(message) => ProblemView {
             kind: "render",
-            status: "cannot render".to_string(),
-            headline: "The briefs cannot be rendered".to_string(),
+            status: crate::t!("cannot render"),
+            headline: crate::t!("The briefs cannot be rendered"),
             detail: Some(message.clone()),
         },
     }

@@ -206,33 +206,48 @@ impl Site {
             .iter()
             .filter(|f| f.severity == "warning")
             .count();
+        // The warnings and the last good version are clauses added to
+        // the line, each worded whole.
         let warnings = match warnings {
             0 => String::new(),
-            1 => ", 1 warning".to_string(),
-            n => format!(", {n} warnings"),
+            1 => crate::t!(", 1 warning"),
+            n => crate::t!(", {n} warnings", n = n),
         };
         let stale = if self.briefs.is_some() {
-            "; showing the briefs of the last good version"
+            crate::t!("; showing the briefs of the last good version")
         } else {
-            ""
+            String::new()
         };
+        let time = &self.read_at;
         match &self.problem {
             None => {
                 let pages = self.briefs.as_ref().map_or(0, |b| b.files.len());
-                format!("{} rendered: {pages} pages{warnings}", self.read_at)
-            }
-            Some(Problem::Unreadable(reason)) => format!("{} {reason}{stale}", self.read_at),
-            Some(Problem::SpecHasErrors { errors }) => {
-                let errors = match errors {
-                    1 => "1 error".to_string(),
-                    n => format!("{n} errors"),
-                };
-                format!(
-                    "{} `{}` has {errors}{warnings}{stale}",
-                    self.read_at, self.spec
+                crate::t!(
+                    "{time} rendered: {pages} pages{warnings}",
+                    time = time,
+                    pages = pages,
+                    warnings = warnings
                 )
             }
-            Some(Problem::Render(message)) => format!("{} {message}{stale}", self.read_at),
+            Some(Problem::Unreadable(reason)) => format!("{time} {reason}{stale}"),
+            Some(Problem::SpecHasErrors { errors }) => match errors {
+                1 => crate::t!(
+                    "{time} `{spec}` has 1 error{warnings}{stale}",
+                    time = time,
+                    spec = self.spec,
+                    warnings = warnings,
+                    stale = stale
+                ),
+                n => crate::t!(
+                    "{time} `{spec}` has {n} errors{warnings}{stale}",
+                    time = time,
+                    spec = self.spec,
+                    n = n,
+                    warnings = warnings,
+                    stale = stale
+                ),
+            },
+            Some(Problem::Render(message)) => format!("{time} {message}{stale}"),
         }
     }
 }
@@ -255,17 +270,22 @@ impl FindingLine {
 fn read(path: &Path) -> Result<Checked, String> {
     let shown = path.display();
     if path.is_dir() {
-        return Err(format!("`{shown}` is a folder; name a .campaign file"));
+        return Err(crate::t!(
+            "`{path}` is a folder; name a .campaign file",
+            path = shown
+        ));
     }
     match crate::fs::read_at_most(path, crate::fs::LARGEST_SPEC) {
         Ok(Some(bytes)) => Ok(crate::check(shown.to_string(), bytes)),
-        Ok(None) => Err(format!(
-            "`{shown}` is larger than {} MiB, more than any campaign spec",
-            crate::fs::LARGEST_SPEC >> 20
+        Ok(None) => Err(crate::t!(
+            "`{path}` is larger than {mib} MiB, more than any campaign spec",
+            path = shown,
+            mib = crate::fs::LARGEST_SPEC >> 20
         )),
-        Err(error) => Err(format!(
-            "cannot read `{shown}`: {}",
-            crate::fs::reason(&error)
+        Err(error) => Err(crate::t!(
+            "cannot read `{path}`: {reason}",
+            path = shown,
+            reason = crate::fs::reason(&error)
         )),
     }
 }

@@ -45,12 +45,11 @@ pub struct WatchError {
 
 impl fmt::Display for WatchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "cannot watch `{}` for changes: {}",
-            self.path.display(),
-            self.reason
-        )
+        f.write_str(&crate::t!(
+            "cannot watch `{path}` for changes: {reason}",
+            path = self.path.display(),
+            reason = self.reason
+        ))
     }
 }
 
@@ -65,7 +64,7 @@ impl WatchList {
         };
         let name = path.file_name().ok_or_else(|| WatchError {
             path: path.to_path_buf(),
-            reason: "it names no file".to_string(),
+            reason: crate::t!("it names no file"),
         })?;
         let folder = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -172,7 +171,10 @@ pub fn start(
                 path: PathBuf::from("."),
                 reason,
             })?;
-            let note = format!("watching for changes by polling every half second ({reason})");
+            let note = crate::t!(
+                "watching for changes by polling every half second ({reason})",
+                reason = reason
+            );
             Ok((Box::new(watcher), Some(note)))
         }
     }

@@ -1,0 +1,140 @@
+//! A large spec parsed in pieces: each creator block on its own, on every
+//! core, and the rest of the file with those blocks blanked out.
+//!
+//! A roster of ten thousand creators is almost all creator blocks, and a
+//! block parses the same wherever it stands (the grammar has no context
+//! beyond the line after its `}`), so the pieces give the tree one parse of
+//! the whole file would. Pieces also keep memory down: pest holds the tokens
+//! of one block at a time, not of the whole file. Whenever a piece or the
+//! rest does not parse cleanly, `None` sends the caller to the one-parse
+//! path, whose error messages are the ones users see.
+
+use std::ops::Range;
+
+use pest::Parser;
+
+use super::ast::Node;
+use super::build::Builder;
+use super::{CampaignParser, Rule};
+use crate::diagnostic::Finding;
+
+/// Below this many creator blocks, a thread costs more than it saves.
+const PIECES_PER_THREAD: usize = 256;
+
+/// The top-level nodes and the builder's findings, or `None` to parse the
+/// file in one go. `blocks` are the scanner's blocks one level inside a
+/// top-level block.
+pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Finding>)> {
+    let pieces: Vec<Range<usize>> = blocks
+        .iter()
+        .filter(|block| stands_alone(text, block))
+        .cloned()
+        .collect();
+    if pieces.is_empty() {
+        return None;
+    }
+
+    // The rest of the file, each piece blanked byte for byte (line breaks
+    // kept), so that every offset stays where it was.
+    let mut rest = text.as_bytes().to_vec();
+    for piece in &pieces {
+        for byte in rest.get_mut(piece.clone())? {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+    }
+    let rest = String::from_utf8(rest).ok()?;
+    let mut builder = Builder::default();
+    let mut nodes = {
+        let mut pairs = CampaignParser::parse(Rule::spec, &rest).ok()?;
+        pairs
+            .next()
+            .map(|spec| builder.spec(spec))
+            .unwrap_or_default()
+    };
+    drop(rest);
+    let mut findings = builder.findings;
+
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(pieces.len() / PIECES_PER_THREAD)
+        .max(1);
+    let chunk = pieces.len().div_ceil(threads);
+    let built: Vec<Option<(Vec<Node>, Vec<Finding>)>> = if threads == 1 {
+        vec![build_pieces(text, &pieces)]
+    } else {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = pieces
+                .chunks(chunk)
+                .map(|chunk| scope.spawn(move || build_pieces(text, chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|worker| worker.join().ok().flatten())
+                .collect()
+        })
+    };
+
+    // Each creator into the block it stands in, in file order.
+    let mut nested: Vec<Vec<Node>> = nodes.iter().map(|_| Vec::new()).collect();
+    for part in built {
+        let (piece_nodes, piece_findings) = part?;
+        findings.extend(piece_findings);
+        for node in piece_nodes {
+            let span = node.span();
+            let outer = nodes.iter().position(|outer| match outer {
+                Node::Block(block) => block.span.start <= span.start && span.end <= block.span.end,
+                _ => false,
+            })?;
+            nested.get_mut(outer)?.push(node);
+        }
+    }
+    for (outer, inner) in nodes.iter_mut().zip(nested) {
+        if let (Node::Block(block), false) = (outer, inner.is_empty()) {
+            block.body.extend(inner);
+            block.body.sort_by_key(|node| node.span().start);
+        }
+    }
+    Some((nodes, findings))
+}
+
+/// Parses and builds creator blocks, one at a time.
+fn build_pieces(text: &str, pieces: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Finding>)> {
+    let mut nodes = Vec::with_capacity(pieces.len());
+    let mut findings = Vec::new();
+    for piece in pieces {
+        let source = text.get(piece.clone())?;
+        let mut pairs = CampaignParser::parse(Rule::creator_block, source).ok()?;
+        let pair = pairs.next()?;
+        // The block must be all of the piece, as it would be in the file.
+        if pair.as_span().end() != source.len() {
+            return None;
+        }
+        let mut builder = Builder::at(piece.start);
+        if let Some(node) = builder.piece(pair) {
+            nodes.push(node);
+        }
+        findings.extend(builder.findings);
+    }
+    Some((nodes, findings))
+}
+
+/// A creator block that parses alone as it would in the file: its head
+/// starts a line (after spaces) and names a role, and after its `}` the
+/// line holds at most spaces and a comment.
+fn stands_alone(text: &str, block: &Range<usize>) -> bool {
+    let (Some(before), Some(source), Some(after)) = (
+        text.get(..block.start),
+        text.get(block.clone()),
+        text.get(block.end..),
+    ) else {
+        return false;
+    };
+    let line_before = before.rsplit('\n').next().unwrap_or("");
+    let keyword = source.split([' ', '\t']).next().unwrap_or("");
+    let after = after.trim_start_matches([' ', '\t']);
+    line_before.bytes().all(|b| b == b' ' || b == b'\t')
+        && matches!(keyword, "kol" | "koc")
+        && (after.is_empty() || after.starts_with(['\n', '\r', '#']))
+}

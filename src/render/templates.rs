@@ -78,14 +78,19 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// `copy.j2` for every brief instead took half the time of a large render.
 /// The layouts import `copy` themselves only when it is not already there,
 /// so each still renders on its own. Internal: not a name users override.
-const DRIVER_MD: &str = "{% import language ~ \"/copy.j2\" as copy %}\
+///
+/// The modules are imported under other names and set as `copy` and
+/// `layout` inside the macro: a macro captures only the names it reads and
+/// does not assign, so `{% set copy = copy %}` read an undefined local, and
+/// every brief imported `copy.j2` again.
+const DRIVER_MD: &str = "{% import language ~ \"/copy.j2\" as imported_copy %}\
 {% macro document(template, creator, overview, page) %}\
-{% set copy = copy %}{% include template %}{% endmacro %}";
+{% set copy = imported_copy %}{% include template %}{% endmacro %}";
 /// The same for HTML, which also imports the page frame once.
-const DRIVER_HTML: &str = "{% import language ~ \"/copy.j2\" as copy %}\
-{% import \"page.html.j2\" as layout %}\
+const DRIVER_HTML: &str = "{% import language ~ \"/copy.j2\" as imported_copy %}\
+{% import \"page.html.j2\" as imported_layout %}\
 {% macro document(template, creator, overview, page) %}\
-{% set copy = copy %}{% set layout = layout %}{% include template %}{% endmacro %}";
+{% set copy = imported_copy %}{% set layout = imported_layout %}{% include template %}{% endmacro %}";
 
 /// The driver for a format, named like one of its templates so it escapes
 /// the same way they do.
@@ -290,5 +295,45 @@ mod tests {
         let md = env.get_template("a.md.j2").and_then(|t| t.render(&x));
         assert_eq!(html.expect("renders"), "“&lt;b&gt;&amp;”");
         assert_eq!(md.expect("renders"), "“<b>&”");
+    }
+
+    /// The layouts find the words and the page frame the driver imported
+    /// once, so they do not import them again for every brief.
+    #[test]
+    fn documents_see_the_modules_the_driver_imported() {
+        for (format, driver_source) in [
+            (crate::render::OutputFormat::Markdown, DRIVER_MD),
+            (crate::render::OutputFormat::Html, DRIVER_HTML),
+        ] {
+            let mut env = Environment::new();
+            env.add_template("en/copy.j2", "{% set hello = \"hi\" %}")
+                .expect("parses");
+            env.add_template("page.html.j2", "").expect("parses");
+            env.add_template(
+                "probe.j2",
+                "{{ copy is defined }} {{ layout is defined }} {{ copy.hello }}",
+            )
+            .expect("parses");
+            env.add_template(driver(format), driver_source)
+                .expect("parses");
+            let driver = env.get_template(driver(format)).expect("loads");
+            let mut state = driver
+                .render_captured(minijinja::context! { language => "en" })
+                .expect("renders");
+            let args = [
+                minijinja::Value::from("probe.j2"),
+                minijinja::Value::from(()),
+                minijinja::Value::from(()),
+                minijinja::Value::from(()),
+            ];
+            let seen = state
+                .with_state_mut(|state| state.call_macro("document", &args))
+                .expect("calls");
+            let html = format == crate::render::OutputFormat::Html;
+            assert_eq!(
+                seen,
+                format!("True {} hi", if html { "True" } else { "False" })
+            );
+        }
     }
 }

@@ -83,7 +83,10 @@ impl Builder {
     }
 
     fn nodes(&mut self, pairs: Pairs<'_, Rule>) -> Vec<Node> {
-        pairs.filter_map(|pair| self.node(pair)).collect()
+        let mut nodes: Vec<Node> = pairs.filter_map(|pair| self.node(pair)).collect();
+        // A block's nodes live as long as the tree: no room to grow.
+        nodes.shrink_to_fit();
+        nodes
     }
 
     fn node(&mut self, pair: Pair<'_, Rule>) -> Option<Node> {

@@ -34,17 +34,7 @@ pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Find
         return None;
     }
 
-    // The rest of the file, each piece blanked byte for byte (line breaks
-    // kept), so that every offset stays where it was.
-    let mut rest = text.as_bytes().to_vec();
-    for piece in &pieces {
-        for byte in rest.get_mut(piece.clone())? {
-            if *byte != b'\n' && *byte != b'\r' {
-                *byte = b' ';
-            }
-        }
-    }
-    let rest = String::from_utf8(rest).ok()?;
+    let (rest, cut) = rest_of(text, &pieces)?;
     let mut builder = Builder::default();
     let mut nodes = {
         let mut pairs = CampaignParser::parse(Rule::spec, &rest).ok()?;
@@ -55,6 +45,19 @@ pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Find
     };
     drop(rest);
     let mut findings = builder.findings;
+    if let Some(cut) = cut {
+        // Only the `}` of the block holding the creators came after them.
+        if findings.iter().any(|finding| finding.span.end > cut.at) {
+            return None;
+        }
+        for node in &mut nodes {
+            match node {
+                Node::Block(block) if block.span.end > cut.at => block.span.end += cut.length,
+                _ if node.span().end > cut.at => return None,
+                _ => {}
+            }
+        }
+    }
 
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -97,6 +100,62 @@ pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Find
         }
     }
     Some((nodes, findings))
+}
+
+/// Creators cut out of the file at `at`: `length` bytes.
+struct Cut {
+    at: usize,
+    length: usize,
+}
+
+/// The file without its pieces, for the parser. When the creators stand
+/// together (nothing but comments between them) and only the closing `}`
+/// follows them, they are cut out, so the parser never reads past them;
+/// otherwise each piece is blanked byte for byte (line breaks kept), so
+/// that every offset stays where it was. Blanks cost the parser about as
+/// much as the creators' own text.
+fn rest_of(text: &str, pieces: &[Range<usize>]) -> Option<(String, Option<Cut>)> {
+    let (first, last) = (pieces.first()?, pieces.last()?);
+    let together = pieces.windows(2).all(|pair| {
+        text.get(pair[0].end..pair[1].start)
+            .is_some_and(only_comments)
+    });
+    let closes = text.get(last.end..).is_some_and(|after| {
+        let words: Vec<&str> = after
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim_matches(SPACE))
+            .filter(|line| !line.is_empty())
+            .collect();
+        words == ["}"]
+    });
+    if together && closes {
+        let rest = format!("{}{}", text.get(..first.start)?, text.get(last.end..)?);
+        let cut = Cut {
+            at: first.start,
+            length: last.end - first.start,
+        };
+        return Some((rest, Some(cut)));
+    }
+    let mut rest = text.as_bytes().to_vec();
+    for piece in pieces {
+        for byte in rest.get_mut(piece.clone())? {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+    }
+    Some((String::from_utf8(rest).ok()?, None))
+}
+
+/// What the grammar skips between tokens, and a line break's `\r`.
+const SPACE: [char; 3] = [' ', '\t', '\r'];
+
+/// Blank lines and comments only.
+fn only_comments(between: &str) -> bool {
+    between.lines().all(|line| {
+        let line = line.trim_matches(SPACE);
+        line.is_empty() || line.starts_with('#')
+    })
 }
 
 /// Parses and builds creator blocks, one at a time.

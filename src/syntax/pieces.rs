@@ -197,3 +197,60 @@ fn stands_alone(text: &str, block: &Range<usize>) -> bool {
         && matches!(keyword, "kol" | "koc")
         && (after.is_empty() || after.starts_with(['\n', '\r', '#']))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::scan;
+
+    /// The tree and findings of one parse of the whole text, as text.
+    fn whole(text: &str) -> String {
+        let text = scan::scan(text).text;
+        let mut pairs = CampaignParser::parse(Rule::spec, &text).expect("parses");
+        let mut builder = Builder::default();
+        let nodes = pairs.next().map(|spec| builder.spec(spec));
+        let mut findings = builder.findings;
+        crate::diagnostic::sort(&mut findings);
+        format!("{nodes:?}\n{findings:?}")
+    }
+
+    /// The same from the pieces, or `None` where they are not used.
+    fn in_pieces(text: &str) -> Option<String> {
+        let scan = scan::scan(text);
+        let (nodes, mut findings) = parse(&scan.text, &scan.inner_blocks)?;
+        crate::diagnostic::sort(&mut findings);
+        Some(format!("{:?}\n{findings:?}", Some(nodes)))
+    }
+
+    const HEAD: &str =
+        "campaign \"C\" {\n  window 2027-01-01 to 2027-02-01\n  budget 10k MYR\n  languages en\n";
+    const KOL: &str = "  kol @a.b {\n    followers 120k\n    angle \"x\"\n  }\n";
+    const BROKEN: &str = "  koc @c {\n    followers: 3k\n    followers abc\n    fee 1k  # paid\n    vibe \"soft\"\n    angle \"bad \\q escape\"\n  } # done\n";
+
+    #[test]
+    fn pieces_give_the_tree_of_one_parse() {
+        let cases = [
+            // Together, then the closing brace: cut out.
+            format!("{HEAD}{KOL}\n  # between\n{BROKEN}{KOL}}}\n"),
+            // A statement between creators, a block after them: blanked.
+            format!("{HEAD}{KOL}  budget 20k MYR\n{BROKEN}}}\n"),
+            format!("{HEAD}{KOL}{BROKEN}  policy {{\n    min_kocs 3\n  }}\n}}\n"),
+            // Text after the campaign's brace.
+            format!("{HEAD}{KOL}}}\nstray words\n"),
+            // Enough creators for threads.
+            format!("{HEAD}{}}}\n", [KOL, BROKEN].concat().repeat(600)),
+        ];
+        for (i, text) in cases.iter().enumerate() {
+            let Some(pieces) = in_pieces(text) else {
+                panic!("case {i} not parsed in pieces");
+            };
+            assert_eq!(pieces, whole(text), "case {i}");
+        }
+        // A creator that shares its line with the next is no piece, and the
+        // file is read in one parse when the rest does not parse.
+        let shared = format!("{HEAD}  kol @x {{\n  }} koc @y {{\n  }}\n{KOL}}}\n");
+        if let Some(pieces) = in_pieces(&shared) {
+            assert_eq!(pieces, whole(&shared));
+        }
+    }
+}

@@ -318,7 +318,7 @@ fn fill(
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
         }
-        fs::write(&target, contents).map_err(|e| failed(&target, e))?;
+        fs::write(&target, contents.as_bytes()).map_err(|e| failed(&target, e))?;
         written();
     }
     if let Some(meta) = existing {

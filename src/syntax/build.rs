@@ -101,9 +101,26 @@ fn head_rule(keyword: &str) -> Option<Rule> {
 #[derive(Default)]
 pub struct Builder {
     pub findings: Vec<Finding>,
+    /// Where the parsed text starts in the file: a block parsed on its own
+    /// (see `super::pieces`) has pairs that count from its first byte.
+    pub offset: usize,
 }
 
 impl Builder {
+    /// A builder for pairs parsed from the file's text starting at `offset`.
+    pub fn at(offset: usize) -> Self {
+        Builder {
+            findings: Vec::new(),
+            offset,
+        }
+    }
+
+    /// Builds one block parsed on its own (`Rule::creator_block` and the
+    /// like), whose pairs count from `self.offset`.
+    pub fn piece(&mut self, pair: Pair<'_, Rule>) -> Option<Node> {
+        self.node(pair)
+    }
+
     pub fn spec(&mut self, spec: Pair<'_, Rule>) -> Vec<Node> {
         self.nodes(spec.into_inner())
     }
@@ -137,8 +154,8 @@ impl Builder {
         let mut inner = pair.into_inner();
         let head_pair = inner.next()?;
         let body_pair = inner.next()?;
-        let head_span = Span::from(head_pair.as_span());
-        let span = head_span.to(body_pair.as_span().into());
+        let head_span = span_at(self.offset, head_pair.as_span());
+        let span = head_span.to(span_at(self.offset, body_pair.as_span()));
         let head = self.head(head_pair)?;
         let body = self.nodes(body_pair.into_inner());
         Some(Block {
@@ -163,7 +180,7 @@ impl Builder {
                 name: self.name(inner.next()?, Named::Product),
             },
             Rule::goal_head => BlockHead::Goal {
-                name: word(inner.next()?),
+                name: word(self.offset, inner.next()?),
             },
             Rule::creator_head => BlockHead::Creator {
                 role: if inner.next()?.as_str() == "kol" {
@@ -171,7 +188,7 @@ impl Builder {
                 } else {
                     Role::Koc
                 },
-                handle: word(inner.next()?),
+                handle: word(self.offset, inner.next()?),
             },
             Rule::policy_head => BlockHead::Policy,
             Rule::terms_head => BlockHead::Terms,
@@ -189,7 +206,7 @@ impl Builder {
                         } else {
                             Role::Koc
                         },
-                        role.as_span().into(),
+                        span_at(self.offset, role.as_span()),
                     ),
                 }
             }
@@ -202,7 +219,8 @@ impl Builder {
     /// be of the kind the field table gives the key.
     fn statement(&mut self, pair: Pair<'_, Rule>) -> Option<Node> {
         let rule = pair.as_rule();
-        let start = pair.as_span().start();
+        let o = self.offset;
+        let start = o + pair.as_span().start();
         let whole = pair.as_str();
         let args: Vec<Pair<'_, Rule>> = pair.into_inner().collect();
         let (keyword, values) = match rule {
@@ -224,53 +242,55 @@ impl Builder {
         };
         // The pair's own span takes in a trailing comment; stop at the last
         // value instead.
-        let end = values.last().map_or(key_span.end, |a| a.as_span().end());
+        let end = values
+            .last()
+            .map_or(key_span.end, |a| o + a.as_span().end());
         let span = Span::new(start, end);
         let arg = |i: usize| values.get(i).cloned();
         let value = match rule {
             Rule::window_stmt => Some(Value::Window {
-                start: literal(arg(0)?),
-                end: literal(arg(2)?),
+                start: literal(o, arg(0)?),
+                end: literal(o, arg(2)?),
             }),
             Rule::allow_stmt => Some(Value::Allow {
-                rule: literal(arg(0)?),
+                rule: literal(o, arg(0)?),
                 reason: arg(1).map(|reason| self.text(reason)),
             }),
             Rule::kpi_stmt => {
                 let comparator = arg(1)?;
                 let target = arg(2)?;
                 Some(Value::Kpi {
-                    metric: word(arg(0)?),
+                    metric: word(o, arg(0)?),
                     comparator: Spanned::new(
                         if comparator.as_str() == ">=" {
                             Comparator::AtLeast
                         } else {
                             Comparator::AtMost
                         },
-                        comparator.as_span().into(),
+                        span_at(o, comparator.as_span()),
                     ),
                     target: match target.as_rule() {
-                        Rule::money => QuantityLiteral::Money(money(target)?),
-                        Rule::percent => QuantityLiteral::Percent(literal(target)),
-                        _ => QuantityLiteral::Count(literal(target)),
+                        Rule::money => QuantityLiteral::Money(money(o, target)?),
+                        Rule::percent => QuantityLiteral::Percent(literal(o, target)),
+                        _ => QuantityLiteral::Count(literal(o, target)),
                     },
                 })
             }
             Rule::peak_stmt => Some(Value::Peak {
                 name: self.text(arg(0)?),
-                date: literal(arg(1)?),
+                date: literal(o, arg(1)?),
             }),
             Rule::cost_stmt => Some(Value::Cost {
                 name: self.text(arg(0)?),
-                amount: money(arg(1)?)?,
+                amount: money(o, arg(1)?)?,
             }),
             Rule::rights_stmt => Some(Value::Rights {
-                uses: words(arg(0)?),
-                duration: literal(arg(2)?),
+                uses: words(o, arg(0)?),
+                duration: literal(o, arg(2)?),
             }),
             Rule::deliver_stmt => Some(Value::Deliver {
-                format: word(arg(0)?),
-                times: literal(arg(1)?),
+                format: word(o, arg(0)?),
+                times: literal(o, arg(1)?),
                 schedule: match arg(2) {
                     None => None,
                     Some(schedule) => Some(self.schedule(schedule)?),
@@ -304,6 +324,7 @@ impl Builder {
 
     /// A value read as the form `kind` wants, or `None` when it has another.
     fn value(&mut self, kind: Kind, pair: Pair<'_, Rule>) -> Option<Value> {
+        let o = self.offset;
         Some(match (kind, pair.as_rule()) {
             (Kind::Text, Rule::string_list) => {
                 let mut texts = self.texts(pair);
@@ -314,38 +335,39 @@ impl Builder {
             }
             (Kind::Texts, Rule::string_list) => Value::Texts(self.texts(pair)),
             (Kind::Name, Rule::name_list) => {
-                let mut names = words(pair);
+                let mut names = words(o, pair);
                 if names.len() != 1 {
                     return None;
                 }
                 Value::Name(names.pop()?)
             }
-            (Kind::Names, Rule::name_list) => Value::Names(words(pair)),
-            (Kind::Count, Rule::count) => Value::Count(literal(pair)),
-            (Kind::Percent, Rule::percent) => Value::Percent(literal(pair)),
-            (Kind::Money, Rule::money) => Value::Money(money(pair)?),
+            (Kind::Names, Rule::name_list) => Value::Names(words(o, pair)),
+            (Kind::Count, Rule::count) => Value::Count(literal(o, pair)),
+            (Kind::Percent, Rule::percent) => Value::Percent(literal(o, pair)),
+            (Kind::Money, Rule::money) => Value::Money(money(o, pair)?),
             (Kind::Duration, Rule::duration_list) => {
-                let mut durations: Vec<Literal> = pair.into_inner().map(literal).collect();
+                let mut durations: Vec<Literal> = pair.into_inner().map(|p| literal(o, p)).collect();
                 if durations.len() != 1 {
                     return None;
                 }
                 Value::Duration(durations.pop()?)
             }
             (Kind::Durations, Rule::duration_list) => {
-                Value::Durations(pair.into_inner().map(literal).collect())
+                Value::Durations(pair.into_inner().map(|p| literal(o, p)).collect())
             }
-            (Kind::Date, Rule::date) => Value::Date(literal(pair)),
-            (Kind::Market, Rule::market_code) => Value::Market(literal(pair)),
+            (Kind::Date, Rule::date) => Value::Date(literal(o, pair)),
+            (Kind::Market, Rule::market_code) => Value::Market(literal(o, pair)),
             _ => return None,
         })
     }
 
     fn schedule(&mut self, pair: Pair<'_, Rule>) -> Option<ScheduleLiteral> {
+        let o = self.offset;
         let rule = pair.as_rule();
         let dates: Vec<Literal> = pair
             .into_inner()
             .filter(|p| p.as_rule() == Rule::date)
-            .map(literal)
+            .map(|p| literal(o, p))
             .collect();
         match (rule, dates.as_slice()) {
             (Rule::on_date, [on]) => Some(ScheduleLiteral::On(on.clone())),
@@ -358,7 +380,7 @@ impl Builder {
 
     /// A line the grammar could not read as any statement.
     fn loose_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Node> {
-        self.loose_line(pair.as_str(), pair.as_span().start())
+        self.loose_line(pair.as_str(), self.offset + pair.as_span().start())
     }
 
     /// A line that is no statement of the language, starting at `start`.
@@ -425,7 +447,7 @@ impl Builder {
         let mut inner = pair.into_inner();
         let head = inner.next()?;
         let body = inner.next()?;
-        let start = head.as_span().start();
+        let start = self.offset + head.as_span().start();
         let head_text = head.as_str().trim_end();
         let head_span = Span::new(start, start + head_text.len());
         let first = first_word(head_text);
@@ -442,7 +464,7 @@ impl Builder {
                     },
                     head_span,
                     body: nodes,
-                    span: head_span.to(body.as_span().into()),
+                    span: head_span.to(span_at(self.offset, body.as_span())),
                 }));
             }
             return None;
@@ -462,7 +484,7 @@ impl Builder {
             );
             return None;
         }
-        let span = head_span.to(body.as_span().into());
+        let span = head_span.to(span_at(self.offset, body.as_span()));
         self.unknown(first, start, span, true)
     }
 
@@ -540,7 +562,7 @@ impl Builder {
             let (Some(code), Some(string)) = (parts.next(), parts.next()) else {
                 continue;
             };
-            let language = word(code);
+            let language = word(self.offset, code);
             let version = self.string(string);
             text.translations.push(Translation {
                 span: language.span.to(version.span),
@@ -578,7 +600,7 @@ impl Builder {
     }
 
     fn string(&mut self, pair: Pair<'_, Rule>) -> Text {
-        let span = Span::from(pair.as_span());
+        let span = span_at(self.offset, pair.as_span());
         let inner = pair.into_inner().next();
         let multiline = inner
             .as_ref()
@@ -587,7 +609,7 @@ impl Builder {
         let value = match body {
             None => String::new(),
             Some(body) if multiline => dedent(body.as_str()),
-            Some(body) => self.unescape(body.as_str(), body.as_span().start()),
+            Some(body) => self.unescape(body.as_str(), self.offset + body.as_span().start()),
         };
         if let Some(ch) = value
             .chars()
@@ -734,24 +756,29 @@ fn value_texts(value: &Value) -> Vec<&Text> {
     }
 }
 
-fn literal(pair: Pair<'_, Rule>) -> Literal {
-    Spanned::new(pair.as_str().to_string(), pair.as_span().into())
+/// A pest span in the file: `offset` is where the parsed text starts.
+fn span_at(offset: usize, span: pest::Span<'_>) -> Span {
+    Span::new(offset + span.start(), offset + span.end())
 }
 
-fn word(pair: Pair<'_, Rule>) -> Spanned<String> {
-    literal(pair)
+fn literal(o: usize, pair: Pair<'_, Rule>) -> Literal {
+    Spanned::new(pair.as_str().to_string(), span_at(o, pair.as_span()))
 }
 
-fn words(list: Pair<'_, Rule>) -> Vec<Spanned<String>> {
-    list.into_inner().map(word).collect()
+fn word(o: usize, pair: Pair<'_, Rule>) -> Spanned<String> {
+    literal(o, pair)
 }
 
-fn money(pair: Pair<'_, Rule>) -> Option<MoneyLiteral> {
-    let span = pair.as_span().into();
+fn words(o: usize, list: Pair<'_, Rule>) -> Vec<Spanned<String>> {
+    list.into_inner().map(|pair| word(o, pair)).collect()
+}
+
+fn money(o: usize, pair: Pair<'_, Rule>) -> Option<MoneyLiteral> {
+    let span = span_at(o, pair.as_span());
     let mut inner = pair.into_inner();
     Some(MoneyLiteral {
-        amount: literal(inner.next()?),
-        currency: literal(inner.next()?),
+        amount: literal(o, inner.next()?),
+        currency: literal(o, inner.next()?),
         span,
     })
 }

@@ -8,6 +8,7 @@ mod build;
 pub mod fields;
 pub use fields::keywords;
 mod expected;
+mod pieces;
 mod scan;
 
 use pest::Parser;
@@ -37,6 +38,17 @@ pub fn parse(text: &str) -> Parsed {
     if scan.structural {
         return Parsed {
             spec: None,
+            findings,
+        };
+    }
+    if let Some((nodes, built)) = pieces::parse(&scan.text, &scan.inner_blocks) {
+        findings.extend(built);
+        crate::diagnostic::sort(&mut findings);
+        return Parsed {
+            spec: Some(Spec {
+                nodes,
+                comments: scan.comments,
+            }),
             findings,
         };
     }

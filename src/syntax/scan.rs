@@ -23,6 +23,10 @@ pub struct Scan {
     /// A string or a block is never closed (or closed twice): the parser
     /// could only add noise, so it is not run.
     pub structural: bool,
+    /// Each block one level inside a top-level block (a creator in the
+    /// campaign), from the first byte of its head to its `}`: pieces the
+    /// parser may read on their own.
+    pub inner_blocks: Vec<std::ops::Range<usize>>,
 }
 
 /// Blocks nest two deep (campaign, then brand, goal, creator...). Deeper
@@ -134,6 +138,7 @@ pub fn scan(source: &str) -> Scan {
         suspects: Vec::new(),
         line_start: 0,
         head_start: 0,
+        inner_blocks: Vec::new(),
     };
     scanner.run();
     let Scanner {
@@ -141,6 +146,7 @@ pub fn scan(source: &str) -> Scan {
         comments,
         mut findings,
         structural,
+        inner_blocks,
         ..
     } = scanner;
     crate::diagnostic::sort(&mut findings);
@@ -151,6 +157,7 @@ pub fn scan(source: &str) -> Scan {
         comments,
         findings,
         structural,
+        inner_blocks,
     }
 }
 
@@ -165,6 +172,7 @@ struct Scanner<'a> {
     line_start: usize,
     /// Where the text before the next `{` starts: after the last brace.
     head_start: usize,
+    inner_blocks: Vec<std::ops::Range<usize>>,
 }
 
 impl Scanner<'_> {
@@ -441,6 +449,9 @@ impl Scanner<'_> {
     }
 
     fn close_brace(&mut self, at: usize) {
+        if let [_, inner] = self.open.as_slice() {
+            self.inner_blocks.push(inner.head_span.start..at + 1);
+        }
         if self.open.pop().is_none() {
             self.structural = true;
             self.findings.push(

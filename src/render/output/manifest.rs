@@ -1,6 +1,7 @@
 //! The manifest: the list of files a render wrote into OUT, so the next
 //! render replaces only those and keeps everything else.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
@@ -42,17 +43,18 @@ pub fn empty() -> String {
 }
 
 /// The set with its manifest, as (relative path, bytes).
-pub fn with_manifest(files: &[RenderedFile]) -> Vec<(&str, String)> {
+pub fn with_manifest(files: &[RenderedFile]) -> Vec<(&str, Cow<'_, str>)> {
     let mut manifest = String::from(HEADER);
     for file in files {
         manifest.push_str(&file.path);
         manifest.push('\n');
     }
-    let mut all: Vec<(&str, String)> = files
+    // Borrowed: a copy of every brief would double what a render holds.
+    let mut all: Vec<(&str, Cow<'_, str>)> = files
         .iter()
-        .map(|f| (f.path.as_str(), f.contents.clone()))
+        .map(|f| (f.path.as_str(), Cow::Borrowed(f.contents.as_str())))
         .collect();
-    all.push((MANIFEST, manifest));
+    all.push((MANIFEST, Cow::Owned(manifest)));
     all
 }
 

@@ -11,8 +11,8 @@
 //! together) → `export`, `format` (the AST back in canonical layout),
 //! `render` (briefs) → `diff` (which briefs change between two versions),
 //! `lsp` (the language server), `preview` (the briefs served locally) →
-//! `cli`. `fs`, `platform` and `suggest` are
-//! leaves any stage may use.
+//! `cli`. `fs`, `i18n`, `platform` and `suggest`
+//! are leaves any stage may use.
 
 pub mod check;
 pub mod cli;

@@ -40,12 +40,14 @@ impl Lang {
         }
     }
 
-    /// `en`, `zh` and the spellings people type for them (`zh-CN`, `cn`).
+    /// `en` or `zh`, with a region as locales write it (`zh-CN`, `zh_SG`).
+    /// `cn` is a country, not a language: the brief languages refuse it
+    /// too, with a did-you-mean.
     pub fn parse(word: &str) -> Option<Lang> {
         let word = word.trim().to_ascii_lowercase();
         match word.as_str() {
-            "en" | "english" => Some(Lang::En),
-            "zh" | "cn" | "chinese" | "中文" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
             _ if word.starts_with("en-") || word.starts_with("en_") => Some(Lang::En),
             _ if word.starts_with("zh-") || word.starts_with("zh_") => Some(Lang::Zh),
             _ => None,

@@ -472,44 +472,4 @@ mod tests {
             );
         }
     }
-
-    /// The layouts find the words and the page frame the driver imported
-    /// once, so they do not import them again for every brief.
-    #[test]
-    fn documents_see_the_modules_the_driver_imported() {
-        for (format, driver_source) in [
-            (crate::render::OutputFormat::Markdown, DRIVER_MD),
-            (crate::render::OutputFormat::Html, DRIVER_HTML),
-        ] {
-            let mut env = Environment::new();
-            env.add_template("en/copy.j2", "{% set hello = \"hi\" %}")
-                .expect("parses");
-            env.add_template("page.html.j2", "").expect("parses");
-            env.add_template(
-                "probe.j2",
-                "{{ copy is defined }} {{ layout is defined }} {{ copy.hello }}",
-            )
-            .expect("parses");
-            env.add_template(driver(format), driver_source)
-                .expect("parses");
-            let driver = env.get_template(driver(format)).expect("loads");
-            let mut state = driver
-                .render_captured(minijinja::context! { language => "en" })
-                .expect("renders");
-            let args = [
-                minijinja::Value::from("probe.j2"),
-                minijinja::Value::from(()),
-                minijinja::Value::from(()),
-                minijinja::Value::from(()),
-            ];
-            let seen = state
-                .with_state_mut(|state| state.call_macro("document", &args))
-                .expect("calls");
-            let html = format == crate::render::OutputFormat::Html;
-            assert_eq!(
-                seen,
-                format!("True {} hi", if html { "True" } else { "False" })
-            );
-        }
-    }
 }

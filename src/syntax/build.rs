@@ -346,7 +346,8 @@ impl Builder {
             (Kind::Percent, Rule::percent) => Value::Percent(literal(o, pair)),
             (Kind::Money, Rule::money) => Value::Money(money(o, pair)?),
             (Kind::Duration, Rule::duration_list) => {
-                let mut durations: Vec<Literal> = pair.into_inner().map(|p| literal(o, p)).collect();
+                let mut durations: Vec<Literal> =
+                    pair.into_inner().map(|p| literal(o, p)).collect();
                 if durations.len() != 1 {
                     return None;
                 }

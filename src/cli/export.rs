@@ -23,9 +23,18 @@ pub struct ExportArgs {
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The language of the execution sheet's headers and words.
-    /// Also the language of its messages. Default: `en`.
+    /// Also the language of its messages. Default: the user's language
+    /// (see `--lang` on `check`).
     #[arg(long, value_name = "LANG", value_parser = language)]
     pub lang: Option<Language>,
+}
+
+/// The sheet's language: as asked, else the language the user reads.
+fn sheet_language(args: &ExportArgs) -> Language {
+    args.lang.unwrap_or(match crate::i18n::current() {
+        crate::i18n::Lang::En => Language::En,
+        crate::i18n::Lang::Zh => Language::Zh,
+    })
 }
 
 fn language(word: &str) -> Result<Language, String> {
@@ -56,6 +65,25 @@ pub fn run(args: &ExportArgs) -> Exit {
         Ok(checked) => checked,
         Err(message) => return trouble(&message),
     };
+    // A sheet has no room for findings: a spec with errors is refused, as
+    // `render` refuses it, with the errors on standard error.
+    let sheet = matches!(args.to, ExportForm::Csv | ExportForm::Xlsx);
+    if sheet && (checked.has_errors() || checked.campaign.is_none()) {
+        let report = crate::diagnostic::FileReport {
+            file: &checked.file,
+            findings: &checked.findings,
+            omitted: checked.omitted.total(),
+        };
+        anstream::eprint!("{}", crate::diagnostic::human::render(&report));
+        anstream::eprintln!(
+            "{}",
+            crate::t!(
+                "no sheet written: `{path}` has errors",
+                path = args.file.display()
+            )
+        );
+        return Exit::Failed;
+    }
     let export = Export::of(&checked);
     let bytes = match (args.to, &export.campaign) {
         (ExportForm::Yaml, _) => to_yaml(&export).map(String::into_bytes),
@@ -63,12 +91,8 @@ pub fn run(args: &ExportArgs) -> Exit {
         (ExportForm::Csv | ExportForm::Xlsx, None) => {
             Err(crate::t!("the spec has no campaign to list"))
         }
-        (ExportForm::Csv, Some(campaign)) => {
-            sheet::to_csv(campaign, args.lang.unwrap_or(Language::En))
-        }
-        (ExportForm::Xlsx, Some(campaign)) => {
-            sheet::to_xlsx(campaign, args.lang.unwrap_or(Language::En))
-        }
+        (ExportForm::Csv, Some(campaign)) => sheet::to_csv(campaign, sheet_language(args)),
+        (ExportForm::Xlsx, Some(campaign)) => sheet::to_xlsx(campaign, sheet_language(args)),
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,

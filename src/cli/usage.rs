@@ -76,22 +76,41 @@ fn in_chinese(error: &clap::Error) -> Option<String> {
             .unwrap_or_default()
     };
     let line = match error.kind() {
-        ErrorKind::UnknownArgument => t!(
-            "there is no option `{arg}`{hint}",
-            arg = one(ContextKind::InvalidArg)?,
-            hint = hint(ContextKind::SuggestedArg)
-        ),
+        ErrorKind::UnknownArgument => {
+            let arg = one(ContextKind::InvalidArg)?;
+            if arg.starts_with("--lang") {
+                // `redbrief --lang zh check`: it belongs to the command.
+                t!("put `--lang` after the command, as in `redbrief check --lang zh FILE`")
+            } else if !arg.starts_with('-') {
+                t!(
+                    "`{arg}` is one argument too many for this command",
+                    arg = arg
+                )
+            } else {
+                t!(
+                    "there is no option `{arg}`{hint}",
+                    arg = arg,
+                    hint = hint(ContextKind::SuggestedArg)
+                )
+            }
+        }
         ErrorKind::InvalidSubcommand => t!(
             "there is no command `{command}`{hint}",
             command = one(ContextKind::InvalidSubcommand)?,
             hint = hint(ContextKind::SuggestedSubcommand)
         ),
-        ErrorKind::InvalidValue => t!(
-            "`{value}` is not a value of `{arg}`; use one of {valid}",
-            value = one(ContextKind::InvalidValue).unwrap_or_default(),
-            arg = one(ContextKind::InvalidArg)?,
-            valid = i18n::and_list(&all(ContextKind::ValidValue))
-        ),
+        ErrorKind::InvalidValue => {
+            let arg = one(ContextKind::InvalidArg)?;
+            match one(ContextKind::InvalidValue).filter(|v| !v.is_empty()) {
+                None => t!("`{arg}` needs a value", arg = arg),
+                Some(value) => t!(
+                    "`{value}` is not a value of `{arg}`; use one of {valid}",
+                    value = value,
+                    arg = arg,
+                    valid = i18n::and_list(&all(ContextKind::ValidValue))
+                ),
+            }
+        }
         ErrorKind::ValueValidation => {
             // Our own value parsers word these, already in the language.
             let why = std::error::Error::source(error)?.to_string();
@@ -106,11 +125,17 @@ fn in_chinese(error: &clap::Error) -> Option<String> {
             args = i18n::and_list(&all(ContextKind::InvalidArg))
         ),
         ErrorKind::MissingSubcommand => t!("name a command, e.g. `redbrief check FILE`"),
-        ErrorKind::ArgumentConflict => t!(
-            "`{arg}` cannot be used with `{prior}`",
-            arg = one(ContextKind::InvalidArg)?,
-            prior = one(ContextKind::PriorArg)?
-        ),
+        ErrorKind::ArgumentConflict => {
+            let arg = one(ContextKind::InvalidArg)?;
+            match one(ContextKind::PriorArg) {
+                Some(prior) if prior != arg => t!(
+                    "`{arg}` cannot be used with `{prior}`",
+                    arg = arg,
+                    prior = prior
+                ),
+                _ => t!("`{arg}` is given twice; give it once", arg = arg),
+            }
+        }
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             t!(
                 "`{arg}` has the wrong number of values",

@@ -12,7 +12,7 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
             let (file, at) = finding.place(report.file);
             let mut message = finding.message.clone();
             if !finding.help.is_empty() {
-                message.push_str("\nhelp: ");
+                message.push_str(&format!("\n{}", super::help_label()));
                 message.push_str(&finding.help);
             }
             let _ = writeln!(

@@ -52,7 +52,7 @@ pub fn render(reports: &[FileReport<'_>]) -> String {
             *before += 1;
             let mut description = format!("{code} {}: {}", finding.rule.name, finding.message);
             if !finding.help.is_empty() {
-                description.push_str(" (help: ");
+                description.push_str(&format!(" ({}", super::help_label()));
                 description.push_str(&finding.help);
                 description.push(')');
             }

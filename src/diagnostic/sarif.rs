@@ -35,7 +35,7 @@ pub fn render(reports: &[FileReport<'_>], rules: &Catalogue) -> String {
             };
             let mut text = finding.message.clone();
             if !finding.help.is_empty() {
-                text.push_str("\nhelp: ");
+                text.push_str(&format!("\n{}", super::help_label()));
                 text.push_str(&finding.help);
             }
             results.push(SarifResult {

@@ -85,9 +85,9 @@ impl Rule for BudgetConcentration {
                     t!(
                         "the fee of {who}, {fee}, is {share} of all creator fees ({all}); the policy allows at most {limit}",
                         who = who(creator),
-                        fee = fee.value,
+                        fee = fee.value.said(),
                         share = percent_text(share),
-                        all = all,
+                        all = all.said(),
                         limit = percent_text(limit)
                     ),
                 )

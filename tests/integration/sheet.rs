@@ -146,3 +146,44 @@ fn a_workbook_needs_a_file_name() {
     assert_eq!(out.status, 2);
     assert!(out.stderr.contains("-o sheet.xlsx"), "{}", out.stderr);
 }
+
+#[test]
+fn a_spec_with_errors_gets_no_sheet_and_says_why() {
+    let broken = "tests/fixtures/malformed/e002-unknown-field.campaign";
+    for form in ["csv", "xlsx"] {
+        let out = Test::new()
+            .repo_file(broken)
+            .args(["export", broken, "--to", form, "-o", "sheet"])
+            .run();
+        assert_eq!(out.status, 1, "{form}");
+        assert!(!out.dir.join("sheet").exists(), "{form}: no sheet");
+        assert!(out.stderr.contains("error[E002]"), "{}", out.stderr);
+        assert!(
+            out.stderr
+                .ends_with(&format!("no sheet written: `{broken}` has errors\n")),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn the_sheet_speaks_the_users_language_unless_told() {
+    let spec = std::fs::read_to_string(crate::common::repo_path(GLOW)).expect("the example");
+    let header = |env: Option<&str>, args: &[&str]| {
+        let mut test = Test::new()
+            .file("g.campaign", &spec)
+            .args(["export", "g.campaign", "--to", "csv"])
+            .args(args.iter().copied());
+        if let Some(lang) = env {
+            test = test.env("LANG", lang);
+        }
+        let out = test.run();
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        out.stdout.lines().next().unwrap_or_default().to_string()
+    };
+    let english = header(None, &[]);
+    assert!(english.contains("Handle"), "{english}");
+    assert_ne!(header(Some("zh_CN.UTF-8"), &[]), english);
+    assert_eq!(header(Some("zh_CN.UTF-8"), &["--lang", "en"]), english);
+}

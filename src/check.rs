@@ -83,12 +83,13 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
     let mut campaign = None;
     let mut strategy_checked = false;
     let mut rosters = roster::Rosters::default();
-    if let Some(spec) = &mut parsed.spec {
-        rosters = roster::expand(spec, &path, text.len());
+    let mut dropped = Omitted::default();
+    if let Some(mut spec) = parsed.spec.take() {
+        rosters = roster::expand(&mut spec, &path, text.len());
         findings.append(&mut rosters.findings);
-    }
-    if let Some(spec) = &parsed.spec {
-        let resolved = model::resolve(spec, rules::catalogue());
+        let resolved = model::resolve(&spec, rules::catalogue());
+        // The tree is not needed past the model: free it before the rules.
+        drop(spec);
         findings.extend(resolved.findings);
         if let Some(mut resolved) = resolved.campaign {
             for creator in &mut resolved.creators {
@@ -98,7 +99,13 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
             // has errors, a creator or goal may be missing from the model,
             // and the rules would report gaps that are not there.
             if !findings.iter().any(Finding::is_error) {
-                findings.extend(rules::run(&resolved));
+                // Only the first findings are kept (`keep_first`), so the
+                // rules need keep no more; a roster's findings are folded
+                // per line (`Rosters::place`), so they are all kept.
+                let keep = rosters.is_empty().then_some(MOST_FINDINGS);
+                let (found, errors, warnings) = rules::run(&resolved, keep).into_parts();
+                findings.extend(found);
+                dropped = Omitted { errors, warnings };
                 strategy_checked = true;
             }
             campaign = Some(resolved);
@@ -107,7 +114,9 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
     diagnostic::sort(&mut findings);
     let file = SourceFile::new(path, text);
     let mut findings = rosters.place(&file, findings);
-    let omitted = keep_first(&mut findings);
+    let mut omitted = keep_first(&mut findings);
+    omitted.errors += dropped.errors;
+    omitted.warnings += dropped.warnings;
     Checked {
         file,
         campaign,

@@ -220,6 +220,76 @@ pub fn sort(findings: &mut [Finding]) {
     });
 }
 
+/// Findings as rules make them, holding at most about twice `keep`: each
+/// time it fills, the `keep` first in report order (`sort`) stay and the
+/// rest are only counted. A rule that fires on every one of 10,000
+/// creators then costs no more memory than one that fires a hundred
+/// times, and the first findings a user reads are the same.
+pub struct Findings {
+    kept: Vec<Finding>,
+    keep: Option<usize>,
+    /// Errors and warnings made but not kept.
+    pub dropped_errors: usize,
+    pub dropped_warnings: usize,
+}
+
+impl Findings {
+    /// Every finding kept.
+    pub fn all() -> Self {
+        Findings {
+            kept: Vec::new(),
+            keep: None,
+            dropped_errors: 0,
+            dropped_warnings: 0,
+        }
+    }
+
+    /// The first `keep` in report order kept, the rest counted.
+    pub fn first(keep: usize) -> Self {
+        Findings {
+            keep: Some(keep),
+            ..Findings::all()
+        }
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        self.kept.push(finding);
+        if let Some(keep) = self.keep {
+            if self.kept.len() >= keep.saturating_mul(2).max(1) {
+                self.trim(keep);
+            }
+        }
+    }
+
+    fn trim(&mut self, keep: usize) {
+        sort(&mut self.kept);
+        for finding in self.kept.drain(keep.min(self.kept.len())..) {
+            match finding.is_error() {
+                true => self.dropped_errors += 1,
+                false => self.dropped_warnings += 1,
+            }
+        }
+    }
+
+    /// Adds what another sink kept and counted.
+    pub fn append(&mut self, other: Findings) {
+        self.dropped_errors += other.dropped_errors;
+        self.dropped_warnings += other.dropped_warnings;
+        for finding in other.kept {
+            self.push(finding);
+        }
+    }
+
+    /// The findings kept (at most `keep` when bounded), and the counts of
+    /// those dropped.
+    pub fn into_parts(mut self) -> (Vec<Finding>, usize, usize) {
+        if let Some(keep) = self.keep {
+            self.trim(keep);
+        }
+        (self.kept, self.dropped_errors, self.dropped_warnings)
+    }
+}
+
 /// A file together with what was found in it: what every emitter takes.
 pub struct FileReport<'a> {
     pub file: &'a SourceFile,

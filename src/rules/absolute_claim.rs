@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::given::{texts, word_finding};
 use super::text::Terms;
 use super::{or_allow, words, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::Findings;
 use crate::model::Campaign;
 use crate::t;
 
@@ -105,7 +105,7 @@ impl Rule for AbsoluteClaim {
         &ABSOLUTE_CLAIM
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for given in texts(campaign) {
             let hits = ABSOLUTE.find(&given.text.value);
             if hits.is_empty() {

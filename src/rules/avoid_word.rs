@@ -3,7 +3,7 @@
 use super::given::{texts, word_finding};
 use super::text::Terms;
 use super::{Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::Findings;
 use crate::model::Campaign;
 use crate::t;
 
@@ -56,7 +56,7 @@ impl Rule for AvoidWord {
         &AVOID_WORD
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let Some(brand) = &campaign.brand else {
             return;
         };

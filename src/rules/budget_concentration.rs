@@ -1,7 +1,7 @@
 //! RS008 budget-concentration: no single creator takes most of the fees.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::values::{percent_text, share, Money};
 use crate::model::Campaign;
 use crate::t;
@@ -49,7 +49,7 @@ impl Rule for BudgetConcentration {
         &BUDGET_CONCENTRATION
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let paid: Vec<_> = campaign
             .creators
             .iter()

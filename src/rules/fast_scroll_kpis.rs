@@ -1,7 +1,7 @@
 //! RS012 fast-scroll-kpis: trust is measured by what researchers do.
 
 use super::{either, or_allow, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, MetricKind, Stage};
 use crate::t;
@@ -53,7 +53,7 @@ impl Rule for FastScrollKpis {
         &FAST_SCROLL_KPIS
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for goal in &campaign.goals {
             if goal.stage.value == Stage::Discovery {
                 continue;

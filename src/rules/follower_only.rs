@@ -1,7 +1,7 @@
 //! RS003 follower-only: a creator is chosen for more than follower count.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::t;
 
@@ -53,7 +53,7 @@ impl Rule for FollowerOnly {
         &FOLLOWER_ONLY
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for creator in &campaign.creators {
             if creator.niche.is_empty()
                 && creator.engagement.is_none()

@@ -1,7 +1,7 @@
 //! RS007 koc-before-kol: KOLs introduce, then KOCs validate.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::t;
 
@@ -47,7 +47,7 @@ impl Rule for KocBeforeKol {
         &KOC_BEFORE_KOL
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let first_kol = campaign
             .kols()
             .flat_map(|kol| kol.deliveries.iter().map(move |d| (kol, d)))

@@ -1,7 +1,7 @@
 //! RS010 koc-no-trial: KOCs use the product before they post.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::t;
 
@@ -49,7 +49,7 @@ impl Rule for KocNoTrial {
         &KOC_NO_TRIAL
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let min = campaign.policy.min_trial_days;
         for koc in campaign.kocs() {
             let (span, message, label) = match &koc.trial {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use super::given::{versions, word_finding, Field, Given, Owner};
 use super::text::Terms;
 use super::{or_allow, who, words, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::t;
 
@@ -59,7 +59,7 @@ impl Rule for KocScripted {
         &KOC_SCRIPTED
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for koc in campaign.kocs() {
             if let (Some(first), Some(last)) = (koc.script.first(), koc.script.last()) {
                 let lines = koc.script.len();

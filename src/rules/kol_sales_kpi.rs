@@ -1,7 +1,7 @@
 //! RS001 kol-sales-kpi: KOLs are not measured on sales.
 
 use super::{either, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, MetricKind, Role, Stage};
 use crate::t;
@@ -62,7 +62,7 @@ impl Rule for KolSalesKpi {
         &KOL_SALES_KPI
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for kol in campaign.creators.iter().filter(|c| c.role == Role::Kol) {
             for served in &kol.serves {
                 let Some(goal) = campaign.goal(served.value) else {

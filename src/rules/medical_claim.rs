@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::given::{texts, word_finding, Given};
 use super::text::{key, Hit, Terms, Word};
 use super::{or_allow, words, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::source::Spanned;
 use crate::t;
@@ -225,7 +225,7 @@ impl Rule for MedicalClaim {
         &MEDICAL_CLAIM
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let category = campaign.brand.as_ref().and_then(|b| b.category.as_ref());
         let folded = category.map(|category| key(&category.value));
         let is = |list: &[&str]| folded.as_deref().is_some_and(|f| list.contains(&f));

@@ -1,7 +1,7 @@
 //! RS004 missing-layer: KOLs and KOCs work as two layers.
 
 use super::{or_allow, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::{Campaign, Stage};
 use crate::t;
 
@@ -56,7 +56,7 @@ impl Rule for MissingLayer {
         &MISSING_LAYER
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let kols = campaign.kols().count();
         let first_kol = campaign.kols().next();
         if let Some(first_kol) = first_kol {

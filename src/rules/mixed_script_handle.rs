@@ -2,7 +2,7 @@
 //! Cyrillic or Greek ones looks like another handle and is another account.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::t;
 
@@ -73,7 +73,7 @@ impl Rule for MixedScriptHandle {
         &MIXED_SCRIPT_HANDLE
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for creator in &campaign.creators {
             let handle = &creator.handle;
             let Some((at, ch)) = lookalike(&handle.value) else {

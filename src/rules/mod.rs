@@ -43,7 +43,7 @@ pub mod untranslated;
 
 use std::sync::LazyLock;
 
-use crate::diagnostic::{Catalogue, Finding, RuleInfo};
+use crate::diagnostic::{Catalogue, Findings, RuleInfo};
 use crate::model::{Campaign, Creator};
 use crate::t;
 
@@ -51,7 +51,7 @@ use crate::t;
 pub trait Rule: Sync {
     fn info(&self) -> &'static RuleInfo;
     /// Pushes a finding for each problem; `run` drops the allowed ones.
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>);
+    fn check(&self, campaign: &Campaign, findings: &mut Findings);
 }
 
 /// The strategy and platform rules, in code order.
@@ -84,11 +84,13 @@ pub static STRATEGY: &[&dyn Rule] = &[
     &unshown_version::UnshownVersion,
 ];
 
-/// Runs every strategy rule the campaign does not `allow`.
+/// Runs every strategy rule the campaign does not `allow`. `keep` bounds
+/// the findings kept (see `Findings::first`); `None` keeps them all.
 ///
 /// Rules are independent, so they run spread over the machine's cores; the
 /// caller sorts the findings, so which thread finishes first never shows.
-pub fn run(campaign: &Campaign) -> Vec<Finding> {
+pub fn run(campaign: &Campaign, keep: Option<usize>) -> Findings {
+    let sink = || keep.map_or_else(Findings::all, Findings::first);
     let active: Vec<&dyn Rule> = STRATEGY
         .iter()
         .copied()
@@ -100,8 +102,8 @@ pub fn run(campaign: &Campaign) -> Vec<Finding> {
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     };
+    let mut findings = sink();
     if threads == 1 {
-        let mut findings = Vec::new();
         for rule in active {
             rule.check(campaign, &mut findings);
         }
@@ -117,7 +119,7 @@ pub fn run(campaign: &Campaign) -> Vec<Finding> {
                     .copied()
                     .collect();
                 scope.spawn(move || {
-                    let mut findings = Vec::new();
+                    let mut findings = sink();
                     for rule in rules {
                         rule.check(campaign, &mut findings);
                     }
@@ -125,13 +127,15 @@ pub fn run(campaign: &Campaign) -> Vec<Finding> {
                 })
             })
             .collect();
-        workers
-            .into_iter()
+        for worker in workers {
             // A rule that panicked is a bug in redbrief; its findings are
             // lost, but the others still reach the user.
-            .flat_map(|worker| worker.join().unwrap_or_default())
-            .collect()
-    })
+            if let Ok(found) = worker.join() {
+                findings.append(found);
+            }
+        }
+    });
+    findings
 }
 
 /// Rosters at least this long are checked on several threads.

@@ -2,7 +2,7 @@
 //! arriving (or the campaign opening) and their first post.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::t;
 
@@ -53,7 +53,7 @@ impl Rule for NoTimeToTry {
         &NO_TIME_TO_TRY
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for koc in campaign.kocs() {
             let (Some(trial), Some(start), Some(first_post)) =
                 (&koc.trial, koc.dates.trial_start, koc.dates.first_post)

@@ -1,7 +1,7 @@
 //! XHS005 note-limits: the spec asks for no more than a note holds.
 
 use super::{who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::platform::{title_length, TITLE_MAX, TOPIC_TAGS_MAX};
 use crate::t;
@@ -54,7 +54,7 @@ impl Rule for NoteLimits {
         &NOTE_LIMITS
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for creator in &campaign.creators {
             let Some(title) = &creator.title else {
                 continue;

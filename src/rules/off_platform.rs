@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::given::{texts, word_finding};
 use super::text::{Hit, Terms};
 use super::{patterns, words, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::Findings;
 use crate::model::Campaign;
 use crate::t;
 
@@ -109,7 +109,7 @@ impl Rule for OffPlatform {
         &OFF_PLATFORM
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for given in texts(campaign) {
             let hits = find(&given.text.value);
             if let Some(finding) = word_finding(&OFF_PLATFORM, &given, &hits, |text, terms| {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::given::{versions, Field};
 use super::text::key;
 use super::{who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::{Campaign, Creator, Role, Text};
 use crate::t;
 
@@ -74,7 +74,7 @@ impl Rule for SharedBrief {
         &SHARED_BRIEF
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         // Keyed by folded text, so the roster is read once.
         let mut seen: HashMap<String, Givers<'_>> = HashMap::new();
         for creator in &campaign.creators {

@@ -1,7 +1,7 @@
 //! RS005 stage-role-mismatch: KOLs at discovery, KOCs at validation.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::{Campaign, Role, Stage};
 use crate::t;
 
@@ -50,7 +50,7 @@ impl Rule for StageRoleMismatch {
         &STAGE_ROLE_MISMATCH
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for creator in &campaign.creators {
             for served in &creator.serves {
                 let Some(goal) = campaign.goal(served.value) else {

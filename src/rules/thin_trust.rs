@@ -1,7 +1,7 @@
 //! RS006 thin-trust: trust comes from several everyday voices.
 
 use super::{commas, handles, or_allow, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::{Campaign, Stage};
 use crate::t;
 
@@ -52,7 +52,7 @@ impl Rule for ThinTrust {
         &THIN_TRUST
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let is_trust_goal = |stage: Stage| matches!(stage, Stage::Validation | Stage::Conversion);
         let trust_goals: Vec<_> = campaign
             .goals

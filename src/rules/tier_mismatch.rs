@@ -1,7 +1,7 @@
 //! RS009 tier-mismatch: a KOC is an everyday user, a KOL has reach.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::{Campaign, Role};
 use crate::t;
 
@@ -52,7 +52,7 @@ impl Rule for TierMismatch {
         &TIER_MISMATCH
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let policy = &campaign.policy;
         for creator in &campaign.creators {
             let followers = creator.followers.value;

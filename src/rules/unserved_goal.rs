@@ -1,7 +1,7 @@
 //! RS014 unserved-goal: every goal has creators.
 
 use super::{Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::Campaign;
 use crate::t;
 
@@ -47,7 +47,7 @@ impl Rule for UnservedGoal {
         &UNSERVED_GOAL
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let mut served = vec![false; campaign.goals.len()];
         for goal in campaign.creators.iter().flat_map(|c| &c.serves) {
             if let Some(slot) = served.get_mut(goal.value) {

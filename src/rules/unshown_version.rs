@@ -2,7 +2,7 @@
 
 use super::untranslated::free_texts;
 use super::{commas, or_allow, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::Campaign;
 use crate::t;
@@ -50,7 +50,7 @@ impl Rule for UnshownVersion {
         &UNSHOWN_VERSION
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let written: Vec<&str> = campaign.languages.iter().map(|l| l.name()).collect();
         for (what, text) in free_texts(campaign) {
             for translation in &text.translations {

@@ -3,7 +3,7 @@
 
 use super::text::{has_han, has_latin};
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Language, Text};
 use crate::t;
@@ -66,7 +66,7 @@ impl Rule for Untranslated {
         &UNTRANSLATED
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         for (what, text) in free_texts(campaign) {
             let missing: Vec<Language> = campaign
                 .languages

@@ -2,7 +2,7 @@
 //! moment come too late to help anyone decide.
 
 use super::{or_allow, who, Rule, RuleInfo};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Findings};
 use crate::model::{Campaign, Stage};
 use crate::t;
 
@@ -52,7 +52,7 @@ impl Rule for ValidationAfterPeak {
         &VALIDATION_AFTER_PEAK
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Vec<Finding>) {
+    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
         let Some(last) = campaign.peaks.iter().max_by_key(|p| p.date.value) else {
             return;
         };

@@ -93,6 +93,18 @@ pub fn current() -> Lang {
     }
 }
 
+/// `work` done speaking `lang`, then back to the language before. The
+/// language is the process's: only for work no other thread speaks during
+/// (render checks a spec again this way, for the overview of each
+/// brief language).
+pub fn speaking<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
+    let before = current();
+    set(lang);
+    let done = work();
+    set(before);
+    done
+}
+
 /// The Chinese message files, each English text mapped to its Chinese.
 /// A new file is added here and nowhere else.
 pub const ZH_MESSAGES: &[(&str, &str)] = &[

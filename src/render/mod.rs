@@ -10,6 +10,7 @@
 
 mod chart;
 mod context;
+use crate::i18n;
 use crate::model::file_name;
 pub mod output;
 mod overview;
@@ -212,10 +213,27 @@ impl Briefs {
                 campaign_name: &campaign.name.value,
             };
 
+            // The overview quotes the findings in its own language, not in
+            // the one the user reads: the same spec renders the same files
+            // under any locale.
+            let lang = match language {
+                Language::En => i18n::Lang::En,
+                Language::Zh => i18n::Lang::Zh,
+            };
+            let relocalized =
+                (lang != i18n::current() && !checked.findings.is_empty()).then(|| {
+                    i18n::speaking(lang, || {
+                        crate::check(
+                            checked.file.path.clone(),
+                            checked.file.text.clone().into_bytes(),
+                        )
+                        .findings
+                    })
+                });
             let overview = OverviewView::new(
                 campaign,
                 &campaign_view,
-                &checked.findings,
+                relocalized.as_deref().unwrap_or(&checked.findings),
                 &checked.file,
                 words,
             );

@@ -375,3 +375,39 @@ fn rules_and_bad_flags_speak_chinese() {
         result["message"]["text"].as_str().unwrap_or_default()
     ));
 }
+
+/// Briefs are the same whatever language the user reads: the overview
+/// quotes findings in its own language.
+#[test]
+fn the_locale_never_changes_the_briefs() {
+    let mut specs = repo_files("examples", "campaign");
+    specs.push("tests/fixtures/rules/lang001-en-fires.campaign".to_string());
+    specs.push("tests/fixtures/rules/xhs001-fires.campaign".to_string());
+    for spec in specs {
+        let render = |lang: Option<&str>| {
+            let mut test =
+                Test::new()
+                    .repo_file(&spec)
+                    .args(["render", spec.as_str(), "-o", "out"]);
+            if let Some(lang) = lang {
+                test = test.env("LANG", lang);
+            }
+            let out = test.run();
+            assert_eq!(out.status, 0, "{spec}: {}", out.stderr);
+            crate::common::files_under(&out.dir.join("out"))
+                .into_iter()
+                .map(|path| {
+                    let text = std::fs::read_to_string(out.dir.join("out").join(&path))
+                        .unwrap_or_default();
+                    (path, text)
+                })
+                .collect::<Vec<_>>()
+        };
+        let english = render(None);
+        assert!(english.len() > 2, "{spec} rendered");
+        assert!(
+            english == render(Some("zh_CN.UTF-8")),
+            "{spec}: the briefs differ under a Chinese locale"
+        );
+    }
+}

@@ -47,7 +47,11 @@ pub fn render(diff: &Diff) -> String {
 }
 
 fn creator(creator: &CreatorDiff) -> String {
-    let head = format!("{} ({})", creator.handle, creator.role.label());
+    let head = t!(
+        "{handle} ({role})",
+        handle = creator.handle,
+        role = creator.role.label()
+    );
     match creator.status {
         Status::Added => return t!("{creator}: new creator", creator = head) + "\n",
         Status::Removed => return t!("{creator}: removed", creator = head) + "\n",

@@ -53,11 +53,12 @@ pub fn render(diff: &Diff) -> String {
 }
 
 fn details(creator: &CreatorDiff) -> String {
-    let mut out = format!(
-        "\n#### {} ({})\n\n",
-        code(&creator.handle),
-        creator.role.label()
+    let head = t!(
+        "{handle} ({role})",
+        handle = code(&creator.handle),
+        role = creator.role.label()
     );
+    let mut out = format!("\n#### {head}\n\n");
     for change in &creator.changes {
         out.push_str(&item(change));
     }

@@ -121,7 +121,7 @@ fn the_workbook_reads_back_as_the_json_export() {
             })
             .collect();
         let header = rows.remove(0);
-        assert_eq!(header[0], if lang == "zh" { "博主" } else { "Handle" });
+        assert_eq!(header[0], if lang == "zh" { "达人" } else { "Handle" });
         assert_eq!(rows, expected(spec, lang == "zh"), "{spec}");
     }
 }

@@ -191,15 +191,17 @@ pub enum FindingFormat {
 pub fn run() -> ExitCode {
     // The language is chosen before clap reads the flags, so a bad value
     // for one of them is already worded in it.
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let from_env = Lang::from_env(|name| std::env::var(name).ok());
     i18n::set(usage::lang_in_args(&args).unwrap_or(from_env));
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => return usage::report(error).into(),
     };
-    if let Some(lang) = cli.command.message_lang() {
-        i18n::set(lang);
+    match cli.command.message_lang() {
+        Some(lang) => i18n::set_named(lang),
+        None if std::env::var_os("REDBRIEF_LANG").is_some() => i18n::set_named(from_env),
+        None => i18n::set(from_env),
     }
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),

@@ -3,6 +3,8 @@
 //! are rebuilt from the error's parts (which flag, which value, what was
 //! meant), and anything clap does not take apart falls back to its English.
 
+use std::ffi::OsString;
+
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::Exit;
@@ -12,14 +14,17 @@ use crate::t;
 /// The language named by `--lang X` or `--lang=X` among the arguments,
 /// for reporting a mistake clap found before it read `--lang`. A list
 /// (`render --lang en,zh`) names no one language.
-pub fn lang_in_args(args: &[String]) -> Option<Lang> {
-    let mut words = args.iter().skip(1);
+pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut words = args
+        .iter()
+        .skip(1)
+        .map(|word| word.to_str().unwrap_or_default());
     while let Some(word) = words.next() {
         if word == "--" {
             break;
         }
         let value = match word.strip_prefix("--lang") {
-            Some("") => words.next().map(String::as_str),
+            Some("") => words.next(),
             Some(rest) => rest.strip_prefix('='),
             None => None,
         };
@@ -43,10 +48,12 @@ pub fn report(error: clap::Error) -> Exit {
         // its own exit codes (0 for help, 2 for a mistake).
         error.exit();
     }
-    let mut text = match in_chinese(&error) {
-        Some(line) => t!("error: {line}", line = line),
-        None => error.render().to_string(),
+    let Some(line) = in_chinese(&error) else {
+        // clap's own words, with its usage and pointer to --help.
+        eprint!("{}", error.render());
+        return Exit::Trouble;
     };
+    let mut text = t!("error: {line}", line = line);
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         let usage = usage.to_string();
         let usage = usage.trim().strip_prefix("Usage: ").unwrap_or(usage.trim());
@@ -78,7 +85,7 @@ fn in_chinese(error: &clap::Error) -> Option<String> {
     let line = match error.kind() {
         ErrorKind::UnknownArgument => {
             let arg = one(ContextKind::InvalidArg)?;
-            if arg.starts_with("--lang") {
+            if arg == "--lang" || arg.starts_with("--lang=") {
                 // `redbrief --lang zh check`: it belongs to the command.
                 t!("put `--lang` after the command, as in `redbrief check --lang zh FILE`")
             } else if !arg.starts_with('-') {
@@ -155,8 +162,8 @@ fn in_chinese(error: &clap::Error) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn args(words: &[&str]) -> Vec<String> {
-        words.iter().map(|w| w.to_string()).collect()
+    fn args(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
     }
 
     #[test]

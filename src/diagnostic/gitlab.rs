@@ -10,7 +10,9 @@
 //! so it must not move with the line: it is the SHA-256 of the code, the
 //! path and the message, which names the creator or goal at fault, and of
 //! how many identical findings came before it in the file, so two findings
-//! alike still differ.
+//! alike still differ. The message is in the user's language, so a
+//! pipeline keeps its fingerprints as long as it keeps its language
+//! (`REDBRIEF_LANG` pins it whatever the runner's locale).
 
 use std::collections::HashMap;
 

@@ -16,12 +16,13 @@
 //!
 //! The language is one per process, chosen by the CLI (or the language
 //! server) before any work, so findings made deep in the parser need no
-//! extra argument. Briefs are not affected: each brief is rendered in its
+//! extra argument; a thread may speak another for a while (`speaking`). Briefs are not affected: each brief is rendered in its
 //! own language whatever the user reads.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 /// A language redbrief speaks to its user.
@@ -80,29 +81,58 @@ impl Lang {
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
+thread_local! {
+    /// A language this thread speaks for a while (`speaking`), over the
+    /// process's.
+    static SPEAKING: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Whether the user named the language (`--lang`, `REDBRIEF_LANG`)
+/// rather than it following the locale: an editor's display language
+/// counts over the locale, not over the user's word.
+static NAMED: AtomicBool = AtomicBool::new(false);
+
 /// Speak `lang` from now on, in this process.
 pub fn set(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
 
-/// The language chosen with `set`; English until then.
+/// Speak `lang`, as the user asked by name.
+pub fn set_named(lang: Lang) {
+    set(lang);
+    NAMED.store(true, Ordering::Relaxed);
+}
+
+/// Whether `set_named` chose the language.
+pub fn named() -> bool {
+    NAMED.load(Ordering::Relaxed)
+}
+
+/// The language this thread speaks: `speaking`'s, else the one chosen with
+/// `set`, English until then.
 pub fn current() -> Lang {
+    if let Some(lang) = SPEAKING.with(Cell::get) {
+        return lang;
+    }
     match CURRENT.load(Ordering::Relaxed) {
         0 => Lang::En,
         _ => Lang::Zh,
     }
 }
 
-/// `work` done speaking `lang`, then back to the language before. The
-/// language is the process's: only for work no other thread speaks during
-/// (render checks a spec again this way, for the overview of each
-/// brief language).
+/// `work` done speaking `lang` on this thread, then back to what it spoke
+/// before (also when `work` panics). Other threads are not affected: code
+/// that hands work to threads passes `current()` on, as `rules::run` and
+/// the parser's pieces do.
 pub fn speaking<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
-    let before = current();
-    set(lang);
-    let done = work();
-    set(before);
-    done
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SPEAKING.with(|speaking| speaking.set(self.0));
+        }
+    }
+    let _restore = Restore(SPEAKING.with(|speaking| speaking.replace(Some(lang))));
+    work()
 }
 
 /// The Chinese message files, each English text mapped to its Chinese.
@@ -345,6 +375,19 @@ mod tests {
             Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "zh_SG.UTF-8")])),
             Lang::Zh
         );
+    }
+
+    #[test]
+    fn speaking_is_this_threads_alone_and_ends_with_the_work() {
+        let before = current();
+        let inside = speaking(Lang::Zh, || {
+            let other = std::thread::spawn(current).join().ok();
+            (current(), other)
+        });
+        assert_eq!(inside, (Lang::Zh, Some(before)));
+        assert_eq!(current(), before);
+        let _ = std::panic::catch_unwind(|| speaking(Lang::Zh, || panic!("work failed")));
+        assert_eq!(current(), before);
     }
 
     #[test]

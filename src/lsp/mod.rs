@@ -142,17 +142,18 @@ struct Settings {
 
 impl Settings {
     fn of(params: &InitializeParams) -> Self {
-        // Chinese when the editor speaks it or redbrief was told to
-        // (`--lang zh`, REDBRIEF_LANG): then the findings and messages
-        // are Chinese too, as the one language of this process.
-        let zh = params
-            .locale
-            .as_deref()
-            .is_some_and(|locale| locale.to_lowercase().starts_with("zh"))
-            || crate::i18n::current() == crate::i18n::Lang::Zh;
-        if zh {
-            crate::i18n::set(crate::i18n::Lang::Zh);
+        // The language redbrief was told (`--lang`, REDBRIEF_LANG), else
+        // the editor's display language, else the locale: findings and
+        // messages follow it, as the one language of this process.
+        if let (false, Some(locale)) = (crate::i18n::named(), params.locale.as_deref()) {
+            let locale = locale.to_lowercase();
+            crate::i18n::set(if locale.starts_with("zh") {
+                crate::i18n::Lang::Zh
+            } else {
+                crate::i18n::Lang::En
+            });
         }
+        let zh = crate::i18n::current() == crate::i18n::Lang::Zh;
         let rules_url = params
             .initialization_options
             .as_ref()

@@ -19,7 +19,7 @@
 mod manifest;
 mod places;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -141,11 +141,22 @@ fn join(out: &Path, relative: &str) -> PathBuf {
 /// Every way OUT differs from the set, sorted by path; empty when OUT is up
 /// to date. Reads only.
 pub fn compare(out: &Path, files: &[RenderedFile]) -> Result<Vec<(Change, String)>, OutputError> {
-    if out.exists() && !out.is_dir() {
-        return Err(not_a_folder(out));
+    let fresh = match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => true,
+        _ if out.exists() && !out.is_dir() => return Err(not_a_folder(out)),
+        _ => false,
+    };
+    let all = with_manifest(files);
+    if fresh {
+        // Nothing to read: every file appears.
+        let mut changes: Vec<(Change, String)> = all
+            .iter()
+            .map(|(path, _)| (Change::Appears, path.to_string()))
+            .collect();
+        changes.sort_by(|a, b| a.1.cmp(&b.1));
+        return Ok(changes);
     }
     let listed = read_manifest(out)?;
-    let all = with_manifest(files);
     let mut changes = Vec::new();
     let mut wanted = BTreeSet::new();
     for (path, contents) in &all {
@@ -313,10 +324,16 @@ fn fill(
     let failed = |path: &Path, e: io::Error| OutputError::file(&places.out, Action::Write, path, e);
     let mut all = with_manifest(files);
     all.rotate_right(1);
+    // Each folder made once: asking again for every brief doubles the
+    // system calls of a large render.
+    let mut made: HashSet<PathBuf> = HashSet::new();
     for (path, contents) in &all {
         let target = join(staging, path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
+            if !made.contains(parent) {
+                fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
+                made.insert(parent.to_path_buf());
+            }
         }
         fs::write(&target, contents.as_bytes()).map_err(|e| failed(&target, e))?;
         written();

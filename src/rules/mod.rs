@@ -118,12 +118,15 @@ pub fn run(campaign: &Campaign, keep: Option<usize>) -> Findings {
                     .step_by(threads)
                     .copied()
                     .collect();
+                let lang = crate::i18n::current();
                 scope.spawn(move || {
-                    let mut findings = sink();
-                    for rule in rules {
-                        rule.check(campaign, &mut findings);
-                    }
-                    findings
+                    crate::i18n::speaking(lang, || {
+                        let mut findings = sink();
+                        for rule in rules {
+                            rule.check(campaign, &mut findings);
+                        }
+                        findings
+                    })
                 })
             })
             .collect();

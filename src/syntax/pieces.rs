@@ -70,7 +70,10 @@ pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Find
         std::thread::scope(|scope| {
             let workers: Vec<_> = pieces
                 .chunks(chunk)
-                .map(|chunk| scope.spawn(move || build_pieces(text, chunk)))
+                .map(|chunk| {
+                    let lang = crate::i18n::current();
+                    scope.spawn(move || crate::i18n::speaking(lang, || build_pieces(text, chunk)))
+                })
                 .collect();
             workers
                 .into_iter()

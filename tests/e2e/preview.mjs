@@ -63,7 +63,7 @@ if (creators.length < 4) throw new Error(`expected the example's creators, got $
 // Start the preview and read the address it prints.
 const server = spawn(redbrief, ['preview', 'launch.campaign', '--port', '0'], {
   cwd: work,
-  env: { ...process.env, NO_COLOR: '1' },
+  env: { ...process.env, NO_COLOR: '1', REDBRIEF_LANG: 'en' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let stderr = '';

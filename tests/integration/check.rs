@@ -291,3 +291,27 @@ fn dash_twice_is_refused() {
         "error: `-` (standard input) is named twice; it can be read once\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_unicode_is_read_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.campaign");
+    let test = Test::new();
+    let spec =
+        std::fs::read(repo_path("tests/fixtures/rules/base-passes.campaign")).expect("a spec");
+    std::fs::write(test.path().join(name), spec).expect("written");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_redbrief"))
+        .arg("check")
+        .arg(name)
+        .current_dir(test.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -10,6 +10,7 @@
 
 mod chart;
 mod context;
+use crate::diagnostic::Finding;
 use crate::i18n;
 use crate::model::file_name;
 pub mod output;
@@ -197,6 +198,33 @@ impl Briefs {
         let names = file_names(campaign, self.options.format)?;
         let spec_sha256 = checked.spec_sha256();
 
+        // The overview quotes the findings in its own language, not in the
+        // one the user reads, so the same spec renders the same files under
+        // any locale: a language the user does not read is checked again,
+        // before any page is held.
+        let relocalized: Vec<(Language, Vec<Finding>)> = languages
+            .iter()
+            .filter(|language| {
+                i18n_lang(**language) != i18n::current() && !checked.findings.is_empty()
+            })
+            .map(|language| {
+                let findings = i18n::speaking(i18n_lang(*language), || {
+                    crate::check(
+                        checked.file.path.clone(),
+                        checked.file.text.clone().into_bytes(),
+                    )
+                    .findings
+                });
+                (*language, findings)
+            })
+            .collect();
+        let findings_in = |language: Language| -> &[Finding] {
+            relocalized
+                .iter()
+                .find(|(l, _)| *l == language)
+                .map_or(&checked.findings, |(_, findings)| findings)
+        };
+
         let mut files = Vec::with_capacity(languages.len() * (2 * campaign.creators.len() + 1));
         for language in languages {
             let words = Words(language);
@@ -213,36 +241,18 @@ impl Briefs {
                 campaign_name: &campaign.name.value,
             };
 
-            // The overview quotes the findings in its own language, not in
-            // the one the user reads: the same spec renders the same files
-            // under any locale.
-            let lang = match language {
-                Language::En => i18n::Lang::En,
-                Language::Zh => i18n::Lang::Zh,
-            };
-            let relocalized =
-                (lang != i18n::current() && !checked.findings.is_empty()).then(|| {
-                    i18n::speaking(lang, || {
-                        crate::check(
-                            checked.file.path.clone(),
-                            checked.file.text.clone().into_bytes(),
-                        )
-                        .findings
-                    })
-                });
-            let overview = OverviewView::new(
-                campaign,
-                &campaign_view,
-                relocalized.as_deref().unwrap_or(&checked.findings),
-                &checked.file,
-                words,
-            );
-            let mut page = self.page(&shared)?;
-            files.push(page.file(
-                Document::Overview,
-                format!("{}/overview.{}", language.name(), self.extension()),
-                Value::from_serialize(&overview),
-            )?);
+            // The overview's views (every creator, the chart) go before
+            // the briefs are rendered.
+            {
+                let overview =
+                    OverviewView::new(campaign, findings_in(language), &checked.file, words);
+                let mut page = self.page(&shared)?;
+                files.push(page.file(
+                    Document::Overview,
+                    format!("{}/overview.{}", language.name(), self.extension()),
+                    Value::from_serialize(&overview),
+                )?);
+            }
             rendered();
 
             // Briefs are independent of each other: render them on every
@@ -445,7 +455,18 @@ impl Page<'_> {
             }
             (_, OutputFormat::Html) => format!("{}\n", body.trim()),
         };
+        // Every page is held until the set is written: no room to grow.
+        let mut contents = contents;
+        contents.shrink_to_fit();
         Ok(RenderedFile { path, contents })
+    }
+}
+
+/// The language of messages that a brief language is.
+fn i18n_lang(language: Language) -> i18n::Lang {
+    match language {
+        Language::En => i18n::Lang::En,
+        Language::Zh => i18n::Lang::Zh,
     }
 }
 

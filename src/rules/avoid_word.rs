@@ -63,7 +63,10 @@ impl Rule for AvoidWord {
         if brand.avoid.is_empty() {
             return;
         }
-        let avoid = Terms::from_written(brand.avoid.iter().map(|t| t.value.as_str()));
+        let avoid = Terms::from_written(
+            brand.avoid.iter().map(|t| t.value.as_str()),
+            super::words::KNOWN,
+        );
         for given in texts(campaign) {
             let hits = avoid.find(&given.text.value);
             let Some(finding) = word_finding(&AVOID_WORD, &given, &hits, |text, terms| {

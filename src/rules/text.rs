@@ -296,9 +296,22 @@ impl Terms {
         )
     }
 
-    /// A list the user wrote (the brand's `avoid`), with no exceptions.
-    pub fn from_written<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
-        Self::from_pairs(terms.into_iter().map(|term| (term.to_string(), &[][..])))
+    /// A list the user wrote (the brand's `avoid`). A term that is also a
+    /// word of `known` takes that word's exceptions: a brand that avoids
+    /// `第一` means the claim, not `第一次` ("the first time"); a brand that
+    /// avoids `第一次` writes that.
+    pub fn from_written<'a>(
+        terms: impl IntoIterator<Item = &'a str>,
+        known: &[&'static [Word]],
+    ) -> Self {
+        Self::from_pairs(terms.into_iter().map(|term| {
+            let except = known
+                .iter()
+                .flat_map(|list| list.iter())
+                .find(|word| word.term == term)
+                .map_or(&[][..], |word| word.except);
+            (term.to_string(), except)
+        }))
     }
 
     fn from_pairs(pairs: impl Iterator<Item = (String, &'static [&'static str])>) -> Self {
@@ -520,12 +533,14 @@ mod tests {
 
     #[test]
     fn terms_that_fold_alike_are_one_pattern() {
-        let terms = Terms::from_written(["Cure", "cure", "ＣＵＲＥ"]);
+        let terms = Terms::from_written(["Cure", "cure", "ＣＵＲＥ"], &[]);
         let hits = terms.find("a cure");
         assert_eq!(hits.len(), 1);
         // As before: the last one listed names the hit.
         assert_eq!(hits[0].term, "ＣＵＲＥ");
-        assert!(Terms::from_written(["", "!!"]).find("anything").is_empty());
+        assert!(Terms::from_written(["", "!!"], &[])
+            .find("anything")
+            .is_empty());
     }
 
     #[test]

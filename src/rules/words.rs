@@ -69,6 +69,20 @@ pub const XHS_TRADE_DIVERSION: &str =
 /// market-regulation cases, `SAMR_ABSOLUTE_GUIDELINE`). Exceptions follow
 /// the guideline's uses that do not breach art. 9(3), and everyday words
 /// that share the character and rank nothing.
+/// Every list above and below: a brand's `avoid` word that is one of
+/// their words takes its exceptions (`Terms::from_written`).
+pub static KNOWN: &[&[Word]] = &[
+    ABSOLUTE_TERMS,
+    OVERSTATEMENTS,
+    MEDICAL,
+    DRUG_COSMETIC,
+    SPECIAL_COSMETIC,
+    BANNED_EFFICACY,
+    FOOD_HEALTH,
+    HARD_SELL,
+    OFF_PLATFORM,
+];
+
 pub static ABSOLUTE_TERMS: &[Word] = &[
     // Named by art. 9(3).
     Word::new("国家级"),

@@ -191,6 +191,18 @@ pub fn percent(text: &str) -> Result<f64, String> {
 
 /// `12k MYR` as exact hundredths. Zero is allowed (a gifted creator's fee);
 /// callers that need more than zero say so.
+/// The ISO 4217 code for a currency written as people say it: `RMB`
+/// (renminbi) is `CNY`, `NTD` (New Taiwan dollar) is `TWD`. Both are
+/// three capitals, so they parse as codes and would otherwise clash with
+/// every amount written with the ISO code (E009).
+pub fn iso_currency(written: &str) -> Option<&'static str> {
+    match written {
+        "RMB" => Some("CNY"),
+        "NTD" => Some("TWD"),
+        _ => None,
+    }
+}
+
 pub fn money(amount: &str, currency: &str) -> Result<Money, String> {
     let (numerator, denominator) = scaled(amount)?;
     let hundredths = numerator * 100;

@@ -75,7 +75,30 @@ impl Resolver<'_> {
         what: &str,
         positive: bool,
     ) -> Option<Spanned<Money>> {
-        match values::money(&literal.amount.value, &literal.currency.value) {
+        let currency = &literal.currency;
+        let code = match values::iso_currency(&currency.value) {
+            Some(iso) => {
+                // Read as meant, so one slip is one finding, not a currency
+                // clash (E009) on every amount written correctly.
+                self.report(
+                    Finding::new(
+                        &INVALID_VALUE,
+                        currency.span,
+                        t!(
+                            "`{written}` is how people write it; the currency code is `{iso}`",
+                            written = currency.value,
+                            iso = iso
+                        ),
+                    )
+                    .label(t!("not a currency code"))
+                    .help(t!("write `{iso}`", iso = iso))
+                    .fix(currency.span, iso),
+                );
+                iso
+            }
+            None => currency.value.as_str(),
+        };
+        match values::money(&literal.amount.value, code) {
             Ok(money) if positive && money.hundredths == 0 => {
                 self.invalid(
                     literal.span,

@@ -68,7 +68,9 @@ pub fn money_parts(cell: &str, scale: Option<&str>, currency: &str) -> (String, 
         .last()
         .map(|(i, _)| i);
     match letters {
-        Some(at) if text.len() - at == 3 => (
+        // Three letters after an amount are its currency; three letters
+        // alone (`abc`) are a wrong amount, said as such.
+        Some(at) if text.len() - at == 3 && !text[..at].trim().is_empty() => (
             count_text(text[..at].trim(), scale),
             text[at..].to_ascii_uppercase(),
         ),
@@ -164,6 +166,12 @@ mod tests {
         assert_eq!(
             money_parts("¥3,000", None, "MYR"),
             ("3000".into(), "CNY".into())
+        );
+        // Letters alone are a wrong amount in the budget's currency, not
+        // a currency of their own.
+        assert_eq!(
+            money_parts("abc", None, "CNY"),
+            ("abc".into(), "CNY".into())
         );
         assert_eq!(
             items("护肤、美妆, 母婴；").collect::<Vec<_>>(),

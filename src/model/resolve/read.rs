@@ -109,10 +109,24 @@ impl Resolver<'_> {
             }
             Ok(money) => Some(Spanned::new(money, literal.span)),
             Err(e) => {
+                // A number with too many decimals, or no number at all
+                // (`abc`, `-700` from a spreadsheet cell).
+                let numeric = literal
+                    .amount
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "._kKmM万".contains(c));
+                let help = match numeric {
+                    true => t!("write an amount with at most two decimals, like 189.90 MYR"),
+                    false => t!(
+                        "write the amount in digits, like 600 {currency}",
+                        currency = code
+                    ),
+                };
                 self.invalid(
                     literal.span,
                     t!("{what}: {error}", what = what, error = e),
-                    &t!("write an amount with at most two decimals, like 189.90 MYR"),
+                    &help,
                 );
                 None
             }

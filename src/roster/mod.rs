@@ -425,6 +425,35 @@ impl Reading<'_> {
                 continue;
             }
             data_rows += 1;
+            // More cells than the header names, in a text file: a comma
+            // inside a value (`1,800`) split it, and every cell after it
+            // moved one column. Reading the row would put the fee in the
+            // wrong field, so it is reported and left out.
+            let extra = row
+                .cells
+                .iter()
+                .enumerate()
+                .skip(header.len())
+                .find(|(_, c)| !c.is_empty())
+                .map(|(at, c)| (at, c.len()));
+            if let (Some((at, len)), false) = (extra, rosters.files[file as usize].workbook) {
+                let (cells, columns) = (row.cells.len(), header.len());
+                let span = alloc(rosters, row_index, at, len);
+                rosters.findings.push(
+                    Finding::new(
+                        &ROSTER,
+                        span,
+                        t!(
+                            "this row has {cells} cells, but the header names {columns} columns",
+                            cells = cells,
+                            columns = columns
+                        ),
+                    )
+                    .label(t!("one cell too many"))
+                    .help(t!("a comma inside a value splits its cell: write numbers without thousands commas (1800), or put the value in quotes (\"1,800\"); this row is not read until then")),
+                );
+                continue;
+            }
             let row_cells = row.cells.clone();
             let cell = |column: usize| -> &str { row_cells.get(column).map_or("", |c| c) };
             let written = cell(handle_column.index);

@@ -67,11 +67,31 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
         Ok(text) => text,
         Err(error) => {
             let valid_up_to = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let bytes = error.as_bytes();
+            // Chinese text saved by older Windows tools is GB18030 (GBK):
+            // say so, and show the lines as they read, not as mojibake.
+            let gb18030 = |bytes: &[u8]| {
+                encoding_rs::GB18030
+                    .decode_without_bom_handling_and_without_replacement(bytes)
+                    .map(|text| text.into_owned())
+            };
+            let (text, finding) = match gb18030(bytes) {
+                Some(text) if !text.is_ascii() => {
+                    // Where the two encodings first part: the first
+                    // character beyond ASCII.
+                    let at = text.find(|c: char| !c.is_ascii()).unwrap_or(0);
+                    let finding = syntax::not_utf8_but_gb18030(at, &text);
+                    (text, finding)
+                }
+                _ => (
+                    String::from_utf8_lossy(bytes).into_owned(),
+                    syntax::not_utf8(valid_up_to),
+                ),
+            };
             return Checked {
                 file: SourceFile::new(path, text),
                 campaign: None,
-                findings: vec![syntax::not_utf8(valid_up_to)],
+                findings: vec![finding],
                 strategy_checked: false,
                 omitted: Omitted::default(),
                 rosters: Vec::new(),

@@ -75,6 +75,21 @@ pub fn parse(text: &str) -> Parsed {
 }
 
 /// The finding for a file that is not UTF-8: where the first bad byte is.
+/// A spec that reads as GB18030 (GBK) text: the finding points at its
+/// first Chinese (non-ASCII) character, at `at` in the decoded `text`.
+pub fn not_utf8_but_gb18030(at: usize, text: &str) -> Finding {
+    let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    Finding::new(
+        &SYNTAX,
+        Span::new(at, end.max(at + 1).min(text.len().max(at + 1))),
+        t!("the file is GB18030 (GBK) text, not UTF-8"),
+    )
+    .label(t!("the first character saved as GB18030"))
+    .help(t!(
+        "save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding); redbrief reads specs as UTF-8 only, so every file reads the same on every machine"
+    ))
+}
+
 pub fn not_utf8(valid_up_to: usize) -> Finding {
     Finding::new(
         &SYNTAX,

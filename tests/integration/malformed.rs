@@ -52,6 +52,17 @@ fn invalid_utf8_points_at_the_first_bad_byte() {
 }
 
 #[test]
+fn a_spec_saved_as_gb18030_is_named_and_shown_as_it_reads() {
+    // 小鹿护肤 in GB18030, as older Windows editors save Chinese text.
+    let mut spec = b"# ".to_vec();
+    spec.extend_from_slice(&[0xD0, 0xA1, 0xC2, 0xB9, 0xBB, 0xA4, 0xB7, 0xF4]);
+    spec.extend_from_slice(b"\ncampaign \"x\" {\n}\n");
+    let out = check_bytes("gbk.campaign", spec);
+    assert_eq!(out.status, 1);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
 fn a_five_megabyte_line_is_shown_as_a_window() {
     let base =
         std::fs::read_to_string(crate::common::repo_path("tests/fixtures/base.campaign.txt"))

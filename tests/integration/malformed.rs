@@ -208,3 +208,24 @@ mod mangled {
         }
     }
 }
+
+#[test]
+fn a_misspelt_required_field_is_one_finding_not_two() {
+    let base =
+        std::fs::read_to_string(crate::common::repo_path("tests/fixtures/base.campaign.txt"))
+            .expect("base spec");
+    let spec = base.replacen("    followers  ", "    folowers   ", 1);
+    assert_ne!(spec, base, "the base has a followers line");
+    let out = check_bytes("misspelt.campaign", spec);
+    assert!(
+        out.stdout.contains("unknown field `folowers`"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("[E006]"), "{}", out.stdout);
+    // A field left out entirely is still missing.
+    let spec = base.replacen("    followers  320k\n", "", 1);
+    assert_ne!(spec, base, "the base has that line");
+    let out = check_bytes("left-out.campaign", spec);
+    assert!(out.stdout.contains("[E006]"), "{}", out.stdout);
+}

@@ -331,7 +331,7 @@ fn an_edit_is_served_then_errors_are_shown_over_the_last_good_briefs() {
     );
     assert_ne!(broken, original, "the example has the line to break");
     preview.save_spec(&broken);
-    let index = preview.wait_for("/", "the errors", |page| page.body.contains("has 3 errors"));
+    let index = preview.wait_for("/", "the errors", |page| page.body.contains("has 2 errors"));
     assert!(
         index.body.contains("unknown field `folowers`"),
         "{}",

@@ -297,7 +297,9 @@ impl Resolver<'_> {
                         _ => {}
                     }
                 }
-                Node::Unknown(unknown) => self.unknown(unknown, Place::Campaign, owner),
+                Node::Unknown(unknown) => {
+                    self.unknown(unknown, Place::Campaign, owner);
+                }
                 Node::Invalid(key) => {
                     if key.value == "window" {
                         window_literal = Some(key.span);

@@ -180,7 +180,13 @@ impl Resolver<'_> {
         true
     }
 
-    pub(super) fn unknown(&mut self, unknown: &Unknown, place: Place, owner: &str) {
+    /// Reports an unknown word; returns the field it most likely means.
+    pub(super) fn unknown(
+        &mut self,
+        unknown: &Unknown,
+        place: Place,
+        owner: &str,
+    ) -> Option<&'static str> {
         let word = &unknown.word.value;
         let known = known_at(place);
         let creator = unknown.opens_block
@@ -231,6 +237,7 @@ impl Resolver<'_> {
             Some(best) => finding.fix(unknown.word.span, best),
             None => finding,
         });
+        meant.filter(|_| !unknown.opens_block)
     }
 
     /// The statements of a block that may be read, in order, and the keys
@@ -245,6 +252,7 @@ impl Resolver<'_> {
         let mut seen = HashMap::new();
         let mut accepted = Vec::new();
         let mut keys = HashSet::new();
+        let mut misspelt = Vec::new();
         let mut blocks = Vec::new();
         for node in &block.body {
             match node {
@@ -280,9 +288,16 @@ impl Resolver<'_> {
                         keyword = inner.head.keyword()
                     )),
                 ),
-                Node::Unknown(unknown) => self.unknown(unknown, place, owner),
+                Node::Unknown(unknown) => {
+                    if let Some(meant) = self.unknown(unknown, place, owner) {
+                        misspelt.push(meant);
+                    }
+                }
             }
         }
+        // A misspelt field was given, only not readably: its E002 says
+        // so, and "missing" (E006) would say it twice.
+        keys.extend(misspelt);
         Given {
             statements: accepted,
             keys,

@@ -39,7 +39,9 @@ impl Resolver<'_> {
                 Node::Statement(statement) => {
                     self.accept(statement, place, &owner, &mut seen);
                 }
-                Node::Unknown(unknown) => self.unknown(unknown, place, &owner),
+                Node::Unknown(unknown) => {
+                    self.unknown(unknown, place, &owner);
+                }
                 Node::Block(inner) => self.report(
                     Finding::new(
                         &UNKNOWN_NAME,

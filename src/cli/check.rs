@@ -51,6 +51,12 @@ pub fn run(args: &CheckArgs) -> Exit {
             if !checked.is_empty() {
                 let held = checked.iter().filter(|c| !c.strategy_checked).count();
                 text.push_str(&human::summary(errors, warnings, checked.len(), held));
+                if errors == 0 && warnings > 0 && args.deny_warnings {
+                    // Why a check with no errors exits 1.
+                    text.push_str(&crate::t!(
+                        "; warnings fail the check under --deny-warnings"
+                    ));
+                }
                 text.push('\n');
             }
             text

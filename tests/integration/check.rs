@@ -186,11 +186,18 @@ fn warnings_fail_the_check_only_when_denied() {
     let out = Test::new().repo_file(CN).args(["check", CN]).run();
     assert_eq!(out.status, 0, "warnings alone pass:\n{}", out.stdout);
     assert!(out.stdout.contains("warning[RS010]"));
+    assert!(!out.stdout.contains("--deny-warnings"), "{}", out.stdout);
     let out = Test::new()
         .repo_file(CN)
         .args(["check", CN, "--deny-warnings"])
         .run();
     assert_eq!(out.status, 1, "--deny-warnings fails on a warning");
+    assert!(
+        out.stdout
+            .ends_with(" in 1 file; warnings fail the check under --deny-warnings\n"),
+        "the last line says why it exits 1:\n{}",
+        out.stdout
+    );
 }
 
 #[test]

@@ -282,6 +282,9 @@ impl Stopper {
 /// pages would show something else, a new version for the open pages.
 fn rebuild(source: &Source, state: &State, changes: &mpsc::Receiver<()>, run: u128, log: &Log) {
     let mut build = 1u64;
+    // One save can settle twice (an editor writes, then renames): the
+    // terminal says a summary once until it changes.
+    let mut said = state.site().site.summary();
     while watch::settle(changes) {
         let previous = state.site();
         let site = Site::build(source, Some(&previous.site));
@@ -290,7 +293,11 @@ fn rebuild(source: &Source, state: &State, changes: &mpsc::Receiver<()>, run: u1
         }
         build += 1;
         let version = format!("{run}-{build}");
-        log(&site.summary());
+        let summary = site.summary();
+        if summary != said {
+            log(&summary);
+            said = summary;
+        }
         state.replace(Versioned {
             site,
             version: version.clone(),

@@ -81,7 +81,11 @@ impl CampaignView {
             name: campaign.name.value.clone(),
             window: campaign.window.map(|w| words.date_range(w.start, w.end)),
             budget: campaign.budget.as_ref().map(|b| words.money(&b.value)),
-            languages: campaign.languages.iter().map(|l| l.name()).collect(),
+            languages: campaign
+                .languages
+                .iter()
+                .map(|l| words.language(*l))
+                .collect(),
             brand: campaign.brand.as_ref().map(|brand| BrandView {
                 name: brand.name.value.clone(),
                 category: brand.category.as_ref().map(|c| words.topic(&c.value)),

@@ -339,6 +339,17 @@ impl Words {
             )
     }
 
+    /// A brief language by name, as the overview lists them: `English`,
+    /// `Chinese`; `英文`, `中文`.
+    pub(crate) fn language(self, language: Language) -> &'static str {
+        match (self.0, language) {
+            (Language::En, Language::En) => "English",
+            (Language::En, Language::Zh) => "Chinese",
+            (Language::Zh, Language::En) => "英文",
+            (Language::Zh, Language::Zh) => "中文",
+        }
+    }
+
     pub(crate) fn role(self, role: Role) -> &'static str {
         match (self.0, role) {
             (Language::En, Role::Kol) => "KOL: discovery and aspiration",

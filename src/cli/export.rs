@@ -31,10 +31,8 @@ pub struct ExportArgs {
 
 /// The sheet's language: as asked, else the language the user reads.
 fn sheet_language(args: &ExportArgs) -> Language {
-    args.lang.unwrap_or(match crate::i18n::current() {
-        crate::i18n::Lang::En => Language::En,
-        crate::i18n::Lang::Zh => Language::Zh,
-    })
+    args.lang
+        .unwrap_or_else(|| Language::from(crate::i18n::current()))
 }
 
 fn language(word: &str) -> Result<Language, String> {

@@ -24,7 +24,6 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{self, Lang};
-use crate::model::vocabulary::Vocabulary as _;
 
 use crate::Checked;
 
@@ -161,11 +160,11 @@ impl Command {
             // one chosen is the user's language too.
             Command::Render(args) => {
                 return match args.lang.as_slice() {
-                    [one] => Lang::parse(one.name()),
+                    [one] => Some(Lang::from(*one)),
                     _ => None,
                 }
             }
-            Command::Export(args) => return args.lang.and_then(|l| Lang::parse(l.name())),
+            Command::Export(args) => return args.lang.map(Lang::from),
             Command::Completions(_) => return None,
         };
         speak.lang

@@ -151,7 +151,7 @@ fn render_finding(out: &mut String, file: &SourceFile, finding: &Finding) {
             out,
             "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
             t!("help:"),
-            after_label(),
+            i18n::after_label(),
             finding.help
         );
     }
@@ -218,7 +218,7 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
         out,
         "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
         t!("note:"),
-        after_label(),
+        i18n::after_label(),
         t!(
             "read by the roster at {place}",
             place = format!("{}:{}:{}", file.path, position.line, position.column)
@@ -229,7 +229,7 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
             out,
             "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
             t!("note:"),
-            after_label(),
+            i18n::after_label(),
             related.label
         );
     }
@@ -238,17 +238,9 @@ fn render_cell(out: &mut String, file: &SourceFile, finding: &Finding, cell: &Ce
             out,
             "{pad} {GUTTER}={GUTTER:#} {BOLD}{}{BOLD:#}{}{}",
             t!("help:"),
-            after_label(),
+            i18n::after_label(),
             finding.help
         );
-    }
-}
-
-/// The space after `help:`; none after a full-width `建议：`.
-fn after_label() -> &'static str {
-    match i18n::current() {
-        i18n::Lang::En => " ",
-        i18n::Lang::Zh => "",
     }
 }
 

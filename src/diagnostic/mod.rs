@@ -57,11 +57,7 @@ impl fmt::Display for Severity {
 /// `help: ` before a finding's help in one-line forms (GitHub, GitLab,
 /// SARIF), or `建议：` in Chinese.
 pub fn help_label() -> String {
-    let label = crate::t!("help:");
-    match crate::i18n::current() {
-        crate::i18n::Lang::En => label + " ",
-        crate::i18n::Lang::Zh => label,
-    }
+    crate::t!("help:") + crate::i18n::after_label()
 }
 
 /// A second place a finding points at ("first declared here").

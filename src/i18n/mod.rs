@@ -281,13 +281,9 @@ pub fn colon() -> &'static str {
     }
 }
 
-/// A whole number as a message says it: `10,000` in English, `10000` in
-/// Chinese, which does not group digits in threes.
-pub fn number(n: u64) -> String {
+/// `1234567` as `1,234,567`: English groups digits in threes.
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
-    if current() == Lang::Zh {
-        return digits;
-    }
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -296,6 +292,24 @@ pub fn number(n: u64) -> String {
         out.push(ch);
     }
     out
+}
+
+/// A whole number as a message says it: `10,000` in English, `10000` in
+/// Chinese, which does not group digits in threes.
+pub fn number(n: u64) -> String {
+    match current() {
+        Lang::En => grouped(n),
+        Lang::Zh => n.to_string(),
+    }
+}
+
+/// What follows a label such as `help:` before its text: a space, or
+/// nothing after a full-width `建议：`.
+pub fn after_label() -> &'static str {
+    match current() {
+        Lang::En => " ",
+        Lang::Zh => "",
+    }
 }
 
 /// A list in running text: `a, b and c` or `a、b 和 c`.

@@ -22,19 +22,25 @@ impl Money {
 
     /// `12,000` or `189.90`: the amount with thousands grouped.
     pub fn grouped_amount(&self) -> String {
-        let whole = group_thousands(self.hundredths / 100);
-        match self.hundredths % 100 {
-            0 => whole,
-            cents => format!("{whole}.{cents:02}"),
-        }
+        self.amount_with(crate::i18n::grouped)
     }
+
     /// The amount as a message to the user says it: `12,000 MYR`, or
     /// `12000 MYR` in Chinese. Briefs have their own words (render/words).
     pub fn said(&self) -> String {
-        let whole = crate::i18n::number(self.hundredths / 100);
+        format!(
+            "{} {}",
+            self.amount_with(crate::i18n::number),
+            self.currency
+        )
+    }
+
+    /// The whole units written by `whole`, then the cents if any.
+    fn amount_with(&self, whole: fn(u64) -> String) -> String {
+        let units = whole(self.hundredths / 100);
         match self.hundredths % 100 {
-            0 => format!("{whole} {}", self.currency),
-            cents => format!("{whole}.{cents:02} {}", self.currency),
+            0 => units,
+            cents => format!("{units}.{cents:02}"),
         }
     }
 }
@@ -44,19 +50,6 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.grouped_amount(), self.currency)
     }
-}
-
-/// `1234567` as `1,234,567`.
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// `part` as a percent of `whole` (zero when `whole` is).

@@ -153,6 +153,25 @@ pub enum Language {
     Zh,
 }
 
+/// A brief language is a language redbrief can speak, and back.
+impl From<Language> for crate::i18n::Lang {
+    fn from(language: Language) -> Self {
+        match language {
+            Language::En => crate::i18n::Lang::En,
+            Language::Zh => crate::i18n::Lang::Zh,
+        }
+    }
+}
+
+impl From<crate::i18n::Lang> for Language {
+    fn from(lang: crate::i18n::Lang) -> Self {
+        match lang {
+            crate::i18n::Lang::En => Language::En,
+            crate::i18n::Lang::Zh => Language::Zh,
+        }
+    }
+}
+
 impl Vocabulary for Language {
     const ALL: &'static [Self] = &[Language::En, Language::Zh];
     const ALIASES: &'static [(&'static str, Self)] = &[

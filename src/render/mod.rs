@@ -205,10 +205,10 @@ impl Briefs {
         let relocalized: Vec<(Language, Vec<Finding>)> = languages
             .iter()
             .filter(|language| {
-                i18n_lang(**language) != i18n::current() && !checked.findings.is_empty()
+                i18n::Lang::from(**language) != i18n::current() && !checked.findings.is_empty()
             })
             .map(|language| {
-                let findings = i18n::speaking(i18n_lang(*language), || {
+                let findings = i18n::speaking(i18n::Lang::from(*language), || {
                     crate::check(
                         checked.file.path.clone(),
                         checked.file.text.clone().into_bytes(),
@@ -459,14 +459,6 @@ impl Page<'_> {
         let mut contents = contents;
         contents.shrink_to_fit();
         Ok(RenderedFile { path, contents })
-    }
-}
-
-/// The language of messages that a brief language is.
-fn i18n_lang(language: Language) -> i18n::Lang {
-    match language {
-        Language::En => i18n::Lang::En,
-        Language::Zh => i18n::Lang::Zh,
     }
 }
 

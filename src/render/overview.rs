@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::chart::ChartView;
-use super::view::DeliveryView;
+use super::view::{DeliveryView, RosterRow};
 use super::words::Words;
 use crate::diagnostic::{Finding, Severity};
 use crate::model::values;
@@ -26,41 +26,6 @@ pub(crate) struct OverviewView {
     budget: BudgetView,
     warnings: Vec<FindingView>,
     allows: Vec<AllowView>,
-}
-
-/// A creator's row in the roster table: only what the table shows, not
-/// the whole brief (ten thousand briefs' views would be held at once).
-#[derive(Debug, Serialize)]
-pub(crate) struct RosterRow {
-    handle: String,
-    role: &'static str,
-    followers: String,
-    niche: Vec<String>,
-    engagement: Option<String>,
-    fee: Option<String>,
-    deliveries: Vec<DeliveryView>,
-}
-
-impl RosterRow {
-    fn new(creator: &Creator, words: Words) -> Self {
-        RosterRow {
-            handle: creator.handle.value.clone(),
-            role: creator.role.keyword(),
-            followers: words.count(creator.followers.value),
-            niche: creator
-                .niche
-                .iter()
-                .map(|n| words.topic(&n.value))
-                .collect(),
-            engagement: creator.engagement.as_ref().map(|e| words.percent(e.value)),
-            fee: creator.fee.as_ref().map(|f| words.money(&f.value)),
-            deliveries: creator
-                .deliveries
-                .iter()
-                .map(|d| DeliveryView::new(d, words))
-                .collect(),
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]

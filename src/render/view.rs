@@ -175,17 +175,51 @@ fn is_web_address(link: &str) -> bool {
     })
 }
 
-/// One creator, for their own brief and for the overview's roster.
+/// What a creator is at a glance: a row of the overview's roster table,
+/// and the first fields of their brief's view. The overview holds only
+/// these, not ten thousand briefs' views at once.
 #[derive(Debug, Serialize)]
-pub(crate) struct CreatorView {
+pub(crate) struct RosterRow {
     handle: String,
     role: &'static str,
-    role_name: &'static str,
     followers: String,
     niche: Vec<String>,
     engagement: Option<String>,
-    audience: Option<String>,
     fee: Option<String>,
+    deliveries: Vec<DeliveryView>,
+}
+
+impl RosterRow {
+    pub(crate) fn new(creator: &Creator, words: Words) -> Self {
+        RosterRow {
+            handle: creator.handle.value.clone(),
+            role: creator.role.keyword(),
+            followers: words.count(creator.followers.value),
+            niche: creator
+                .niche
+                .iter()
+                .map(|n| words.topic(&n.value))
+                .collect(),
+            engagement: creator.engagement.as_ref().map(|e| words.percent(e.value)),
+            fee: creator.fee.as_ref().map(|f| words.money(&f.value)),
+            deliveries: creator
+                .deliveries
+                .iter()
+                .map(|d| DeliveryView::new(d, words))
+                .collect(),
+        }
+    }
+}
+
+/// One creator, for their own brief.
+#[derive(Debug, Serialize)]
+pub(crate) struct CreatorView {
+    /// `handle`, `role`, `followers`, `niche`, `engagement`, `fee`,
+    /// `deliveries`, as the roster shows them.
+    #[serde(flatten)]
+    row: RosterRow,
+    role_name: &'static str,
+    audience: Option<String>,
     angle: Option<String>,
     keywords: Vec<String>,
     title: Option<String>,
@@ -202,7 +236,6 @@ pub(crate) struct CreatorView {
     gifted: bool,
     goals: Vec<GoalView>,
     products: Vec<ProductView>,
-    deliveries: Vec<DeliveryView>,
     /// The formats delivered, once each, in spec order: `image`, `video`.
     formats: Vec<&'static str>,
     /// Every due date, for the header: `3 Dec 2026`.
@@ -250,18 +283,9 @@ impl CreatorView {
             }
         }
         CreatorView {
-            handle: creator.handle.value.clone(),
-            role: creator.role.keyword(),
+            row: RosterRow::new(creator, words),
             role_name: words.role(creator.role),
-            followers: words.count(creator.followers.value),
-            niche: creator
-                .niche
-                .iter()
-                .map(|n| words.topic(&n.value))
-                .collect(),
-            engagement: creator.engagement.as_ref().map(|e| words.percent(e.value)),
             audience: creator.audience.as_ref().map(|a| words.text(a)),
-            fee: creator.fee.as_ref().map(|f| words.money(&f.value)),
             angle: creator.angle.as_ref().map(|a| words.text(a)),
             keywords: texts(&creator.keywords),
             title: creator.title.as_ref().map(|t| t.value.clone()),
@@ -283,11 +307,6 @@ impl CreatorView {
                 .products
                 .iter()
                 .filter_map(|p| campaign_view.products.get(p.value).cloned())
-                .collect(),
-            deliveries: creator
-                .deliveries
-                .iter()
-                .map(|d| DeliveryView::new(d, words))
                 .collect(),
             formats,
             dates: schedule.posts().to_vec(),

@@ -4,7 +4,6 @@
 
 use jiff::civil::Date;
 
-use crate::model::values::group_thousands;
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{
     Comparator, Format, Kpi, Language, Metric, Money, Quantity, Role, Schedule, Stage,
@@ -104,7 +103,7 @@ impl Words {
             }
             return n.to_string();
         }
-        group_thousands(n)
+        crate::i18n::grouped(n)
     }
 
     /// `12,000 MYR`; in Chinese `1.2万 MYR`, `189.90 MYR`, and yuan as `3万元`.

@@ -98,18 +98,12 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
             };
         }
     };
-    let mut parsed = syntax::parse(&text);
-    let mut findings = parsed.findings;
+    let (mut findings, mut rosters, resolved) = read(&text, &path);
     let mut campaign = None;
     let mut strategy_checked = false;
-    let mut rosters = roster::Rosters::default();
     let mut dropped = Omitted::default();
-    if let Some(mut spec) = parsed.spec.take() {
-        rosters = roster::expand(&mut spec, &path, text.len());
+    if let Some(resolved) = resolved {
         findings.append(&mut rosters.findings);
-        let resolved = model::resolve(&spec, rules::catalogue());
-        // The tree is not needed past the model: free it before the rules.
-        drop(spec);
         findings.extend(resolved.findings);
         if let Some(mut resolved) = resolved.campaign {
             for creator in &mut resolved.creators {
@@ -150,6 +144,37 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
     }
 }
 
+/// Parses and resolves a spec's text: the syntax findings, the rosters it
+/// read and, when it has a tree at all, the model and its findings. The
+/// tree is dropped on return, before the rules run.
+fn read(text: &str, path: &str) -> (Vec<Finding>, roster::Rosters, Option<model::Resolved>) {
+    // Creator blocks are built as the model reads them, one at a time on
+    // each core: a large roster's tree is never held whole.
+    let outline = syntax::outline(text);
+    let Some(mut spec) = outline.spec else {
+        return (outline.findings, roster::Rosters::default(), None);
+    };
+    let rosters = roster::expand(&mut spec, path, text.len());
+    if let Some(resolved) = model::resolve_outline(&spec, text, rules::catalogue()) {
+        return (outline.findings, rosters, Some(resolved));
+    }
+    // A creator block that does not parse on its own: the whole parse
+    // gives the errors users should read.
+    drop(spec);
+    read_whole(text, path)
+}
+
+/// `read` from the whole tree.
+fn read_whole(text: &str, path: &str) -> (Vec<Finding>, roster::Rosters, Option<model::Resolved>) {
+    let parsed = syntax::parse(text);
+    let Some(mut spec) = parsed.spec else {
+        return (parsed.findings, roster::Rosters::default(), None);
+    };
+    let rosters = roster::expand(&mut spec, path, text.len());
+    let resolved = model::resolve(&spec, rules::catalogue());
+    (parsed.findings, rosters, Some(resolved))
+}
+
 /// Keeps the first `MOST_FINDINGS` findings and counts the rest.
 fn keep_first(findings: &mut Vec<Finding>) -> Omitted {
     let rest = findings.split_off(MOST_FINDINGS.min(findings.len()));
@@ -157,5 +182,79 @@ fn keep_first(findings: &mut Vec<Finding>) -> Omitted {
     Omitted {
         errors,
         warnings: rest.len() - errors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings and model `read` gives, as text.
+    fn shown(
+        (mut findings, mut rosters, resolved): (
+            Vec<Finding>,
+            roster::Rosters,
+            Option<model::Resolved>,
+        ),
+    ) -> String {
+        findings.append(&mut rosters.findings);
+        let campaign = resolved.map(|resolved| {
+            findings.extend(resolved.findings);
+            resolved.campaign
+        });
+        diagnostic::sort(&mut findings);
+        format!("{findings:#?}\n{campaign:#?}")
+    }
+
+    const HEAD: &str = "campaign \"C\" {\n  window 2027-01-01 to 2027-03-01\n  languages en, zh\n  goal buzz {\n    stage discovery\n    kpi reach >= 10k\n  }\n";
+    const KOL: &str = "  kol @a {\n    followers 120k\n    serves buzz\n    deliver video x1 on 2027-01-10\n    angle \"Morning\" zh \"早晨\" zh \"再说\"\n  }\n";
+    const KOC: &str = "  koc @b {\n    followers 3k\n    serves buzz, nothing\n    deliver note x1 on 2027-01-20\n    vibe \"soft\"\n  }\n";
+
+    #[test]
+    fn creators_built_one_at_a_time_read_as_the_whole_tree() {
+        let cases = [
+            format!("{HEAD}{KOL}{KOC}}}\n"),
+            // The same handle twice: the second block is not read, but its
+            // versions are still checked.
+            format!("{HEAD}{KOL}{KOC}{KOL}}}\n"),
+            // Full-width punctuation: the scanner's text is read, not the file's.
+            format!("{HEAD}{KOL}  koc @c {{\n    followers：3k\n  }}\n}}\n"),
+            // A creator that does not parse on its own.
+            format!("{HEAD}{KOL}  koc @d {{\n    followers 3k\n    deliver video on\n  }}\n}}\n"),
+            // A second campaign holding creators of its own.
+            format!("{HEAD}{KOL}}}\n{HEAD}{KOC}}}\n"),
+            // Enough creators for threads, a statement among them.
+            format!(
+                "{HEAD}{}  budget 10k MYR\n{}}}\n",
+                KOL.repeat(300),
+                (0..300)
+                    .map(|i| KOC.replace("@b", &format!("@b{i}")))
+                    .collect::<String>()
+            ),
+        ];
+        for (i, text) in cases.iter().enumerate() {
+            assert_eq!(
+                shown(read(text, "spec.campaign")),
+                shown(read_whole(text, "spec.campaign")),
+                "case {i}"
+            );
+        }
+        // The cases read from an outline, as meant.
+        let unbuilt = |case: usize| {
+            let outline = syntax::outline(&cases[case]);
+            outline
+                .spec
+                .unwrap_or_else(|| panic!("case {case}: {:?}", outline.findings))
+                .unbuilt
+        };
+        assert_eq!(unbuilt(0).blocks.len(), 2);
+        assert!(unbuilt(2).text.is_some(), "the scanner's text");
+        assert_eq!(
+            unbuilt(3).blocks.len(),
+            2,
+            "the broken block left for the model"
+        );
+        assert!(unbuilt(4).blocks.is_empty(), "two campaigns: built");
+        assert_eq!(unbuilt(5).blocks.len(), 600);
     }
 }

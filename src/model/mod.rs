@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use crate::diagnostic::RuleInfo;
 use crate::source::{Span, Spanned};
 pub use crate::syntax::ast::{Comparator, Role, Text};
-pub use resolve::resolve;
+pub use resolve::{resolve, resolve_outline, Resolved};
 pub use values::Money;
 pub use vocabulary::{Format, Language, Metric, MetricKind, Stage};
 
@@ -190,6 +190,20 @@ pub struct Creator {
 }
 
 impl Creator {
+    /// Gives back the room its lists grew into while read (a list that
+    /// grows starts with room for four): a roster holds ten thousand
+    /// creators at once.
+    pub fn shrink_to_fit(&mut self) {
+        self.serves.shrink_to_fit();
+        self.stages.shrink_to_fit();
+        self.products.shrink_to_fit();
+        self.deliveries.shrink_to_fit();
+        self.niche.shrink_to_fit();
+        self.keywords.shrink_to_fit();
+        self.script.shrink_to_fit();
+        self.prompts.shrink_to_fit();
+    }
+
     /// A creator with nothing read yet but their head; the resolver fills
     /// in the fields as it reads them.
     pub fn new(handle: Spanned<String>, role: Role, head_span: Span) -> Self {

@@ -14,6 +14,21 @@ pub struct Spec {
     pub nodes: Vec<Node>,
     /// Every `# comment`, in order, for `fmt`.
     pub comments: Vec<Span>,
+    /// Creator blocks left for the model to build one at a time
+    /// (`syntax::outline`); none in a tree from `syntax::parse`.
+    pub unbuilt: Unbuilt,
+}
+
+/// Creator blocks of the campaign not yet built: each parses on its own
+/// (`syntax::build_creator`), so the model can build, read and drop them
+/// one by one, and a large roster's tree is never held whole.
+#[derive(Debug, Clone, Default)]
+pub struct Unbuilt {
+    /// Where each block stands, from its head to its `}`, in file order.
+    pub blocks: Vec<std::ops::Range<usize>>,
+    /// The text they are read from, when the scanner changed the file's
+    /// (full-width punctuation made ASCII); `None`: the file's own text.
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Clone)]

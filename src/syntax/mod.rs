@@ -18,7 +18,7 @@ use crate::diagnostic::Finding;
 use crate::source::Span;
 use crate::t;
 
-pub use ast::Spec;
+pub use ast::{Spec, Unbuilt};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/campaign.pest"]
@@ -48,6 +48,7 @@ pub fn parse(text: &str) -> Parsed {
             spec: Some(Spec {
                 nodes,
                 comments: scan.comments,
+                unbuilt: Unbuilt::default(),
             }),
             findings,
         };
@@ -63,6 +64,7 @@ pub fn parse(text: &str) -> Parsed {
             Some(Spec {
                 nodes,
                 comments: scan.comments,
+                unbuilt: Unbuilt::default(),
             })
         }
         Err(error) => {
@@ -72,6 +74,64 @@ pub fn parse(text: &str) -> Parsed {
     };
     crate::diagnostic::sort(&mut findings);
     Parsed { spec, findings }
+}
+
+/// `parse`, but a campaign's creator blocks may be left unbuilt
+/// (`Spec::unbuilt`) for the model to build one at a time: for `check`,
+/// which needs the model, not the tree. Left unbuilt only where the model
+/// reads them all alike: every creator inside the one campaign block, and
+/// no `roster` block, whose rows take their places among the creators.
+pub fn outline(text: &str) -> Parsed {
+    let scan = scan::scan(text);
+    if scan.structural {
+        return parse(text);
+    }
+    let Some(outline) = pieces::outline(&scan.text, &scan.inner_blocks) else {
+        return parse(text);
+    };
+    let one_campaign = match outline.nodes.as_slice() {
+        [ast::Node::Block(campaign)] => {
+            matches!(campaign.head, ast::BlockHead::Campaign { .. })
+                && !campaign.body.iter().any(|node| {
+                    matches!(node, ast::Node::Block(b) if matches!(b.head, ast::BlockHead::Roster { .. }))
+                })
+        }
+        _ => false,
+    };
+    if !one_campaign {
+        return parse(text);
+    }
+    let mut findings = scan.findings;
+    findings.extend(outline.findings);
+    crate::diagnostic::sort(&mut findings);
+    let changed = scan.text != text;
+    Parsed {
+        spec: Some(Spec {
+            nodes: outline.nodes,
+            comments: scan.comments,
+            unbuilt: Unbuilt {
+                blocks: outline.creators,
+                text: changed.then_some(scan.text),
+            },
+        }),
+        findings,
+    }
+}
+
+/// Builds one of `outline`'s unbuilt creator blocks from the text it stands
+/// in: the block (none where `parse` would skip it too) and the findings of
+/// building it, or `None` when it does not parse on its own, and the file
+/// must be parsed whole (`parse`) for the errors users should read.
+pub fn build_creator(
+    text: &str,
+    block: std::ops::Range<usize>,
+) -> Option<(Option<ast::Block>, Vec<Finding>)> {
+    let (node, findings) = pieces::build_creator(text, block)?;
+    let block = match node {
+        Some(ast::Node::Block(block)) => Some(block),
+        _ => None,
+    };
+    Some((block, findings))
 }
 
 /// The finding for a file that is not UTF-8: where the first bad byte is.

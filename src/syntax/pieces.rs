@@ -17,6 +17,7 @@ use super::ast::Node;
 use super::build::Builder;
 use super::{CampaignParser, Rule};
 use crate::diagnostic::Finding;
+use crate::source::Span;
 
 /// Below this many creator blocks, a thread costs more than it saves.
 const PIECES_PER_THREAD: usize = 256;
@@ -25,50 +26,28 @@ const PIECES_PER_THREAD: usize = 256;
 /// file in one go. `blocks` are the scanner's blocks one level inside a
 /// top-level block.
 pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Finding>)> {
-    let pieces: Vec<Range<usize>> = blocks
-        .iter()
-        .filter(|block| stands_alone(text, block))
-        .cloned()
-        .collect();
-    if pieces.is_empty() {
-        return None;
-    }
+    build(text, outline(text, blocks)?)
+}
 
-    let (rest, cut) = rest_of(text, &pieces)?;
-    let mut builder = Builder::default();
-    let mut nodes = {
-        let mut pairs = CampaignParser::parse(Rule::spec, &rest).ok()?;
-        pairs
-            .next()
-            .map(|spec| builder.spec(spec))
-            .unwrap_or_default()
-    };
-    drop(rest);
-    let mut findings = builder.findings;
-    if let Some(cut) = cut {
-        // Only the `}` of the block holding the creators came after them.
-        if findings.iter().any(|finding| finding.span.end > cut.at) {
-            return None;
-        }
-        for node in &mut nodes {
-            match node {
-                Node::Block(block) if block.span.end > cut.at => block.span.end += cut.length,
-                _ if node.span().end > cut.at => return None,
-                _ => {}
-            }
-        }
-    }
+/// Builds an outline's creator blocks, on every core, into the blocks they
+/// stand in.
+pub fn build(text: &str, outline: Outline) -> Option<(Vec<Node>, Vec<Finding>)> {
+    let Outline {
+        mut nodes,
+        mut findings,
+        creators,
+    } = outline;
 
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(pieces.len() / PIECES_PER_THREAD)
+        .min(creators.len() / PIECES_PER_THREAD)
         .max(1);
-    let chunk = pieces.len().div_ceil(threads);
+    let chunk = creators.len().div_ceil(threads);
     let built: Vec<Option<(Vec<Node>, Vec<Finding>)>> = if threads == 1 {
-        vec![build_pieces(text, &pieces)]
+        vec![build_pieces(text, &creators)]
     } else {
         std::thread::scope(|scope| {
-            let workers: Vec<_> = pieces
+            let workers: Vec<_> = creators
                 .chunks(chunk)
                 .map(|chunk| {
                     let lang = crate::i18n::current();
@@ -88,11 +67,7 @@ pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Find
         let (piece_nodes, piece_findings) = part?;
         findings.extend(piece_findings);
         for node in piece_nodes {
-            let span = node.span();
-            let outer = nodes.iter().position(|outer| match outer {
-                Node::Block(block) => block.span.start <= span.start && span.end <= block.span.end,
-                _ => false,
-            })?;
+            let outer = outer_of(&nodes, node.span())?;
             nested.get_mut(outer)?.push(node);
         }
     }
@@ -103,6 +78,69 @@ pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Find
         }
     }
     Some((nodes, findings))
+}
+
+/// The file with its creator blocks not yet built: the rest's nodes and
+/// findings, and where each creator block stands.
+pub struct Outline {
+    pub nodes: Vec<Node>,
+    pub findings: Vec<Finding>,
+    pub creators: Vec<Range<usize>>,
+}
+
+/// Parses the file without its creator blocks, or `None` to parse the file
+/// in one go.
+pub fn outline(text: &str, blocks: &[Range<usize>]) -> Option<Outline> {
+    let creators: Vec<Range<usize>> = blocks
+        .iter()
+        .filter(|block| stands_alone(text, block))
+        .cloned()
+        .collect();
+    if creators.is_empty() {
+        return None;
+    }
+
+    let (rest, cut) = rest_of(text, &creators)?;
+    let mut builder = Builder::default();
+    let mut nodes = {
+        let mut pairs = CampaignParser::parse(Rule::spec, &rest).ok()?;
+        pairs
+            .next()
+            .map(|spec| builder.spec(spec))
+            .unwrap_or_default()
+    };
+    drop(rest);
+    let findings = builder.findings;
+    if let Some(cut) = cut {
+        // Only the `}` of the block holding the creators came after them.
+        if findings.iter().any(|finding| finding.span.end > cut.at) {
+            return None;
+        }
+        for node in &mut nodes {
+            match node {
+                Node::Block(block) if block.span.end > cut.at => block.span.end += cut.length,
+                _ if node.span().end > cut.at => return None,
+                _ => {}
+            }
+        }
+    }
+    // Every creator stands in a block of the rest.
+    for creator in &creators {
+        outer_of(&nodes, Span::new(creator.start, creator.end))?;
+    }
+    Some(Outline {
+        nodes,
+        findings,
+        creators,
+    })
+}
+
+/// The top-level block a creator at `span` stands in.
+fn outer_of(nodes: &[Node], span: Span) -> Option<usize> {
+    nodes.iter().position(|outer| match outer {
+        Node::Block(block) => block.span.start <= span.start && span.end <= block.span.end,
+        _ => false,
+    })
 }
 
 /// Creators cut out of the file at `at`: `length` bytes.
@@ -166,20 +204,27 @@ fn build_pieces(text: &str, pieces: &[Range<usize>]) -> Option<(Vec<Node>, Vec<F
     let mut nodes = Vec::with_capacity(pieces.len());
     let mut findings = Vec::new();
     for piece in pieces {
-        let source = text.get(piece.clone())?;
-        let mut pairs = CampaignParser::parse(Rule::creator_block, source).ok()?;
-        let pair = pairs.next()?;
-        // The block must be all of the piece, as it would be in the file.
-        if pair.as_span().end() != source.len() {
-            return None;
-        }
-        let mut builder = Builder::at(piece.start);
-        if let Some(node) = builder.piece(pair) {
-            nodes.push(node);
-        }
-        findings.extend(builder.findings);
+        let (node, built) = build_creator(text, piece.clone())?;
+        nodes.extend(node);
+        findings.extend(built);
     }
     Some((nodes, findings))
+}
+
+/// Parses and builds one creator block of `outline`: its node (none where
+/// the whole parse would skip it too) and findings, or `None` when it does
+/// not parse on its own and the file must be parsed in one go.
+pub fn build_creator(text: &str, piece: Range<usize>) -> Option<(Option<Node>, Vec<Finding>)> {
+    let source = text.get(piece.clone())?;
+    let mut pairs = CampaignParser::parse(Rule::creator_block, source).ok()?;
+    let pair = pairs.next()?;
+    // The block must be all of the piece, as it would be in the file.
+    if pair.as_span().end() != source.len() {
+        return None;
+    }
+    let mut builder = Builder::at(piece.start);
+    let node = builder.piece(pair);
+    Some((node, builder.findings))
 }
 
 /// A creator block that parses alone as it would in the file: its head

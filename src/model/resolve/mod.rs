@@ -13,6 +13,7 @@ mod roster;
 mod translations;
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::*;
 use crate::diagnostic::codes::{DUPLICATE, MISSING, SCHEDULE, SYNTAX};
@@ -27,16 +28,33 @@ pub struct Resolved {
     pub findings: Vec<Finding>,
 }
 
-/// Resolves a spec; `allow` lines are looked up in `rules`.
+/// Resolves a tree from `syntax::parse`; `allow` lines are looked up in
+/// `rules`.
 pub fn resolve(spec: &Spec, rules: &Catalogue) -> Resolved {
+    debug_assert!(spec.unbuilt.blocks.is_empty(), "an outline needs its text");
+    resolve_outline(spec, "", rules).unwrap_or_else(|| Resolved {
+        campaign: None,
+        findings: Vec::new(),
+    })
+}
+
+/// Resolves a tree from `syntax::outline`, building its unbuilt creator
+/// blocks from `text` (the file's) one at a time, on every core. `None`
+/// when one of them does not parse on its own: then the file is to be
+/// parsed whole (`syntax::parse`) and resolved with `resolve`.
+pub fn resolve_outline(spec: &Spec, text: &str, rules: &Catalogue) -> Option<Resolved> {
     let mut resolver = Resolver {
         findings: Vec::new(),
         rules,
     };
-    let campaign = resolver.spec(spec);
+    let unbuilt = Unbuilt {
+        blocks: &spec.unbuilt.blocks,
+        text: spec.unbuilt.text.as_deref().unwrap_or(text),
+    };
+    let campaign = resolver.spec(spec, &unbuilt)?;
     let mut findings = resolver.findings;
     crate::diagnostic::sort(&mut findings);
-    Resolved { campaign, findings }
+    Some(Resolved { campaign, findings })
 }
 
 struct Resolver<'r> {
@@ -44,12 +62,21 @@ struct Resolver<'r> {
     rules: &'r Catalogue,
 }
 
+/// The creator blocks an outline left unbuilt, and the text they stand in.
+#[derive(Clone, Copy)]
+struct Unbuilt<'a> {
+    blocks: &'a [Range<usize>],
+    text: &'a str,
+}
+
 impl Resolver<'_> {
     fn report(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
 
-    fn spec(&mut self, spec: &Spec) -> Option<Campaign> {
+    /// The campaign, if the file has one; `None` inside when an unbuilt
+    /// creator block does not parse on its own.
+    fn spec(&mut self, spec: &Spec, unbuilt: &Unbuilt<'_>) -> Option<Option<Campaign>> {
         let mut campaign: Option<Campaign> = None;
         for node in &spec.nodes {
             match node {
@@ -67,7 +94,7 @@ impl Resolver<'_> {
                         )),
                     ),
                     (BlockHead::Campaign { name }, None) => {
-                        campaign = Some(self.campaign(block, name.clone()))
+                        campaign = Some(self.campaign(block, name.clone(), unbuilt)?)
                     }
                     _ => self.outside(block.head_span, block.head.keyword()),
                 },
@@ -83,7 +110,7 @@ impl Resolver<'_> {
                     .help(t!("wrap the spec in `campaign \"NAME\" {{ ... }}`; `redbrief init` writes a starter campaign to edit")),
             );
         }
-        campaign
+        Some(campaign)
     }
 
     /// E003 for a block that may stand once, given again.
@@ -110,7 +137,7 @@ impl Resolver<'_> {
         );
     }
 
-    fn campaign(&mut self, block: &Block, name: Text) -> Campaign {
+    fn campaign(&mut self, block: &Block, name: Text, unbuilt: &Unbuilt<'_>) -> Option<Campaign> {
         let owner = t!("the campaign");
         let owner = owner.as_str();
         let mut campaign = Campaign {
@@ -189,7 +216,7 @@ impl Resolver<'_> {
                             }
                         }
                     }
-                    BlockHead::Creator { role, handle } => creators.push((inner, *role, handle)),
+                    BlockHead::Creator { .. } => creators.push(CreatorBlock::Built(inner)),
                     BlockHead::Policy => {
                         if let Some(first) = policy_span {
                             self.report(
@@ -318,46 +345,62 @@ impl Resolver<'_> {
             .enumerate()
             .map(|(i, goal)| (goal.name.value.as_str(), i))
             .collect();
-        let mut handles: HashMap<&str, (Role, Span)> = HashMap::new();
+        let context = CreatorContext {
+            goals: &goal_index,
+            broken_goals: &broken_goals,
+            campaign: &campaign,
+        };
+        // The outline's creators among the tree's, in file order. (Only an
+        // outline without rosters leaves any: a roster's rows stand after
+        // the `roster` line, their spans past the end of the file.)
+        if !unbuilt.blocks.is_empty() {
+            creators.extend(unbuilt.blocks.iter().cloned().map(CreatorBlock::Unbuilt));
+            creators.sort_by_key(CreatorBlock::start);
+        }
+        let mut handles: HashMap<String, (Role, Span)> = HashMap::new();
         let mut resolved = Vec::with_capacity(creators.len());
-        for (block, role, handle) in creators {
-            if let Some((first_role, first_span)) = handles.get(handle.value.as_str()) {
-                let finding = if *first_role == role {
-                    Finding::new(
-                        &DUPLICATE,
-                        handle.span,
-                        t!("{handle} is declared twice", handle = handle.value),
-                    )
-                    .label(t!("second declaration"))
-                    .help(t!("keep one block per creator: merge the two"))
-                } else {
-                    Finding::new(
-                        &DUPLICATE,
-                        handle.span,
-                        t!("{handle} is declared as both a {first} and a {second}", handle = handle.value, first = first_role.label(), second = role.label()),
-                    )
-                    .label(t!("declared again as a {role}", role = role.label()))
-                    .help(t!("a creator plays one part: a KOL creates awareness, a KOC builds trust; keep the block with the role you mean"))
-                };
-                self.report(finding.related(*first_span, t!("first declared here")));
-                continue;
+        let mut findings = Vec::new();
+        read_creators(&creators, unbuilt.text, self.rules, &context, |run| {
+            let ReadCreators {
+                creators,
+                reads,
+                built,
+            } = run;
+            findings.extend(built);
+            let mut creators = creators.into_iter();
+            for read in reads {
+                let creator = if read.resolved { creators.next() } else { None };
+                let handle = read.handle;
+                if let Some((first_role, first_span)) = handles.get(&handle.value) {
+                    let role = read.role;
+                    let finding = if *first_role == role {
+                        Finding::new(
+                            &DUPLICATE,
+                            handle.span,
+                            t!("{handle} is declared twice", handle = handle.value),
+                        )
+                        .label(t!("second declaration"))
+                        .help(t!("keep one block per creator: merge the two"))
+                    } else {
+                        Finding::new(
+                            &DUPLICATE,
+                            handle.span,
+                            t!("{handle} is declared as both a {first} and a {second}", handle = handle.value, first = first_role.label(), second = role.label()),
+                        )
+                        .label(t!("declared again as a {role}", role = role.label()))
+                        .help(t!("a creator plays one part: a KOL creates awareness, a KOC builds trust; keep the block with the role you mean"))
+                    };
+                    findings.push(finding.related(*first_span, t!("first declared here")));
+                    continue;
+                }
+                findings.extend(read.findings);
+                resolved.extend(creator);
+                handles.insert(handle.value, (read.role, handle.span));
             }
-            handles.insert(handle.value.as_str(), (role, handle.span));
-            let context = CreatorContext {
-                goals: &goal_index,
-                broken_goals: &broken_goals,
-                campaign: &campaign,
-            };
-            if let Some(creator) = self.creator(block, role, handle, &context) {
-                resolved.push(creator);
-            }
-        }
-        // The campaign's terms may stand anywhere in the file: each
-        // creator's are put over them once all are read.
-        for creator in &mut resolved {
-            creator.terms = campaign.terms.overridden_by(&creator.terms);
-            creator.dates = CreatorDates::of(creator, &creator.terms);
-        }
+        })?;
+        drop(creators);
+        self.findings.append(&mut findings);
+        resolved.shrink_to_fit();
         campaign.creators = resolved;
 
         self.required_parts(
@@ -369,8 +412,156 @@ impl Resolver<'_> {
         self.schedule(&campaign);
         self.money_totals(&campaign);
         self.file_clashes(&campaign);
-        campaign
+        Some(campaign)
     }
+}
+
+/// A creator block to read: built in the tree, or left for `read_creators`
+/// to build.
+enum CreatorBlock<'a> {
+    Built(&'a Block),
+    Unbuilt(Range<usize>),
+}
+
+impl CreatorBlock<'_> {
+    fn start(&self) -> usize {
+        match self {
+            CreatorBlock::Built(block) => block.span.start,
+            CreatorBlock::Unbuilt(range) => range.start,
+        }
+    }
+}
+
+/// Below this many creators a thread costs more than it saves.
+const CREATORS_PER_THREAD: usize = 256;
+
+/// One run of creator blocks read: the creators read whole, and what each
+/// block gave, in order.
+struct ReadCreators {
+    creators: Vec<Creator>,
+    reads: Vec<Read>,
+    /// The findings of building the blocks and of their texts' versions:
+    /// reported whether or not a block is read.
+    built: Vec<Finding>,
+}
+
+/// What reading one creator block gave.
+struct Read {
+    handle: Spanned<String>,
+    role: Role,
+    /// Whether the block gave a creator (the next of `creators`).
+    resolved: bool,
+    /// The findings of reading it: dropped when the handle was declared
+    /// before, as the block is then not read.
+    findings: Vec<Finding>,
+}
+
+/// Creators a thread reads before handing them on: enough to make the
+/// hand-over cheap, few enough that little is held in flight.
+const CREATORS_PER_BATCH: usize = 64;
+
+/// Reads every creator block, each on its own, on every core, and hands
+/// them to `take` in file order, a batch at a time: an unbuilt block is
+/// built just before it is read and dropped after, so no more than a few
+/// batches of tree and creators are held besides what `take` keeps. `None`
+/// when an unbuilt block does not parse on its own.
+fn read_creators(
+    blocks: &[CreatorBlock<'_>],
+    text: &str,
+    rules: &Catalogue,
+    context: &CreatorContext<'_>,
+    mut take: impl FnMut(ReadCreators),
+) -> Option<()> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(blocks.len() / CREATORS_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        take(read_run(blocks, text, rules, context)?);
+        return Some(());
+    }
+    // Batch i goes to thread i % threads, and is taken back from there in
+    // turn: the threads keep step, and the order is the file's.
+    let batches: Vec<&[CreatorBlock<'_>]> = blocks.chunks(CREATORS_PER_BATCH).collect();
+    std::thread::scope(|scope| {
+        let receivers: Vec<_> = (0..threads)
+            .map(|thread| {
+                let (hand, taken) = std::sync::mpsc::sync_channel(1);
+                let lang = crate::i18n::current();
+                let batches = &batches;
+                scope.spawn(move || {
+                    crate::i18n::speaking(lang, || {
+                        for batch in batches.iter().skip(thread).step_by(threads) {
+                            let run = read_run(batch, text, rules, context);
+                            let failed = run.is_none();
+                            // Gone only when the taker stopped: stop too.
+                            if hand.send(run).is_err() || failed {
+                                break;
+                            }
+                        }
+                    })
+                });
+                taken
+            })
+            .collect();
+        for batch in 0..batches.len() {
+            take(receivers.get(batch % threads)?.recv().ok()??);
+        }
+        Some(())
+    })
+}
+
+fn read_run(
+    blocks: &[CreatorBlock<'_>],
+    text: &str,
+    rules: &Catalogue,
+    context: &CreatorContext<'_>,
+) -> Option<ReadCreators> {
+    let mut run = ReadCreators {
+        creators: Vec::with_capacity(blocks.len()),
+        reads: Vec::with_capacity(blocks.len()),
+        built: Vec::new(),
+    };
+    for block in blocks {
+        let owned;
+        let block = match block {
+            CreatorBlock::Built(block) => *block,
+            CreatorBlock::Unbuilt(range) => {
+                let (block, mut findings) = crate::syntax::build_creator(text, range.clone())?;
+                run.built.append(&mut findings);
+                // None: nothing the model reads, as in a whole parse.
+                let Some(block) = block else { continue };
+                owned = block;
+                &owned
+            }
+        };
+        let BlockHead::Creator { role, handle } = &block.head else {
+            continue;
+        };
+        let mut resolver = Resolver {
+            findings: Vec::new(),
+            rules,
+        };
+        resolver.creator_translations(block);
+        run.built.append(&mut resolver.findings);
+        let creator = resolver.creator(block, *role, handle, context);
+        let creator = creator.map(|mut creator| {
+            // The campaign's terms may stand anywhere in the file; all are
+            // read before the creators. Each creator's own go over them.
+            creator.terms = context.campaign.terms.overridden_by(&creator.terms);
+            creator.dates = CreatorDates::of(&creator, &creator.terms);
+            creator.shrink_to_fit();
+            creator
+        });
+        run.reads.push(Read {
+            handle: handle.clone(),
+            role: *role,
+            resolved: creator.is_some(),
+            findings: resolver.findings,
+        });
+        run.creators.extend(creator);
+    }
+    Some(run)
 }
 
 /// A block's readable statements and the keys of every field given.

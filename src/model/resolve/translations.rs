@@ -12,10 +12,21 @@ use crate::syntax::ast::{Block, BlockHead, Node, Text, Value};
 use crate::t;
 
 impl Resolver<'_> {
-    /// Checks every version written in the campaign block.
+    /// Checks every version written in the campaign block, but for its
+    /// creators': each creator's are checked as the creator is read
+    /// (`creator_translations`).
     pub(super) fn translations(&mut self, campaign: &Block) {
         let mut texts = Vec::new();
-        collect(campaign, &mut texts);
+        collect(campaign, &mut texts, Creators::Skip);
+        for text in texts {
+            self.versions(text);
+        }
+    }
+
+    /// Checks every version written in a creator block.
+    pub(super) fn creator_translations(&mut self, creator: &Block) {
+        let mut texts = Vec::new();
+        collect(creator, &mut texts, Creators::Include);
         for text in texts {
             self.versions(text);
         }
@@ -55,8 +66,15 @@ impl Resolver<'_> {
     }
 }
 
+/// Whether `collect` goes into the creator blocks directly inside.
+#[derive(Clone, Copy, PartialEq)]
+enum Creators {
+    Skip,
+    Include,
+}
+
 /// Every text with versions in a block and the blocks inside it.
-fn collect<'a>(block: &'a Block, texts: &mut Vec<&'a Text>) {
+fn collect<'a>(block: &'a Block, texts: &mut Vec<&'a Text>, creators: Creators) {
     match &block.head {
         BlockHead::Campaign { name }
         | BlockHead::Brand { name }
@@ -66,7 +84,12 @@ fn collect<'a>(block: &'a Block, texts: &mut Vec<&'a Text>) {
     }
     for node in &block.body {
         match node {
-            Node::Block(inner) => collect(inner, texts),
+            Node::Block(inner)
+                if creators == Creators::Include
+                    || !matches!(inner.head, BlockHead::Creator { .. }) =>
+            {
+                collect(inner, texts, Creators::Include)
+            }
             Node::Statement(statement) => match &statement.value {
                 Value::Text(text)
                 | Value::Peak { name: text, .. }

@@ -344,10 +344,10 @@ impl CreatorView {
             terms: TermsView::of(&creator.terms),
             dates: DatesView::of(&creator.dates),
             translations: translations(&[
-                ("audience", Free::One(creator.audience.as_ref())),
-                ("angle", Free::One(creator.angle.as_ref())),
-                ("note", Free::One(creator.note.as_ref())),
-                ("visual", Free::One(creator.visual.as_ref())),
+                ("audience", Free::One(creator.audience.as_deref())),
+                ("angle", Free::One(creator.angle.as_deref())),
+                ("note", Free::One(creator.note.as_deref())),
+                ("visual", Free::One(creator.visual.as_deref())),
                 ("prompts", Free::Many(&creator.prompts)),
             ]),
         }

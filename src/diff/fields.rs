@@ -189,18 +189,18 @@ pub(super) fn creator(
         (before, old.engagement.as_ref()),
         (after, new.engagement.as_ref()),
     );
-    changes.text("audience", old.audience.as_ref(), new.audience.as_ref());
+    changes.text("audience", old.audience.as_deref(), new.audience.as_deref());
     changes.scalar("fee", (before, old.fee.as_ref()), (after, new.fee.as_ref()));
-    changes.text("angle", old.angle.as_ref(), new.angle.as_ref());
+    changes.text("angle", old.angle.as_deref(), new.angle.as_deref());
     changes.list(
         "keywords",
         quoted_all(&old.keywords),
         quoted_all(&new.keywords),
     );
-    changes.quoted("title", old.title.as_ref(), new.title.as_ref());
+    changes.quoted("title", old.title.as_deref(), new.title.as_deref());
     changes.list("script", quoted_all(&old.script), quoted_all(&new.script));
-    changes.text("note", old.note.as_ref(), new.note.as_ref());
-    changes.text("visual", old.visual.as_ref(), new.visual.as_ref());
+    changes.text("note", old.note.as_deref(), new.note.as_deref());
+    changes.text("visual", old.visual.as_deref(), new.visual.as_deref());
     changes.scalar(
         "trial",
         (before, old.trial.as_ref()),

@@ -11,6 +11,8 @@ mod resolve;
 pub mod values;
 pub mod vocabulary;
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::diagnostic::RuleInfo;
@@ -158,16 +160,18 @@ pub struct Creator {
     pub deliveries: Vec<Delivery>,
     pub niche: Vec<Spanned<String>>,
     pub engagement: Option<Spanned<f64>>,
-    pub audience: Option<Text>,
+    /// Free texts, each boxed: most creators leave most of them out, and
+    /// ten thousand creators are held at once.
+    pub audience: Option<Box<Text>>,
     pub fee: Option<Spanned<Money>>,
-    pub angle: Option<Text>,
+    pub angle: Option<Box<Text>>,
     pub keywords: Vec<Text>,
-    pub title: Option<Text>,
+    pub title: Option<Box<Text>>,
     /// Lines the creator must say.
     pub script: Vec<Text>,
-    pub note: Option<Text>,
+    pub note: Option<Box<Text>>,
     /// KOL only: art direction.
-    pub visual: Option<Text>,
+    pub visual: Option<Box<Text>>,
     /// KOC only: days of use before posting.
     pub trial: Option<Spanned<u32>>,
     /// KOC only: questions to answer honestly.
@@ -175,15 +179,16 @@ pub struct Creator {
     /// KOC only: days of replying to comments.
     pub followup: Option<Spanned<u32>>,
     /// The account's Xiaohongshu number.
-    pub xhs_id: Option<Text>,
+    pub xhs_id: Option<Box<Text>>,
     /// The name as written (a roster's 昵称), to greet them by.
-    pub nickname: Option<Text>,
+    pub nickname: Option<Box<Text>>,
     /// The spreadsheet cell a roster creator came from (`kocs.csv:14:3`,
     /// `kocs.xlsx!C14`); `None` for a creator typed in the spec.
     pub source: Option<String>,
     /// The terms this creator works under: the campaign's, with their own
-    /// `terms { ... }` over them.
-    pub terms: Terms,
+    /// `terms { ... }` over them. Shared with the campaign's when they
+    /// have none of their own, as most do.
+    pub terms: Arc<Terms>,
     /// Their dates, worked out once from the terms and the deliveries, so
     /// briefs, the overview, the order text and export agree.
     pub dates: CreatorDates,
@@ -233,7 +238,7 @@ impl Creator {
             xhs_id: None,
             nickname: None,
             source: None,
-            terms: Terms::default(),
+            terms: Arc::default(),
             dates: CreatorDates::default(),
         }
     }

@@ -149,7 +149,7 @@ pub fn creator_texts(creator: &Creator) -> impl Iterator<Item = Given<'_>> {
         (&creator.note, Field::Note),
     ]
     .into_iter()
-    .filter_map(|(text, field)| text.as_ref().map(|text| (text, field)));
+    .filter_map(|(text, field)| text.as_deref().map(|text| (text, field)));
     let lists = [
         (&creator.script, Field::ScriptLine),
         (&creator.prompts, Field::Prompt),

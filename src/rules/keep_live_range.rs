@@ -50,7 +50,7 @@ impl Rule for KeepLiveRange {
         // A creator without terms of their own carries the campaign's, span
         // and all: each `keep_live` line is reported once.
         let mut lines: Vec<_> = std::iter::once(&campaign.terms)
-            .chain(campaign.creators.iter().map(|c| &c.terms))
+            .chain(campaign.creators.iter().map(|c| &*c.terms))
             .filter_map(|terms| terms.keep_live)
             .collect();
         lines.sort_by_key(|k| k.span.start);

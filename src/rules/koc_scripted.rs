@@ -87,8 +87,9 @@ impl Rule for KocScripted {
             }
             let texts = koc
                 .angle
-                .iter()
+                .as_deref()
                 .map(|t| (t, Field::Angle))
+                .into_iter()
                 .chain(koc.prompts.iter().map(|t| (t, Field::Prompt)))
                 .flat_map(|(text, field)| {
                     versions(text).map(move |(text, language)| (text, field, language))

@@ -80,8 +80,9 @@ impl Rule for SharedBrief {
         for creator in &campaign.creators {
             let texts = creator
                 .angle
-                .iter()
+                .as_deref()
                 .map(|t| (t, Field::Angle))
+                .into_iter()
                 .chain(creator.script.iter().map(|t| (t, Field::ScriptLine)))
                 .chain(creator.prompts.iter().map(|t| (t, Field::Prompt)))
                 // A `zh` version shared by a KOL and a KOC is a shared

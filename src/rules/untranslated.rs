@@ -149,7 +149,7 @@ pub(super) fn free_texts(campaign: &Campaign) -> Vec<(String, &Text)> {
         ];
         for (field, text) in one {
             texts.extend(
-                text.iter()
+                text.as_deref()
                     .map(|t| (t!("the `{field}` of {who}", field = field, who = who), t)),
             );
         }

@@ -13,6 +13,7 @@ use crate::syntax::fields::Key;
 use crate::t;
 
 use super::place::place_of;
+use std::sync::Arc;
 
 impl Resolver<'_> {
     pub(super) fn creator(
@@ -63,18 +64,20 @@ impl Resolver<'_> {
                         .percent(p, &t!("{owner}'s engagement", owner = owner))
                         .map(|v| Spanned::new(v, p.span))
                 }
-                (Key::Audience, Value::Text(text)) => creator.audience = Some(text.clone()),
+                (Key::Audience, Value::Text(text)) => {
+                    creator.audience = Some(Box::new(text.clone()))
+                }
                 (Key::Fee, Value::Money(money)) => {
                     creator.fee = self.money(money, &t!("{owner}'s fee", owner = owner), false)
                 }
-                (Key::Angle, Value::Text(text)) => creator.angle = Some(text.clone()),
+                (Key::Angle, Value::Text(text)) => creator.angle = Some(Box::new(text.clone())),
                 (Key::Keywords, Value::Texts(texts)) => {
                     creator.keywords.extend(texts.iter().cloned())
                 }
-                (Key::Title, Value::Text(text)) => creator.title = Some(text.clone()),
+                (Key::Title, Value::Text(text)) => creator.title = Some(Box::new(text.clone())),
                 (Key::Script, Value::Texts(texts)) => creator.script.extend(texts.iter().cloned()),
-                (Key::Note, Value::Text(text)) => creator.note = Some(text.clone()),
-                (Key::Visual, Value::Text(text)) => creator.visual = Some(text.clone()),
+                (Key::Note, Value::Text(text)) => creator.note = Some(Box::new(text.clone())),
+                (Key::Visual, Value::Text(text)) => creator.visual = Some(Box::new(text.clone())),
                 (Key::Trial, Value::Duration(d)) => {
                     creator.trial = self
                         .duration(d, &t!("{owner}'s trial", owner = owner))
@@ -83,8 +86,10 @@ impl Resolver<'_> {
                 (Key::Prompts, Value::Texts(texts)) => {
                     creator.prompts.extend(texts.iter().cloned())
                 }
-                (Key::XhsId, Value::Text(text)) => creator.xhs_id = Some(text.clone()),
-                (Key::Nickname, Value::Text(text)) => creator.nickname = Some(text.clone()),
+                (Key::XhsId, Value::Text(text)) => creator.xhs_id = Some(Box::new(text.clone())),
+                (Key::Nickname, Value::Text(text)) => {
+                    creator.nickname = Some(Box::new(text.clone()))
+                }
                 (Key::Followup, Value::Duration(d)) => {
                     creator.followup = self
                         .duration(d, &t!("{owner}'s followup", owner = owner))
@@ -101,7 +106,13 @@ impl Resolver<'_> {
                 continue;
             }
             own_terms = Some(inner.head_span);
-            creator.terms = self.terms(inner, &t!("{owner}'s terms", owner = owner));
+            // The campaign's terms may stand anywhere in the file; all are
+            // read before the creators. The creator's own go over them.
+            let own = self.terms(inner, &t!("{owner}'s terms", owner = owner));
+            creator.terms = Arc::new(context.campaign.terms.overridden_by(&own));
+        }
+        if own_terms.is_none() {
+            creator.terms = Arc::clone(&context.terms);
         }
         let mut missing = |what: &str, help: String| {
             self.findings.push(
@@ -160,6 +171,7 @@ impl Resolver<'_> {
         stages.sort();
         stages.dedup();
         creator.stages = stages;
+        creator.dates = CreatorDates::of(&creator, &creator.terms);
         Some(creator)
     }
 

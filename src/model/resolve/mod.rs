@@ -14,6 +14,7 @@ mod translations;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::*;
 use crate::diagnostic::codes::{DUPLICATE, MISSING, SCHEDULE, SYNTAX};
@@ -349,6 +350,7 @@ impl Resolver<'_> {
             goals: &goal_index,
             broken_goals: &broken_goals,
             campaign: &campaign,
+            terms: Arc::new(campaign.terms.clone()),
         };
         // The outline's creators among the tree's, in file order. (Only an
         // outline without rosters leaves any: a roster's rows stand after
@@ -546,10 +548,6 @@ fn read_run(
         run.built.append(&mut resolver.findings);
         let creator = resolver.creator(block, *role, handle, context);
         let creator = creator.map(|mut creator| {
-            // The campaign's terms may stand anywhere in the file; all are
-            // read before the creators. Each creator's own go over them.
-            creator.terms = context.campaign.terms.overridden_by(&creator.terms);
-            creator.dates = CreatorDates::of(&creator, &creator.terms);
             creator.shrink_to_fit();
             creator
         });
@@ -577,4 +575,6 @@ struct CreatorContext<'a> {
     goals: &'a HashMap<&'a str, usize>,
     broken_goals: &'a HashSet<String>,
     campaign: &'a Campaign,
+    /// The campaign's terms, for creators without their own to share.
+    terms: Arc<Terms>,
 }

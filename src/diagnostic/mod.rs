@@ -224,6 +224,9 @@ pub fn sort(findings: &mut [Finding]) {
 pub struct Findings {
     kept: Vec<Finding>,
     keep: Option<usize>,
+    /// Once `keep` are kept: where the last of them starts. A finding
+    /// starting past it can never be kept (`keeps`).
+    last_kept: Option<usize>,
     /// Errors and warnings made but not kept.
     pub dropped_errors: usize,
     pub dropped_warnings: usize,
@@ -235,6 +238,7 @@ impl Findings {
         Findings {
             kept: Vec::new(),
             keep: None,
+            last_kept: None,
             dropped_errors: 0,
             dropped_warnings: 0,
         }
@@ -257,6 +261,22 @@ impl Findings {
         }
     }
 
+    /// Whether a finding at `span` could still be kept. A rule that fires
+    /// on every creator asks first and, when not, only `count`s it: its
+    /// message is not worth formatting ten thousand times.
+    pub fn keeps(&self, span: Span) -> bool {
+        self.last_kept.is_none_or(|last| span.start <= last)
+    }
+
+    /// Counts a finding of `rule`, at its default severity, that `keeps`
+    /// said is not kept.
+    pub fn count(&mut self, rule: &RuleInfo) {
+        match rule.severity {
+            Severity::Error => self.dropped_errors += 1,
+            Severity::Warning => self.dropped_warnings += 1,
+        }
+    }
+
     fn trim(&mut self, keep: usize) {
         sort(&mut self.kept);
         for finding in self.kept.drain(keep.min(self.kept.len())..) {
@@ -264,6 +284,9 @@ impl Findings {
                 true => self.dropped_errors += 1,
                 false => self.dropped_warnings += 1,
             }
+        }
+        if self.kept.len() == keep {
+            self.last_kept = self.kept.last().map(|finding| finding.span.start);
         }
     }
 
@@ -314,5 +337,55 @@ impl Location {
             end_line: end.line,
             end_column: end.column,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::codes::SYNTAX;
+    use super::*;
+
+    crate::rule_info! {
+        static NOTICED = {
+            code: "T001",
+            name: "noticed",
+            severity: Warning,
+            summary: "a warning for the test",
+        };
+    }
+
+    /// Findings at scattered places, of both severities.
+    fn made() -> Vec<Finding> {
+        (0..1000usize)
+            .map(|i| {
+                let start = (i * 7919) % 1000;
+                let rule = if i % 3 == 0 { &SYNTAX } else { &NOTICED };
+                Finding::new(rule, Span::new(start, start + 1), format!("finding {i}"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn asking_first_keeps_and_counts_what_pushing_all_does() {
+        let mut all = Findings::first(10);
+        let mut asked = Findings::first(10);
+        let mut skipped = 0;
+        for finding in made() {
+            if asked.keeps(finding.span) {
+                asked.push(finding.clone());
+            } else {
+                asked.count(finding.rule);
+                skipped += 1;
+            }
+            all.push(finding);
+        }
+        assert!(skipped > 500, "most are never made: {skipped}");
+        let (kept, errors, warnings) = all.into_parts();
+        let shown = |kept: &[Finding]| kept.iter().map(|f| f.message.clone()).collect::<Vec<_>>();
+        let (asked_kept, asked_errors, asked_warnings) = asked.into_parts();
+        assert_eq!(shown(&asked_kept), shown(&kept));
+        assert_eq!((asked_errors, asked_warnings), (errors, warnings));
+        assert_eq!(kept.len() + errors + warnings, 1000);
+        assert!(errors > 0 && warnings > 0);
     }
 }

@@ -64,7 +64,7 @@ impl Rule for UnshownVersion {
                         translation.language.span,
                         t!(
                             "{what} has a `{code}` version, but the briefs are in {languages} only",
-                            what = what,
+                            what = what.said(),
                             code = code,
                             languages = commas(&written)
                         ),

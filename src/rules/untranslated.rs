@@ -5,7 +5,7 @@ use super::text::{has_han, has_latin};
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
-use crate::model::{Campaign, Language, Text};
+use crate::model::{Campaign, Creator, Language, Text};
 use crate::t;
 
 crate::rule_info! {
@@ -77,6 +77,10 @@ impl Rule for Untranslated {
             let Some(first) = missing.first() else {
                 continue;
             };
+            if !findings.keeps(text.span) {
+                findings.count(&UNTRANSLATED);
+                continue;
+            }
             let codes: Vec<String> = missing.iter().map(|l| format!("`{}`", code(*l))).collect();
             let codes = crate::i18n::and_list(&codes);
             findings.push(
@@ -85,7 +89,7 @@ impl Rule for Untranslated {
                     text.span,
                     t!(
                         "{what} has no {codes} version: those briefs would show it as written",
-                        what = what,
+                        what = what.said(),
                         codes = codes
                     ),
                 )
@@ -125,49 +129,76 @@ fn wrong_script(text: &Text, language: Language) -> bool {
     }
 }
 
+/// Which free text it is, put in words only for a finding: most texts
+/// have none, and ten thousand creators' labels would be formatted for
+/// nothing.
+pub(super) enum What<'c> {
+    Voice,
+    Claim(&'c str),
+    Payment,
+    Field(&'static str, &'c Creator),
+    Prompt(&'c Creator),
+    OwnPayment(&'c Creator),
+}
+
+impl What<'_> {
+    /// "the `angle` of KOC @amy_tries", in the user's language.
+    pub(super) fn said(&self) -> String {
+        match *self {
+            What::Voice => t!("the brand's `voice`"),
+            What::Claim(product) => t!("a claim of \"{product}\"", product = product),
+            What::Payment => t!("the `payment` term"),
+            What::Field(field, creator) => {
+                t!("the `{field}` of {who}", field = field, who = who(creator))
+            }
+            What::Prompt(creator) => t!("a prompt of {who}", who = who(creator)),
+            What::OwnPayment(creator) => {
+                t!("the `payment` term of {who}", who = who(creator))
+            }
+        }
+    }
+}
+
 /// Every free text a brief shows, with what it is, in spec order. The
 /// fields are the field table's `translatable` ones (src/syntax/fields.rs).
-pub(super) fn free_texts(campaign: &Campaign) -> Vec<(String, &Text)> {
-    let mut texts: Vec<(String, &Text)> = Vec::new();
-    if let Some(brand) = &campaign.brand {
-        texts.extend(brand.voice.iter().map(|t| (t!("the brand's `voice`"), t)));
-    }
-    for product in &campaign.products {
-        let what = t!("a claim of \"{product}\"", product = product.name.value);
-        texts.extend(product.claims.iter().map(|t| (what.clone(), t)));
-    }
-    if let Some(payment) = &campaign.terms.payment {
-        texts.push((t!("the `payment` term"), payment));
-    }
-    for creator in &campaign.creators {
-        let who = who(creator);
+pub(super) fn free_texts(campaign: &Campaign) -> impl Iterator<Item = (What<'_>, &Text)> {
+    let brand = campaign
+        .brand
+        .iter()
+        .flat_map(|brand| brand.voice.iter().map(|t| (What::Voice, t)));
+    let claims = campaign.products.iter().flat_map(|product| {
+        product
+            .claims
+            .iter()
+            .map(|t| (What::Claim(&product.name.value), t))
+    });
+    let payment = campaign.terms.payment.iter().map(|t| (What::Payment, t));
+    let creators = campaign.creators.iter().flat_map(move |creator| {
         let one = [
             ("audience", &creator.audience),
             ("angle", &creator.angle),
             ("note", &creator.note),
             ("visual", &creator.visual),
-        ];
-        for (field, text) in one {
-            texts.extend(
-                text.as_deref()
-                    .map(|t| (t!("the `{field}` of {who}", field = field, who = who), t)),
-            );
-        }
-        texts.extend(
-            creator
-                .prompts
-                .iter()
-                .map(|t| (t!("a prompt of {who}", who = who), t)),
-        );
+        ]
+        .into_iter()
+        .filter_map(move |(field, text)| text.as_deref().map(|t| (What::Field(field, creator), t)));
+        let prompts = creator
+            .prompts
+            .iter()
+            .map(move |t| (What::Prompt(creator), t));
         // A creator's own payment term; one inherited from the campaign is
         // the campaign's line, reported once.
-        if let Some(payment) = &creator.terms.payment {
-            if campaign.terms.payment.as_ref().map(|p| p.span) != Some(payment.span) {
-                texts.push((t!("the `payment` term of {who}", who = who), payment));
-            }
-        }
-    }
-    texts
+        let own_payment = creator
+            .terms
+            .payment
+            .iter()
+            .filter(move |payment| {
+                campaign.terms.payment.as_ref().map(|p| p.span) != Some(payment.span)
+            })
+            .map(move |t| (What::OwnPayment(creator), t));
+        one.chain(prompts).chain(own_payment)
+    });
+    brand.chain(claims).chain(payment).chain(creators)
 }
 
 #[cfg(test)]

@@ -75,8 +75,15 @@ impl Rule for SharedBrief {
     }
 
     fn check(&self, campaign: &Campaign, findings: &mut Findings) {
-        // Keyed by folded text, so the roster is read once.
-        let mut seen: HashMap<String, Givers<'_>> = HashMap::new();
+        // Keyed by folded text, so the roster is read once; sized for every
+        // text up front, so a large roster's map is never held twice while
+        // it grows.
+        let texts = campaign
+            .creators
+            .iter()
+            .map(|c| usize::from(c.angle.is_some()) + c.script.len() + c.prompts.len())
+            .sum();
+        let mut seen: HashMap<String, Givers<'_>> = HashMap::with_capacity(texts);
         for creator in &campaign.creators {
             let texts = creator
                 .angle

@@ -257,4 +257,59 @@ mod tests {
         assert!(unbuilt(4).blocks.is_empty(), "two campaigns: built");
         assert_eq!(unbuilt(5).blocks.len(), 600);
     }
+
+    mod mangled {
+        use super::*;
+        use proptest::prelude::*;
+
+        const EXAMPLES: [&str; 2] = [
+            include_str!("../examples/glow-serum-my.campaign"),
+            include_str!("../examples/xiaolu-skincare-cn.campaign"),
+        ];
+
+        /// What breaks a block on its own, or its neighbours.
+        const TYPED: &[&str] = &[
+            "{",
+            "}",
+            "\"",
+            "\n",
+            "，",
+            "：",
+            "kol @a {\n",
+            "}\n}\n",
+            "#",
+            " to ",
+        ];
+
+        fn floor(text: &str, mut at: usize) -> usize {
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+
+            /// However a spec is broken, reading its creators one at a time
+            /// gives the findings and model of reading the whole tree.
+            #[test]
+            fn an_outline_reads_as_the_whole_tree(
+                example in 0usize..2,
+                at in 0usize..20_000,
+                cut in 0usize..120,
+                typed in proptest::collection::vec(0usize..10, 0..4),
+            ) {
+                let source = EXAMPLES[example];
+                let at = floor(source, at % source.len());
+                let end = floor(source, (at + cut).min(source.len()));
+                let inserted: String = typed.iter().map(|i| TYPED[i % TYPED.len()]).collect();
+                let text = format!("{}{inserted}{}", &source[..at], &source[end..]);
+                prop_assert_eq!(
+                    shown(read(&text, "spec.campaign")),
+                    shown(read_whole(&text, "spec.campaign"))
+                );
+            }
+        }
+    }
 }

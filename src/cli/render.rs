@@ -96,38 +96,66 @@ pub fn run(args: &RenderArgs) -> Exit {
         Ok(briefs) => briefs,
         Err(error) => return trouble(&error.to_string()),
     };
+    // Each page is compared or written as soon as it is rendered, so the
+    // set is never held whole. OUT is first looked at when the first page
+    // is ready: a spec or template refused before that leaves it alone,
+    // as it always did.
     let progress = Progress::new(briefs.count(&checked), crate::t!("rendering"));
-    let files = briefs.render_with_progress(&checked, &mut || progress.tick());
-    let files = match files {
-        Ok(files) => files,
-        Err(error) => {
-            progress.clear();
-            return match error.is_in_spec() {
-                true => super::failure(&error.to_string()),
-                false => trouble(&error.to_string()),
-            };
-        }
-    };
-
-    let out = &args.out;
     if args.check {
+        let mut comparison = None;
+        let compared = briefs.render_each_owned(checked, &mut |file| {
+            let comparison = match &mut comparison {
+                Some(comparison) => comparison,
+                None => comparison.insert(output::Comparison::of(&args.out)?),
+            };
+            comparison.add(&file);
+            progress.tick();
+            Ok::<(), Failure>(())
+        });
         progress.clear();
-        return check(args, &files);
+        let comparison = compared.and_then(|()| match comparison {
+            Some(comparison) => Ok(comparison),
+            None => Ok(output::Comparison::of(&args.out)?),
+        });
+        return match comparison {
+            Ok(comparison) => check(args, comparison),
+            Err(failure) => failure.exit(),
+        };
     }
-    progress.next_phase(crate::t!("writing"));
-    let written = output::write_with_progress(out, &files, &mut || progress.tick());
+
+    let mut writer = None;
+    let rendered = briefs.render_each_owned(checked, &mut |file| {
+        let writer = match &mut writer {
+            Some(writer) => writer,
+            None => writer.insert(output::Writer::open(&args.out)?),
+        };
+        writer.add(&file)?;
+        progress.tick();
+        Ok::<(), Failure>(())
+    });
+    // After a failure the writer is dropped unfinished, which removes the
+    // staging folder: OUT is as it was.
+    let written = rendered.and_then(|()| {
+        let writer = match writer {
+            Some(writer) => writer,
+            None => output::Writer::open(&args.out)?,
+        };
+        let files = writer.files();
+        Ok((files, writer.finish()?))
+    });
     progress.clear();
+    let out = &args.out;
     match written {
-        Ok(written) if written.updated == 0 && written.removed == 0 => say(&crate::t!(
+        Ok((files, written)) if written.updated == 0 && written.removed == 0 => say(&crate::t!(
             "`{path}` is up to date ({n} files)",
             path = out.display(),
-            n = files.len()
+            n = files
         )),
-        Ok(written) => {
+        Ok((total, written)) => {
             if let Some(error) = &written.left_behind {
                 warn_left_behind(out, error);
             }
-            let (path, total) = (out.display(), files.len());
+            let path = out.display();
             say(&match written.removed {
                 0 => crate::t!(
                     "wrote {n} of {total} files to `{path}`",
@@ -144,7 +172,38 @@ pub fn run(args: &RenderArgs) -> Exit {
                 ),
             })
         }
-        Err(error) => trouble(&words(&error)),
+        Err(failure) => failure.exit(),
+    }
+}
+
+/// Why rendering to a folder stopped: the briefs could not be rendered, or
+/// the folder could not be written (or compared with).
+enum Failure {
+    Render(render::RenderError),
+    Output(OutputError),
+}
+
+impl From<render::RenderError> for Failure {
+    fn from(error: render::RenderError) -> Self {
+        Failure::Render(error)
+    }
+}
+
+impl From<OutputError> for Failure {
+    fn from(error: OutputError) -> Self {
+        Failure::Output(error)
+    }
+}
+
+impl Failure {
+    /// The failure said, and the exit that goes with it: 1 for a problem
+    /// in the spec, 2 for the tool or the folder.
+    fn exit(&self) -> Exit {
+        match self {
+            Failure::Render(error) if error.is_in_spec() => super::failure(&error.to_string()),
+            Failure::Render(error) => trouble(&error.to_string()),
+            Failure::Output(error) => trouble(&words(error)),
+        }
     }
 }
 
@@ -284,7 +343,8 @@ fn leftover_words(folder: &Path, out: &Path, leftover: &Leftover) -> String {
 /// flicker.
 const PROGRESS_FROM_FILES: usize = 200;
 
-/// A progress bar on stderr for a long render: rendering, then writing.
+/// A progress bar on stderr for a long render, a tick per page rendered
+/// (and written, or compared, as it comes).
 /// indicatif draws nothing when stderr is not a terminal, so pipes, CI logs
 /// and tests see the same output with or without it; the bar is cleared
 /// before anything else is printed.
@@ -309,28 +369,21 @@ impl Progress {
         self.0.inc(1);
     }
 
-    fn next_phase(&self, phase: String) {
-        self.0.set_position(0);
-        self.0.set_message(phase);
-    }
-
     fn clear(&self) {
         self.0.finish_and_clear();
     }
 }
 
 /// `--check`: the difference between OUT and a fresh render, for CI.
-fn check(args: &RenderArgs, files: &[render::RenderedFile]) -> Exit {
+fn check(args: &RenderArgs, comparison: output::Comparison) -> Exit {
     let out = &args.out;
-    let changes = match output::compare(out, files) {
-        Ok(changes) => changes,
-        Err(error) => return trouble(&words(&error)),
-    };
+    let files = comparison.files();
+    let changes = comparison.finish();
     if changes.is_empty() {
         return say(&crate::t!(
             "`{path}` is up to date ({n} files)",
             path = out.display(),
-            n = files.len()
+            n = files
         ));
     }
     let mut text = String::new();

@@ -1,16 +1,16 @@
 //! Briefs: one per creator in their role's voice, and one campaign overview,
 //! in each language the spec lists.
 //!
-//! Rendering is in memory (`Briefs::render` gives every file's path and
-//! text); `output` writes a set to disk safely or compares it with what is
-//! there (`render --check`). The templates are loaded and parsed once, in
+//! `Briefs::render_each` hands each file (path and text) on as it is made,
+//! so a large set is never held whole; `Briefs::render` collects the set
+//! for tests and the preview. `output` writes the files to disk safely, or
+//! compares them with what is there (`render --check`), one at a time. The templates are loaded and parsed once, in
 //! `Briefs::new`, and reused for every creator. What the templates see is
 //! written out by `words`, built into the campaign, creator and delivery
 //! views in `view` and the overview in `overview`; `context` says how.
 
 mod chart;
 mod context;
-use crate::diagnostic::Finding;
 use crate::i18n;
 use crate::model::file_name;
 pub mod output;
@@ -31,9 +31,9 @@ use serde::Serialize;
 
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Language, Role};
+use crate::source::SourceFile;
 use crate::Checked;
 use context::PlatformView;
-use overview::OverviewView;
 use templates::Templates;
 use view::{CampaignView, CreatorView};
 use words::Words;
@@ -169,9 +169,16 @@ impl Briefs {
     }
 
     /// Every file of the set: for each language, the overview and one brief
-    /// per creator, sorted by path. Refuses a spec with errors.
+    /// per creator, sorted by path. Refuses a spec with errors. Holds the
+    /// whole set: to write a large one, use `render_each`.
     pub fn render(&self, checked: &Checked) -> Result<Vec<RenderedFile>, RenderError> {
-        self.render_with_progress(checked, &mut || {})
+        let mut files = Vec::with_capacity(self.count(checked));
+        self.render_each(checked, &mut |file| {
+            files.push(file);
+            Ok::<(), RenderError>(())
+        })?;
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
     }
 
     /// How many files `render` would give for this spec, for a progress bar.
@@ -184,143 +191,176 @@ impl Briefs {
         languages * (campaign.creators.len() + orders + 1)
     }
 
-    /// `render`, calling `rendered` after each file.
-    pub fn render_with_progress(
+    /// Hands every file of the set to `sink` as soon as it is rendered, in
+    /// no particular order (briefs are rendered on every core), so only a
+    /// few pages are held at a time. The first error, the renderer's or the
+    /// sink's, stops the render and is returned. Refuses a spec with errors.
+    pub fn render_each<E: From<RenderError>>(
         &self,
         checked: &Checked,
-        rendered: &mut dyn FnMut(),
-    ) -> Result<Vec<RenderedFile>, RenderError> {
+        sink: &mut dyn FnMut(RenderedFile) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let set = self.set(checked)?;
+        for &language in &set.languages {
+            // Found again in the page's language when need be, one
+            // language at a time.
+            let relocalized = set
+                .relocalize(language)
+                .then(|| recheck(&checked.file, language));
+            let spec = relocalized.as_ref().unwrap_or(checked);
+            self.render_language(&set, spec, language, sink)?;
+        }
+        Ok(())
+    }
+
+    /// `render_each`, given the checked spec to keep: a language whose
+    /// findings must be found again (see `Set::relocalize`) is rendered
+    /// last, from that second check, with the first one let go, so the two
+    /// are never held at once.
+    pub fn render_each_owned<E: From<RenderError>>(
+        &self,
+        checked: Checked,
+        sink: &mut dyn FnMut(RenderedFile) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let set = self.set(&checked)?;
+        let mut languages = set.languages.clone();
+        // Stable: the spec's order within each part.
+        languages.sort_by_key(|language| set.relocalize(*language));
+        let mut spec = checked;
+        for language in languages {
+            if set.relocalize(language) {
+                // The text goes on to the second check; the rest of the
+                // first goes before it starts.
+                let file = std::mem::replace(&mut spec.file, SourceFile::new("", ""));
+                drop(spec);
+                spec = i18n::speaking(i18n::Lang::from(language), || {
+                    crate::check(file.path, file.text.into_bytes())
+                });
+                // The same text, so the same campaign, without errors.
+                if spec.campaign.is_none() || spec.has_errors() {
+                    return Err(RenderError::SpecHasErrors.into());
+                }
+            }
+            self.render_language(&set, &spec, language, sink)?;
+        }
+        Ok(())
+    }
+
+    /// What every language of the set shares; refuses a spec with errors,
+    /// a language it does not list and two handles on one file.
+    fn set(&self, checked: &Checked) -> Result<Set, RenderError> {
         let campaign = match &checked.campaign {
             Some(campaign) if !checked.has_errors() => campaign,
             _ => return Err(RenderError::SpecHasErrors),
         };
-        let languages = self.languages(campaign)?;
-        let names = file_names(campaign, self.options.format)?;
-        let spec_sha256 = checked.spec_sha256();
+        Ok(Set {
+            languages: self.languages(campaign)?,
+            names: file_names(campaign, self.options.format)?,
+            spec_sha256: checked.spec_sha256(),
+            has_findings: !checked.findings.is_empty(),
+        })
+    }
 
-        // The overview quotes the findings in its own language, not in the
-        // one the user reads, so the same spec renders the same files under
-        // any locale: a language the user does not read is checked again,
-        // before any page is held.
-        let relocalized: Vec<(Language, Vec<Finding>)> = languages
-            .iter()
-            .filter(|language| {
-                i18n::Lang::from(**language) != i18n::current() && !checked.findings.is_empty()
-            })
-            .map(|language| {
-                let findings = i18n::speaking(i18n::Lang::from(*language), || {
-                    crate::check(
-                        checked.file.path.clone(),
-                        checked.file.text.clone().into_bytes(),
-                    )
-                    .findings
-                });
-                (*language, findings)
-            })
-            .collect();
-        let findings_in = |language: Language| -> &[Finding] {
-            relocalized
-                .iter()
-                .find(|(l, _)| *l == language)
-                .map_or(&checked.findings, |(_, findings)| findings)
+    /// One language's overview, then its briefs.
+    fn render_language<E: From<RenderError>>(
+        &self,
+        set: &Set,
+        checked: &Checked,
+        language: Language,
+        sink: &mut dyn FnMut(RenderedFile) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Some(campaign) = &checked.campaign else {
+            return Err(RenderError::SpecHasErrors.into());
+        };
+        let names = &set.names;
+        let words = Words(language);
+        let campaign_view = CampaignView::new(campaign, words);
+        let shared = Shared {
+            campaign: Value::from_serialize(&campaign_view),
+            platform: Value::from_serialize(PlatformView::new(campaign, words)),
+            language,
+            html_lang: match language {
+                Language::En => "en",
+                Language::Zh => "zh-Hans",
+            },
+            spec_sha256: &set.spec_sha256,
+            campaign_name: &campaign.name.value,
         };
 
-        let mut files = Vec::with_capacity(languages.len() * (2 * campaign.creators.len() + 1));
-        for language in languages {
-            let words = Words(language);
-            let campaign_view = CampaignView::new(campaign, words);
-            let shared = Shared {
-                campaign: Value::from_serialize(&campaign_view),
-                platform: Value::from_serialize(PlatformView::new(campaign, words)),
-                language,
-                html_lang: match language {
-                    Language::En => "en",
-                    Language::Zh => "zh-Hans",
-                },
-                spec_sha256: &spec_sha256,
-                campaign_name: &campaign.name.value,
-            };
+        // The overview's views (every creator, the chart) are dropped
+        // before the briefs are rendered.
+        let overview = {
+            let view = overview::overview(campaign, &checked.findings, &checked.file, words);
+            let mut page = self.page(&shared)?;
+            page.file(
+                Document::Overview,
+                format!("{}/overview.{}", language.name(), self.extension()),
+                view,
+            )?
+        };
+        sink(overview)?;
 
-            // The overview's views (every creator, the chart) go before
-            // the briefs are rendered.
-            {
-                let overview =
-                    OverviewView::new(campaign, findings_in(language), &checked.file, words);
-                let mut page = self.page(&shared)?;
-                files.push(page.file(
-                    Document::Overview,
-                    format!("{}/overview.{}", language.name(), self.extension()),
-                    Value::from_serialize(&overview),
-                )?);
-            }
-            rendered();
-
-            // Briefs are independent of each other: render them on every
-            // core, and hand each back to this thread as it is done so the
-            // progress stays live. The set is sorted below, so the order in
-            // which threads finish does not reach the output.
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let chunk = campaign
-                .creators
-                .len()
-                .div_ceil(threads)
-                .max(MIN_BRIEFS_PER_THREAD);
-            std::thread::scope(|scope| {
-                let (done, finished) = mpsc::channel();
-                for (creators, names) in campaign.creators.chunks(chunk).zip(names.chunks(chunk)) {
-                    let done = done.clone();
-                    let (shared, campaign_view) = (&shared, &campaign_view);
-                    scope.spawn(move || {
-                        let mut page = match self.page(shared) {
-                            Ok(page) => page,
-                            Err(error) => {
-                                let _ = done.send(Err(error));
-                                return;
-                            }
-                        };
-                        'creators: for (creator, name) in creators.iter().zip(names) {
-                            let view = Value::from_serialize(CreatorView::new(
-                                campaign_view,
-                                creator,
-                                words,
-                            ));
-                            let handle = creator.handle.value.as_str();
-                            let brief = Document::Brief(handle, creator.role);
-                            let mut documents = vec![(brief, &name.brief)];
-                            if let Some(order) = &name.order {
-                                documents.push((Document::Order(handle, creator.role), order));
-                            }
-                            for (document, path) in documents {
-                                let path = format!("{}/{path}", language.name());
-                                if self.templates.fueled {
-                                    // A fresh budget for each document.
-                                    match self.page(shared) {
-                                        Ok(fresh) => page = fresh,
-                                        Err(error) => {
-                                            let _ = done.send(Err(error));
-                                            break 'creators;
-                                        }
+        // Briefs are independent of each other: render them on every core,
+        // and hand each to the sink on this thread as it is done. The
+        // channel is bounded, so a slow sink (the disk) holds the renderers
+        // back instead of letting pages pile up.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = campaign
+            .creators
+            .len()
+            .div_ceil(threads)
+            .max(MIN_BRIEFS_PER_THREAD);
+        std::thread::scope(|scope| {
+            let (done, finished) = mpsc::sync_channel(PAGES_IN_FLIGHT_PER_THREAD * threads);
+            for (creators, names) in campaign.creators.chunks(chunk).zip(names.chunks(chunk)) {
+                let done = done.clone();
+                let (shared, campaign_view) = (&shared, &campaign_view);
+                scope.spawn(move || {
+                    let mut page = match self.page(shared) {
+                        Ok(page) => page,
+                        Err(error) => {
+                            let _ = done.send(Err(error));
+                            return;
+                        }
+                    };
+                    'creators: for (creator, name) in creators.iter().zip(names) {
+                        let view =
+                            Value::from_serialize(CreatorView::new(campaign_view, creator, words));
+                        let handle = creator.handle.value.as_str();
+                        let brief = Document::Brief(handle, creator.role);
+                        let mut documents = vec![(brief, &name.brief)];
+                        if let Some(order) = &name.order {
+                            documents.push((Document::Order(handle, creator.role), order));
+                        }
+                        for (document, path) in documents {
+                            let path = format!("{}/{path}", language.name());
+                            if self.templates.fueled {
+                                // A fresh budget for each document.
+                                match self.page(shared) {
+                                    Ok(fresh) => page = fresh,
+                                    Err(error) => {
+                                        let _ = done.send(Err(error));
+                                        break 'creators;
                                     }
                                 }
-                                let file = page.file(document, path, view.clone());
-                                // The receiver is gone only after an error: stop.
-                                if done.send(file).is_err() {
-                                    break 'creators;
-                                }
+                            }
+                            let file = page.file(document, path, view.clone());
+                            // The receiver is gone only after an error: stop.
+                            if done.send(file).is_err() {
+                                break 'creators;
                             }
                         }
-                    });
-                }
-                drop(done);
-                for file in finished {
-                    files.push(file?);
-                    rendered();
-                }
-                Ok::<(), RenderError>(())
-            })?;
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+                    }
+                });
+            }
+            drop(done);
+            // Returning early drops the receiver, which stops every
+            // renderer at its next page.
+            for file in finished {
+                sink(file?)?;
+            }
+            Ok::<(), E>(())
+        })
     }
 
     fn extension(&self) -> &'static str {
@@ -448,22 +488,59 @@ impl Page<'_> {
             .with_state_mut(|state| state.call_macro("document", &args))
             .map_err(|e| briefs.templates.error(&e))?;
 
-        let contents = match (document, briefs.options.format) {
-            (Document::Order(..), _) => tidy_markdown(&body),
+        // Straight into the page's one string: an overview of thousands of
+        // creators is megabytes, not worth copying twice.
+        let mut contents = String::with_capacity(body.len() + 512);
+        match (document, briefs.options.format) {
+            (Document::Order(..), _) => tidy_markdown_into(&body, &mut contents),
             (_, OutputFormat::Markdown) => {
-                format!("---\n{}---\n\n{}", front.yaml(), tidy_markdown(&body))
+                contents.push_str("---\n");
+                contents.push_str(&front.yaml());
+                contents.push_str("---\n\n");
+                tidy_markdown_into(&body, &mut contents);
             }
-            (_, OutputFormat::Html) => format!("{}\n", body.trim()),
-        };
-        // Every page is held until the set is written: no room to grow.
-        let mut contents = contents;
-        contents.shrink_to_fit();
+            (_, OutputFormat::Html) => {
+                contents.push_str(body.trim());
+                contents.push('\n');
+            }
+        }
         Ok(RenderedFile { path, contents })
     }
 }
 
 /// Below this many briefs, another thread costs more than it saves.
 const MIN_BRIEFS_PER_THREAD: usize = 64;
+
+/// Pages a renderer may have made that the sink has not taken yet: enough
+/// to keep every core busy while a page is written, few enough to hold.
+const PAGES_IN_FLIGHT_PER_THREAD: usize = 4;
+
+/// What every language of a set shares.
+struct Set {
+    /// The languages to render, in the spec's order.
+    languages: Vec<Language>,
+    /// Each creator's files, in roster order.
+    names: Vec<FileNames>,
+    spec_sha256: String,
+    /// Whether the spec has findings (warnings: it has no errors).
+    has_findings: bool,
+}
+
+impl Set {
+    /// Whether a language's overview needs the findings found again: it
+    /// quotes them in its own language, not in the one the user reads, so
+    /// the same spec renders the same files under any locale.
+    fn relocalize(&self, language: Language) -> bool {
+        self.has_findings && i18n::Lang::from(language) != i18n::current()
+    }
+}
+
+/// The spec checked again, speaking a page language.
+fn recheck(file: &SourceFile, language: Language) -> Checked {
+    i18n::speaking(i18n::Lang::from(language), || {
+        crate::check(file.path.clone(), file.text.clone().into_bytes())
+    })
+}
 
 /// What every file of one language shares, converted for templates once.
 struct Shared<'a> {
@@ -579,11 +656,19 @@ fn file_names(campaign: &Campaign, format: OutputFormat) -> Result<Vec<FileNames
     Ok(names)
 }
 
-/// Templates are written for people to read, with `{% if %}` around every
-/// optional line; this drops the blank lines and trailing spaces those
-/// leave, so an absent field leaves no gap.
+/// `tidy_markdown_into` a new string.
+#[cfg(test)]
 fn tidy_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    tidy_markdown_into(text, &mut out);
+    out
+}
+
+/// Templates are written for people to read, with `{% if %}` around every
+/// optional line; this drops the blank lines and trailing spaces those
+/// leave, so an absent field leaves no gap. Appends to `out`.
+fn tidy_markdown_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut blank = true;
     for line in text.lines() {
         let line = line.trim_end();
@@ -598,10 +683,9 @@ fn tidy_markdown(text: &str) -> String {
             blank = false;
         }
     }
-    while out.ends_with("\n\n") {
+    while out.len() > start && out[start..].ends_with("\n\n") {
         out.pop();
     }
-    out
 }
 
 #[cfg(test)]

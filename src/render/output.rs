@@ -1,9 +1,12 @@
 //! Writing a rendered set to the output folder without ever leaving a mix
 //! of old and new briefs, and without touching files the user put there.
 //!
-//! The new set is built in a staging folder beside OUT (`.OUT.redbrief-new`),
-//! together with hard links to the user's own files from OUT, given OUT's
-//! mode, owner and group, and flushed to disk. Then OUT is renamed aside
+//! The new set is built in a staging folder beside OUT (`.OUT.redbrief-new`)
+//! one file at a time, as the files are rendered (`Writer`), each compared
+//! with OUT's on the way: a set that changes nothing is never written. At
+//! the end come the manifest and hard links to the user's own files from
+//! OUT; the folder is given OUT's mode, owner and group, and flushed to
+//! disk. Then OUT is renamed aside
 //! (`.OUT.redbrief-old`), the staging folder renamed to OUT, and the old
 //! folder removed. An interrupted render leaves OUT as it was, or the new
 //! set in place, or (between the two renames) both folders whole beside
@@ -16,6 +19,7 @@
 //! A manifest in OUT lists the files a render wrote. Only those are left
 //! behind when the next set replaces them; everything else is carried over.
 
+mod compare;
 mod manifest;
 mod places;
 
@@ -27,7 +31,9 @@ use std::time::Duration;
 
 use super::RenderedFile;
 use crate::fs::{create_file, durable, identity, Action, FileError, Lock, LockError};
-use manifest::{with_manifest, ManifestError};
+pub use compare::Comparison;
+use compare::{Before, Paths};
+use manifest::ManifestError;
 pub use manifest::{Broken, MANIFEST};
 use places::Places;
 
@@ -139,49 +145,14 @@ fn join(out: &Path, relative: &str) -> PathBuf {
 }
 
 /// Every way OUT differs from the set, sorted by path; empty when OUT is up
-/// to date. Reads only.
+/// to date. Reads only. To compare a set as it is rendered, use
+/// `Comparison`.
 pub fn compare(out: &Path, files: &[RenderedFile]) -> Result<Vec<(Change, String)>, OutputError> {
-    let fresh = match fs::symlink_metadata(out) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => true,
-        _ if out.exists() && !out.is_dir() => return Err(not_a_folder(out)),
-        _ => false,
-    };
-    let all = with_manifest(files);
-    if fresh {
-        // Nothing to read: every file appears.
-        let mut changes: Vec<(Change, String)> = all
-            .iter()
-            .map(|(path, _)| (Change::Appears, path.to_string()))
-            .collect();
-        changes.sort_by(|a, b| a.1.cmp(&b.1));
-        return Ok(changes);
+    let mut comparison = Comparison::of(out)?;
+    for file in files {
+        comparison.add(file);
     }
-    let listed = read_manifest(out)?;
-    let mut changes = Vec::new();
-    let mut wanted = BTreeSet::new();
-    for (path, contents) in &all {
-        wanted.insert(*path);
-        match fs::read(join(out, path)) {
-            Ok(bytes) if bytes == contents.as_bytes() => {}
-            Ok(_) => changes.push((Change::Changed, path.to_string())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                changes.push((Change::Appears, path.to_string()))
-            }
-            // A folder where a brief belongs, or an unreadable file.
-            Err(_) => changes.push((Change::Changed, path.to_string())),
-        }
-    }
-    for path in listed {
-        // Only a file goes: a folder the manifest names is the user's.
-        let is_file = join(out, &path)
-            .symlink_metadata()
-            .is_ok_and(|m| m.is_file());
-        if !wanted.contains(path.as_str()) && is_file {
-            changes.push((Change::Disappears, path));
-        }
-    }
-    changes.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(changes)
+    Ok(comparison.finish())
 }
 
 fn not_a_folder(out: &Path) -> OutputError {
@@ -189,94 +160,233 @@ fn not_a_folder(out: &Path) -> OutputError {
 }
 
 /// Writes the set to OUT, replacing an earlier render's files and keeping
-/// the user's. Does nothing when OUT is already up to date.
+/// the user's. Does nothing when OUT is already up to date. To write a set
+/// as it is rendered, use `Writer`.
 pub fn write(out: &Path, files: &[RenderedFile]) -> Result<Written, OutputError> {
-    write_with_progress(out, files, &mut || {})
+    let mut writer = Writer::open(out)?;
+    for file in files {
+        writer.add(file)?;
+    }
+    writer.finish()
 }
 
-/// `write`, calling `written` after each file of the set is written.
-pub fn write_with_progress(
-    out: &Path,
-    files: &[RenderedFile],
-    written: &mut dyn FnMut(),
-) -> Result<Written, OutputError> {
-    let places = Places::of(out)?;
-    let failed =
-        |action: Action, path: &Path, e: io::Error| OutputError::file(out, action, path, e);
+/// Writes a set to OUT one file at a time, as it is rendered: each file
+/// goes straight into the staging folder, so the set is never held. The
+/// staging folder is made at the first file that differs from OUT (a render
+/// that changes nothing writes nothing); `finish` adds the manifest and the
+/// user's files and swaps it in. A writer dropped before `finish` (a
+/// template failed halfway) removes the staging folder: OUT is as it was.
+pub struct Writer {
+    places: Places,
+    /// OUT's metadata, when it exists, for the new folder to keep.
+    existing: Option<fs::Metadata>,
+    before: Before,
+    paths: Paths,
+    /// Files of the set that are new or differ from OUT's.
+    updated: usize,
+    /// The staging folder, once made; it holds every file given since.
+    staging: Option<Staging>,
+    // Held from the first look at OUT to the last rename; dropped after
+    // the staging folder is removed (fields drop after `Drop::drop`).
+    _lock: Lock,
+}
 
-    fs::create_dir_all(&places.parent).map_err(|e| failed(Action::Create, &places.parent, e))?;
-    let _lock = Lock::acquire(&places.out).map_err(|error| match error {
-        LockError::Busy { holder, waited, .. } => OutputError::Busy {
-            out: out.to_path_buf(),
-            holder,
-            waited,
-        },
-        LockError::File(error) if error.source.kind() == io::ErrorKind::PermissionDenied => {
-            no_room_beside(&places)
+/// The staging folder being filled.
+struct Staging {
+    folder: PathBuf,
+    /// Each folder made once: asking again for every brief doubles the
+    /// system calls of a large render.
+    made: HashSet<PathBuf>,
+}
+
+impl Staging {
+    /// Writes one file of the set, making its folders the first time.
+    fn put(&mut self, relative: &str, contents: &[u8]) -> Result<(), (PathBuf, io::Error)> {
+        let target = join(&self.folder, relative);
+        if let Some(parent) = target.parent() {
+            if !self.made.contains(parent) {
+                fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e))?;
+                self.made.insert(parent.to_path_buf());
+            }
         }
-        LockError::File(error) => OutputError::File {
-            out: out.to_path_buf(),
-            error,
-        },
-    })?;
-    places::recover(&places)?;
-    let existing = match fs::symlink_metadata(&places.out) {
-        Ok(meta) if meta.is_dir() => Some(meta),
-        Ok(_) => return Err(not_a_folder(out)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(failed(Action::Read, &places.out, e)),
-    };
-
-    let changes = compare(&places.out, files)?;
-    if changes.is_empty() {
-        return Ok(Written::default());
+        fs::write(&target, contents).map_err(|e| (target, e))
     }
-    let removed = changes
-        .iter()
-        .filter(|(c, _)| *c == Change::Disappears)
-        .count();
-    let updated = changes.len() - removed - usize::from(changes.iter().any(|(_, p)| p == MANIFEST));
-    places::refuse_read_only(&places.out)?;
+}
 
-    build(&places, existing.as_ref(), files, written)?;
+impl Writer {
+    /// Takes the lock on OUT, clears what an interrupted render left beside
+    /// it, and reads its manifest. Every refusal here comes before anything
+    /// is written.
+    pub fn open(out: &Path) -> Result<Writer, OutputError> {
+        let places = Places::of(out)?;
+        let failed =
+            |action: Action, path: &Path, e: io::Error| OutputError::file(out, action, path, e);
 
-    // Until the swap, a failure leaves OUT as it was; the staging folder
-    // is ours to drop.
-    let abandon = |error: OutputError| {
-        let _ = places::remove_ours(&places.staging);
-        error
-    };
-    durable::sync_tree(&places.staging)
-        .map_err(|e| abandon(failed(Action::Sync, &places.staging, e)))?;
-    let mut left_behind = None;
-    if existing.is_some() {
-        // An OUT redbrief never wrote to gets an empty manifest, so that
-        // once moved aside it is known as the old set, to put back.
-        let manifest = places.out.join(MANIFEST);
-        if !manifest.exists() {
-            create_file(&manifest, manifest::empty().as_bytes())
-                .map_err(|e| abandon(failed(Action::Write, &manifest, e)))?;
-        }
-        fs::rename(&places.out, &places.old)
-            .map_err(|e| abandon(failed(Action::MoveAside, &places.out, e)))?;
-        if let Err(e) = fs::rename(&places.staging, &places.out) {
-            let _ = fs::rename(&places.old, &places.out);
-            return Err(abandon(failed(Action::MoveInto, &places.out, e)));
-        }
-        settle(&places);
-        if let Err(e) = places::remove_ours(&places.old) {
-            left_behind = Some(FileError::new(Action::Remove, &places.old, e));
-        }
-    } else {
-        fs::rename(&places.staging, &places.out)
-            .map_err(|e| abandon(failed(Action::MoveInto, &places.out, e)))?;
-        settle(&places);
+        fs::create_dir_all(&places.parent)
+            .map_err(|e| failed(Action::Create, &places.parent, e))?;
+        let lock = Lock::acquire(&places.out).map_err(|error| match error {
+            LockError::Busy { holder, waited, .. } => OutputError::Busy {
+                out: out.to_path_buf(),
+                holder,
+                waited,
+            },
+            LockError::File(error) if error.source.kind() == io::ErrorKind::PermissionDenied => {
+                no_room_beside(&places)
+            }
+            LockError::File(error) => OutputError::File {
+                out: out.to_path_buf(),
+                error,
+            },
+        })?;
+        places::recover(&places)?;
+        let existing = match fs::symlink_metadata(&places.out) {
+            Ok(meta) if meta.is_dir() => Some(meta),
+            Ok(_) => return Err(not_a_folder(out)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(failed(Action::Read, &places.out, e)),
+        };
+        let before = Before::of(&places.out)?;
+        Ok(Writer {
+            places,
+            existing,
+            before,
+            paths: Paths::default(),
+            updated: 0,
+            staging: None,
+            _lock: lock,
+        })
     }
-    Ok(Written {
-        updated,
-        removed,
-        left_behind,
-    })
+
+    /// Compares one file of the set with OUT's and writes it to the
+    /// staging folder, once there is one.
+    pub fn add(&mut self, file: &RenderedFile) -> Result<(), OutputError> {
+        let contents = file.contents.as_bytes();
+        if self.before.change(&file.path, contents).is_some() {
+            self.updated += 1;
+        }
+        if self.updated > 0 {
+            self.stage()?;
+        }
+        if let Some(staging) = &mut self.staging {
+            staging.put(&file.path, contents).map_err(|(path, e)| {
+                OutputError::file(&self.places.out, Action::Write, &path, e)
+            })?;
+        }
+        self.paths.push(&file.path);
+        Ok(())
+    }
+
+    /// How many files were given.
+    pub fn files(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// The staging folder, made on first use with a manifest that marks it
+    /// as redbrief's, and the files given so far: they are the same as
+    /// OUT's, so they are copied from there.
+    fn stage(&mut self) -> Result<(), OutputError> {
+        if self.staging.is_none() {
+            let places = &self.places;
+            let folder = places.staging.clone();
+            fs::create_dir(&folder).map_err(|e| match e.kind() {
+                io::ErrorKind::PermissionDenied => no_room_beside(places),
+                _ => OutputError::file(&places.out, Action::Create, &folder, e),
+            })?;
+            let staging = self.staging.insert(Staging {
+                folder,
+                made: HashSet::new(),
+            });
+            let failed = |(path, e): (PathBuf, io::Error)| {
+                OutputError::file(&places.out, Action::Write, &path, e)
+            };
+            staging
+                .put(MANIFEST, manifest::empty().as_bytes())
+                .map_err(failed)?;
+            for path in self.paths.iter() {
+                let source = join(&places.out, path);
+                let contents = fs::read(&source)
+                    .map_err(|e| OutputError::file(&places.out, Action::Read, &source, e))?;
+                staging.put(path, &contents).map_err(failed)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Completes the new set (its manifest, the user's files carried over,
+    /// OUT's mode, owner and group), flushes it to disk and swaps it in.
+    /// When nothing differs from OUT, writes nothing and leaves OUT as it
+    /// is.
+    pub fn finish(mut self) -> Result<Written, OutputError> {
+        let sorted = self.paths.sorted();
+        let listing = manifest::listing(&sorted);
+        let manifest_changes = self.before.change(MANIFEST, listing.as_bytes()).is_some();
+        let removed = self.before.disappearing(&sorted).count();
+        drop(sorted);
+        if self.updated == 0 && removed == 0 && !manifest_changes {
+            return Ok(Written::default());
+        }
+        places::refuse_read_only(&self.places.out)?;
+        self.stage()?;
+        let (out, staging) = (self.places.out.clone(), self.places.staging.clone());
+        let manifest = staging.join(MANIFEST);
+        fs::write(&manifest, listing.as_bytes())
+            .map_err(|e| OutputError::file(&out, Action::Write, &manifest, e))?;
+        if let Some(meta) = &self.existing {
+            carry_over(&out, &out, &staging, &self.before.listed)?;
+            identity::carry_to_folder(meta, &staging)
+                .map_err(|e| OutputError::file(&out, Action::KeepOwner, &out, e))?;
+        }
+        // OUT as the user named it, from here on.
+        let given = self.places.given.clone();
+        let failed =
+            |action: Action, path: &Path, e: io::Error| OutputError::file(&given, action, path, e);
+        durable::sync_tree(&staging).map_err(|e| failed(Action::Sync, &staging, e))?;
+
+        // Until the swap, a failure leaves OUT as it was, and dropping the
+        // writer removes the staging folder.
+        let places = &self.places;
+        let mut left_behind = None;
+        if self.existing.is_some() {
+            // An OUT redbrief never wrote to gets an empty manifest, so that
+            // once moved aside it is known as the old set, to put back.
+            let manifest = out.join(MANIFEST);
+            if !manifest.exists() {
+                create_file(&manifest, manifest::empty().as_bytes())
+                    .map_err(|e| failed(Action::Write, &manifest, e))?;
+            }
+            fs::rename(&out, &places.old).map_err(|e| failed(Action::MoveAside, &out, e))?;
+            if let Err(e) = fs::rename(&staging, &out) {
+                let _ = fs::rename(&places.old, &out);
+                return Err(failed(Action::MoveInto, &out, e));
+            }
+            self.staging = None;
+            settle(places);
+            if let Err(e) = places::remove_ours(&places.old) {
+                left_behind = Some(FileError::new(Action::Remove, &places.old, e));
+            }
+        } else {
+            fs::rename(&staging, &out).map_err(|e| failed(Action::MoveInto, &out, e))?;
+            self.staging = None;
+            settle(places);
+        }
+        Ok(Written {
+            updated: self.updated,
+            removed,
+            left_behind,
+        })
+    }
+}
+
+impl Drop for Writer {
+    /// A staging folder not swapped in is ours to drop: nothing of OUT was
+    /// touched.
+    fn drop(&mut self) {
+        if let Some(staging) = self.staging.take() {
+            if places::remove_ours(&staging.folder).is_err() {
+                let _ = fs::remove_dir_all(&staging.folder);
+            }
+        }
+    }
 }
 
 /// Makes the renames durable. The new set is in place whatever this says,
@@ -290,61 +400,6 @@ fn no_room_beside(places: &Places) -> OutputError {
         out: places.given.clone(),
         parent: places.parent.clone(),
     }
-}
-
-/// Fills the staging folder, or removes what it made of it.
-fn build(
-    places: &Places,
-    existing: Option<&fs::Metadata>,
-    files: &[RenderedFile],
-    written: &mut dyn FnMut(),
-) -> Result<(), OutputError> {
-    let staging = &places.staging;
-    fs::create_dir(staging).map_err(|e| match e.kind() {
-        io::ErrorKind::PermissionDenied => no_room_beside(places),
-        _ => OutputError::file(&places.out, Action::Create, staging, e),
-    })?;
-    let filled = fill(places, existing, files, written);
-    if filled.is_err() {
-        // Nothing of OUT was touched; the staging folder is ours to drop.
-        let _ = fs::remove_dir_all(staging);
-    }
-    filled
-}
-
-/// The manifest first (it marks the folder as ours), then the new set,
-/// then links to the user's files in OUT, and OUT's mode, owner and group.
-fn fill(
-    places: &Places,
-    existing: Option<&fs::Metadata>,
-    files: &[RenderedFile],
-    written: &mut dyn FnMut(),
-) -> Result<(), OutputError> {
-    let staging = &places.staging;
-    let failed = |path: &Path, e: io::Error| OutputError::file(&places.out, Action::Write, path, e);
-    let mut all = with_manifest(files);
-    all.rotate_right(1);
-    // Each folder made once: asking again for every brief doubles the
-    // system calls of a large render.
-    let mut made: HashSet<PathBuf> = HashSet::new();
-    for (path, contents) in &all {
-        let target = join(staging, path);
-        if let Some(parent) = target.parent() {
-            if !made.contains(parent) {
-                fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
-                made.insert(parent.to_path_buf());
-            }
-        }
-        fs::write(&target, contents.as_bytes()).map_err(|e| failed(&target, e))?;
-        written();
-    }
-    if let Some(meta) = existing {
-        let ours = read_manifest(&places.out)?;
-        carry_over(&places.out, &places.out, staging, &ours)?;
-        identity::carry_to_folder(meta, staging)
-            .map_err(|e| OutputError::file(&places.out, Action::KeepOwner, &places.out, e))?;
-    }
-    Ok(())
 }
 
 /// Links every file in `dir` that no render wrote into the same place in

@@ -3,6 +3,7 @@
 //! the chart in `chart`), the budget with every cost, and what is still open
 //! in plain words.
 
+use minijinja::Value;
 use serde::Serialize;
 
 use super::chart::ChartView;
@@ -14,18 +15,21 @@ use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Creator, Money, Role, Stage};
 use crate::source::SourceFile;
 
-/// The overview: funnel, roster, timeline, budget, findings and allows.
-#[derive(Debug, Serialize)]
-pub(crate) struct OverviewView {
-    funnel: Vec<FunnelStage>,
-    roster: Vec<RosterRow>,
-    kol_wave: Vec<WaveRow>,
-    koc_wave: Vec<WaveRow>,
+/// The overview as the templates see it: funnel, roster, timeline, budget,
+/// findings and allows, in that order. Each part is converted for the
+/// templates as soon as it is made and then let go, so a large roster is
+/// never held twice at once (as views and as template values).
+#[derive(Serialize)]
+struct OverviewView {
+    funnel: Value,
+    roster: Value,
+    kol_wave: Value,
+    koc_wave: Value,
     /// The timeline drawn to scale, when any delivery is dated.
-    chart: Option<ChartView>,
-    budget: BudgetView,
-    warnings: Vec<FindingView>,
-    allows: Vec<AllowView>,
+    chart: Value,
+    budget: Value,
+    warnings: Value,
+    allows: Value,
 }
 
 #[derive(Debug, Serialize)]
@@ -124,62 +128,35 @@ pub(crate) struct AllowView {
     reason: String,
 }
 
-impl OverviewView {
-    pub(crate) fn new(
-        campaign: &Campaign,
-        findings: &[Finding],
-        file: &SourceFile,
-        words: Words,
-    ) -> Self {
-        let funnel = Stage::ALL
-            .iter()
-            .filter_map(|&stage| {
-                let goals: Vec<FunnelGoal> = campaign
-                    .goals
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, g)| g.stage.value == stage)
-                    .map(|(index, goal)| FunnelGoal {
-                        name: goal.name.value.clone(),
-                        kpis: goal.kpis.iter().map(|k| words.kpi(k)).collect(),
-                        creators: campaign
-                            .creators
-                            .iter()
-                            .filter(|c| c.serves.iter().any(|s| s.value == index))
-                            .map(|c| FunnelCreator {
-                                handle: c.handle.value.clone(),
-                                role: c.role.keyword(),
-                            })
-                            .collect(),
-                    })
-                    .collect();
-                (!goals.is_empty()).then(|| FunnelStage {
-                    stage: stage.name(),
-                    stage_name: words.stage(stage),
-                    goals,
-                })
-            })
-            .collect();
-
-        let roster = campaign
-            .creators
-            .iter()
-            .map(|c| RosterRow::new(c, words))
-            .collect();
-
-        OverviewView {
-            funnel,
-            roster,
-            kol_wave: wave(campaign, Role::Kol, words),
-            koc_wave: wave(campaign, Role::Koc, words),
-            chart: ChartView::new(campaign, words),
-            budget: BudgetView::new(campaign, words),
-            warnings: findings
+/// The overview's value for the templates.
+pub(crate) fn overview(
+    campaign: &Campaign,
+    findings: &[Finding],
+    file: &SourceFile,
+    words: Words,
+) -> Value {
+    let view = OverviewView {
+        funnel: Value::from_serialize(funnel(campaign, words)),
+        roster: Value::from_serialize(
+            campaign
+                .creators
+                .iter()
+                .map(|c| RosterRow::new(c, words))
+                .collect::<Vec<_>>(),
+        ),
+        kol_wave: Value::from_serialize(wave(campaign, Role::Kol, words)),
+        koc_wave: Value::from_serialize(wave(campaign, Role::Koc, words)),
+        chart: Value::from_serialize(ChartView::new(campaign, words)),
+        budget: Value::from_serialize(BudgetView::new(campaign, words)),
+        warnings: Value::from_serialize(
+            findings
                 .iter()
                 .filter(|f| f.severity == Severity::Warning)
                 .map(|f| FindingView::new(f, campaign, file, words))
-                .collect(),
-            allows: campaign
+                .collect::<Vec<_>>(),
+        ),
+        allows: Value::from_serialize(
+            campaign
                 .allows
                 .iter()
                 .map(|a| AllowView {
@@ -188,9 +165,45 @@ impl OverviewView {
                     summary: a.rule.summary,
                     reason: a.reason.clone(),
                 })
-                .collect(),
-        }
-    }
+                .collect::<Vec<_>>(),
+        ),
+    };
+    // The parts pass through as they are: a value is not copied when it
+    // is serialized into another.
+    Value::from_serialize(&view)
+}
+
+/// Goals by funnel stage, each with the creators serving it.
+fn funnel(campaign: &Campaign, words: Words) -> Vec<FunnelStage> {
+    Stage::ALL
+        .iter()
+        .filter_map(|&stage| {
+            let goals: Vec<FunnelGoal> = campaign
+                .goals
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.stage.value == stage)
+                .map(|(index, goal)| FunnelGoal {
+                    name: goal.name.value.clone(),
+                    kpis: goal.kpis.iter().map(|k| words.kpi(k)).collect(),
+                    creators: campaign
+                        .creators
+                        .iter()
+                        .filter(|c| c.serves.iter().any(|s| s.value == index))
+                        .map(|c| FunnelCreator {
+                            handle: c.handle.value.clone(),
+                            role: c.role.keyword(),
+                        })
+                        .collect(),
+                })
+                .collect();
+            (!goals.is_empty()).then(|| FunnelStage {
+                stage: stage.name(),
+                stage_name: words.stage(stage),
+                goals,
+            })
+        })
+        .collect()
 }
 
 /// One role's creators in the order of their first post; undated ones last,

@@ -566,3 +566,147 @@ fn a_leftover_the_user_cannot_remove_is_named_with_the_commands_that_can() {
     assert_eq!(status, Some(0), "{stderr}");
     assert_ne!(read(&dir.join("briefs/en/kol/lina.glow.md")), before);
 }
+
+/// The inode and modification time of a path, to tell a file left alone
+/// from one written again with the same bytes (nothing to compare where
+/// there are no inodes).
+fn stamp_of(path: &Path) -> Option<(u64, i64, i64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        Some((meta.ino(), meta.mtime(), meta.mtime_nsec()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+#[test]
+fn a_template_that_fails_halfway_through_the_set_leaves_the_folder_as_it_was() {
+    // Briefs are written as they are rendered; a template that fails on the
+    // last creator comes after most of the set is in the staging folder.
+    const FAILS_ON: &str =
+        "{% if creator.handle == \"@koc_user_199\" %}{{ creator.nmae }}{% endif %}\
+                            # {{ creator.handle }}\n";
+    let test = Test::new()
+        .file("s.campaign", generated(0..200, 2000))
+        .file("mine/en/koc.md.j2", FAILS_ON);
+    let dir = test.path().to_path_buf();
+    let failing = [
+        "render",
+        "s.campaign",
+        "-o",
+        "briefs",
+        "--templates",
+        "mine",
+    ];
+
+    // Into a fresh folder: nothing is made.
+    let out = test.args(failing).run();
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("mine/en/koc.md.j2"), "{}", out.stderr);
+    assert!(out.stderr.contains("undefined value"), "{}", out.stderr);
+    assert_eq!(names_in(&dir), ["mine", "s.campaign"]);
+
+    // Over an earlier render, with a spec that changes every brief: the
+    // earlier set stays, whole.
+    let (status, _, stderr) = run_in(&dir, &["render", "s.campaign", "-o", "briefs"]);
+    assert_eq!(status, 0, "{stderr}");
+    let briefs = dir.join("briefs");
+    let before = contents_under(&briefs);
+    let out_before = stamp_of(&briefs);
+    fs::write(dir.join("s.campaign"), generated(0..200, 2500)).expect("a spec");
+    let (status, _, stderr) = run_in(&dir, &failing);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("mine/en/koc.md.j2"), "{stderr}");
+    assert!(contents_under(&briefs) == before, "the earlier set changed");
+    assert_eq!(stamp_of(&briefs), out_before);
+    assert_eq!(names_in(&dir), ["briefs", "mine", "s.campaign"]);
+}
+
+#[test]
+fn a_render_that_changes_nothing_leaves_the_folder_untouched() {
+    // Large enough for several threads to render at once.
+    let test = Test::new().file("s.campaign", generated(0..300, 2000));
+    let dir = test.path().to_path_buf();
+    let out = test.args(["render", "s.campaign", "-o", "briefs"]).run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let briefs = dir.join("briefs");
+    let files = files_under(&briefs);
+    // Per language: 300 briefs, 300 order texts, the overview; the manifest.
+    assert_eq!(files.len(), 2 * (300 + 300 + 1) + 1);
+    let watched = [
+        ".",
+        "en/kol",
+        "en/overview.md",
+        "zh/koc/koc_user_299.md",
+        ".redbrief-manifest",
+    ];
+    let stamps: Vec<_> = watched.iter().map(|p| stamp_of(&briefs.join(p))).collect();
+
+    let (status, stdout, stderr) = run_in(&dir, &["render", "s.campaign", "-o", "briefs"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(stdout, "`briefs` is up to date (1202 files)\n");
+    assert_eq!(files_under(&briefs), files);
+    let again: Vec<_> = watched.iter().map(|p| stamp_of(&briefs.join(p))).collect();
+    assert_eq!(again, stamps, "a file or folder was written again");
+    assert_eq!(names_in(&dir), ["briefs", "s.campaign"]);
+
+    // And `--check` agrees, exit 0.
+    let (status, stdout, _) = run_in(&dir, &["render", "s.campaign", "-o", "briefs", "--check"]);
+    assert_eq!(status, 0, "{stdout}");
+    assert_eq!(stdout, "`briefs` is up to date (1202 files)\n");
+}
+
+/// Every file under `dir` with its bytes, by path.
+fn contents_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files_under(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = fs::read(dir.join(&f)).expect("a file");
+            (f, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn check_lists_every_change_of_a_large_set_in_order() {
+    // Rendered on several threads and compared as the pages come, the list
+    // is still every change the render then makes, sorted by path.
+    let test = Test::new().file("s.campaign", generated(0..300, 2000));
+    let dir = test.path().to_path_buf();
+    let out = test.args(["render", "s.campaign", "-o", "briefs"]).run();
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // Creator 0 leaves, creator 300 joins, every fee changes.
+    fs::write(dir.join("s.campaign"), generated(1..301, 2100)).expect("a spec");
+    let (status, stdout, _) = run_in(&dir, &["render", "s.campaign", "-o", "briefs", "--check"]);
+    assert_eq!(status, 1, "{stdout}");
+
+    let briefs = dir.join("briefs");
+    let before = contents_under(&briefs);
+    let (status, _, stderr) = run_in(&dir, &["render", "s.campaign", "-o", "briefs"]);
+    assert_eq!(status, 0, "{stderr}");
+    let after = contents_under(&briefs);
+    let mut expected = String::new();
+    let paths: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    for path in &paths {
+        let change = match (before.get(*path), after.get(*path)) {
+            (Some(old), Some(new)) if old == new => continue,
+            (Some(_), Some(_)) => "would change",
+            (None, _) => "would appear",
+            (_, None) => "would disappear",
+        };
+        let _ = writeln!(expected, "{change}: briefs/{path}");
+    }
+    assert!(expected.contains("would disappear: briefs/en/kol/kol.creator0.md\n"));
+    assert!(expected.contains("would appear: briefs/zh/koc/koc_user_300.md\n"));
+    let _ = writeln!(
+        expected,
+        "{} files out of date in `briefs`; run `redbrief render s.campaign -o briefs` to update",
+        expected.lines().count()
+    );
+    assert_eq!(stdout, expected);
+}

@@ -1,13 +1,10 @@
 //! The manifest: the list of files a render wrote into OUT, so the next
 //! render replaces only those and keeps everything else.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path};
-
-use super::RenderedFile;
 
 /// The manifest's name in OUT (and in the staging and old folders, which
 /// it marks as redbrief's).
@@ -42,20 +39,16 @@ pub fn empty() -> String {
     HEADER.to_string()
 }
 
-/// The set with its manifest, as (relative path, bytes).
-pub fn with_manifest(files: &[RenderedFile]) -> Vec<(&str, Cow<'_, str>)> {
-    let mut manifest = String::from(HEADER);
-    for file in files {
-        manifest.push_str(&file.path);
+/// The manifest of a set, given its paths sorted.
+pub fn listing(sorted: &[&str]) -> String {
+    let mut manifest =
+        String::with_capacity(HEADER.len() + sorted.iter().map(|p| p.len() + 1).sum::<usize>());
+    manifest.push_str(HEADER);
+    for path in sorted {
+        manifest.push_str(path);
         manifest.push('\n');
     }
-    // Borrowed: a copy of every brief would double what a render holds.
-    let mut all: Vec<(&str, Cow<'_, str>)> = files
-        .iter()
-        .map(|f| (f.path.as_str(), Cow::Borrowed(f.contents.as_str())))
-        .collect();
-    all.push((MANIFEST, Cow::Owned(manifest)));
-    all
+    manifest
 }
 
 /// The relative paths the manifest in `folder` lists; none when it has

@@ -104,14 +104,14 @@ pub fn outline(text: &str) -> Parsed {
     let mut findings = scan.findings;
     findings.extend(outline.findings);
     crate::diagnostic::sort(&mut findings);
-    let changed = scan.text != text;
+    let changed = matches!(scan.text, std::borrow::Cow::Owned(_));
     Parsed {
         spec: Some(Spec {
             nodes: outline.nodes,
             comments: scan.comments,
             unbuilt: Unbuilt {
                 blocks: outline.creators,
-                text: changed.then_some(scan.text),
+                text: changed.then(|| scan.text.into_owned()),
             },
         }),
         findings,

@@ -7,6 +7,8 @@
 //! by its ASCII twin padded with spaces, so the parse can go on and report
 //! everything else in the file with unchanged offsets.
 
+use std::borrow::Cow;
+
 use super::fields::Place;
 use crate::diagnostic::codes::SYNTAX;
 use crate::diagnostic::Finding;
@@ -14,10 +16,11 @@ use crate::source::Span;
 use crate::t;
 
 /// What the first pass learned.
-pub struct Scan {
+pub struct Scan<'a> {
     /// The text to parse: the source with full-width punctuation outside
-    /// strings replaced by ASCII of the same byte length.
-    pub text: String,
+    /// strings replaced by ASCII of the same byte length; the source itself
+    /// (borrowed, not copied) when nothing was replaced, as in most files.
+    pub text: Cow<'a, str>,
     pub comments: Vec<Span>,
     pub findings: Vec<Finding>,
     /// A string or a block is never closed (or closed twice): the parser
@@ -127,10 +130,10 @@ struct OpenBrace {
     head_span: Span,
 }
 
-pub fn scan(source: &str) -> Scan {
+pub fn scan(source: &str) -> Scan<'_> {
     let mut scanner = Scanner {
         source,
-        bytes: source.as_bytes().to_vec(),
+        bytes: None,
         comments: Vec::new(),
         findings: Vec::new(),
         structural: false,
@@ -153,7 +156,10 @@ pub fn scan(source: &str) -> Scan {
     Scan {
         // Replacements swap whole characters for ASCII, so this cannot fail;
         // fall back to the source rather than panic if it ever did.
-        text: String::from_utf8(bytes).unwrap_or_else(|_| source.to_string()),
+        text: match bytes.map(String::from_utf8) {
+            Some(Ok(replaced)) => Cow::Owned(replaced),
+            _ => Cow::Borrowed(source),
+        },
         comments,
         findings,
         structural,
@@ -163,7 +169,8 @@ pub fn scan(source: &str) -> Scan {
 
 struct Scanner<'a> {
     source: &'a str,
-    bytes: Vec<u8>,
+    /// The source's bytes with replacements, copied at the first one.
+    bytes: Option<Vec<u8>>,
     comments: Vec<Span>,
     findings: Vec<Finding>,
     structural: bool,
@@ -369,8 +376,10 @@ impl Scanner<'_> {
     /// Replaces the character at `at` with `ascii`, which has its byte length.
     fn replace(&mut self, at: usize, ascii: &str) {
         let len = self.source[at..].chars().next().map_or(0, char::len_utf8);
-        if len == ascii.len() {
-            self.bytes[at..at + len].copy_from_slice(ascii.as_bytes());
+        let source = self.source;
+        let bytes = self.bytes.get_or_insert_with(|| source.as_bytes().to_vec());
+        if let (true, Some(written)) = (len == ascii.len(), bytes.get_mut(at..at + len)) {
+            written.copy_from_slice(ascii.as_bytes());
         }
     }
 

@@ -98,9 +98,9 @@ impl Resolver<'_> {
                 Role::Kol => Place::Koc,
                 Role::Koc => Place::Kol,
             };
-            let other = other_role.keyword().to_uppercase();
             if fields::field_at(key, place).is_none() && fields::field_at(key, other_role).is_some()
             {
+                let other = other_role.keyword().to_uppercase();
                 let hint = match role {
                     Role::Kol => t!("a KOL creates aspiration; trials, reader questions and comment follow-up are a KOC's part"),
                     Role::Koc => t!("a KOC shoots on a phone in everyday settings; art direction is for a KOL's polished post"),

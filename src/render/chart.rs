@@ -6,7 +6,10 @@
 //! template only places them. The dates are the model's (`Creator::dates`).
 
 use jiff::civil::{Date, Weekday};
+use minijinja::Value;
 use serde::Serialize;
+
+use super::lazy::LazyRows;
 
 use super::words::{decimal, Words};
 use crate::model::{Campaign, Creator, Role, Schedule};
@@ -16,7 +19,8 @@ pub(crate) struct ChartView {
     /// The first and last day of the scale: `20 Nov 2026`.
     start: String,
     end: String,
-    rows: Vec<ChartRow>,
+    /// One row per creator, as `LazyRows`.
+    rows: Value,
     /// The first of each month inside the scale.
     ticks: Vec<ChartMark>,
     /// Each Monday inside the scale; empty on a scale too long to draw them.
@@ -163,7 +167,7 @@ impl ChartView {
             end: words.date(end),
             has_trials: rows.iter().any(|r| r.trial.is_some()),
             has_samples: rows.iter().any(|r| r.samples.is_some()),
-            rows,
+            rows: LazyRows::value(rows),
             ticks: ticks(&scale, words),
             weeks: weeks(&scale),
             peaks: campaign

@@ -11,6 +11,7 @@
 
 mod chart;
 mod context;
+mod lazy;
 use crate::i18n;
 use crate::model::file_name;
 pub mod output;

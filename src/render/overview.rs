@@ -7,6 +7,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::chart::ChartView;
+use super::lazy::LazyRows;
 use super::view::{DeliveryView, RosterRow};
 use super::words::Words;
 use crate::diagnostic::{Finding, Severity};
@@ -30,6 +31,30 @@ struct OverviewView {
     budget: Value,
     warnings: Value,
     allows: Value,
+    /// Which date columns each wave's table has, worked out here so a
+    /// template need not collect the rows with a date to ask.
+    kol_dates: WaveDates,
+    koc_dates: WaveDates,
+}
+
+/// Whether any row of a wave has each date.
+#[derive(Debug, Serialize)]
+struct WaveDates {
+    samples: bool,
+    trials: bool,
+    drafts: bool,
+    data: bool,
+}
+
+impl WaveDates {
+    fn new(rows: &[WaveRow]) -> Self {
+        WaveDates {
+            samples: rows.iter().any(|r| r.samples_arrive.is_some()),
+            trials: rows.iter().any(|r| r.trial_start.is_some()),
+            drafts: rows.iter().any(|r| r.draft_due.is_some()),
+            data: rows.iter().any(|r| !r.data_due.is_empty()),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -43,7 +68,8 @@ pub(crate) struct FunnelStage {
 pub(crate) struct FunnelGoal {
     name: String,
     kpis: Vec<String>,
-    creators: Vec<FunnelCreator>,
+    /// The creators serving it, as `LazyRows`.
+    creators: Value,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,17 +161,23 @@ pub(crate) fn overview(
     file: &SourceFile,
     words: Words,
 ) -> Value {
+    let (kol_wave, koc_wave) = (
+        wave(campaign, Role::Kol, words),
+        wave(campaign, Role::Koc, words),
+    );
     let view = OverviewView {
         funnel: Value::from_serialize(funnel(campaign, words)),
-        roster: Value::from_serialize(
+        roster: LazyRows::value(
             campaign
                 .creators
                 .iter()
                 .map(|c| RosterRow::new(c, words))
-                .collect::<Vec<_>>(),
+                .collect(),
         ),
-        kol_wave: Value::from_serialize(wave(campaign, Role::Kol, words)),
-        koc_wave: Value::from_serialize(wave(campaign, Role::Koc, words)),
+        kol_dates: WaveDates::new(&kol_wave),
+        koc_dates: WaveDates::new(&koc_wave),
+        kol_wave: LazyRows::value(kol_wave),
+        koc_wave: LazyRows::value(koc_wave),
         chart: Value::from_serialize(ChartView::new(campaign, words)),
         budget: Value::from_serialize(BudgetView::new(campaign, words)),
         warnings: Value::from_serialize(
@@ -186,15 +218,17 @@ fn funnel(campaign: &Campaign, words: Words) -> Vec<FunnelStage> {
                 .map(|(index, goal)| FunnelGoal {
                     name: goal.name.value.clone(),
                     kpis: goal.kpis.iter().map(|k| words.kpi(k)).collect(),
-                    creators: campaign
-                        .creators
-                        .iter()
-                        .filter(|c| c.serves.iter().any(|s| s.value == index))
-                        .map(|c| FunnelCreator {
-                            handle: c.handle.value.clone(),
-                            role: c.role.keyword(),
-                        })
-                        .collect(),
+                    creators: LazyRows::value(
+                        campaign
+                            .creators
+                            .iter()
+                            .filter(|c| c.serves.iter().any(|s| s.value == index))
+                            .map(|c| FunnelCreator {
+                                handle: c.handle.value.clone(),
+                                role: c.role.keyword(),
+                            })
+                            .collect(),
+                    ),
                 })
                 .collect();
             (!goals.is_empty()).then(|| FunnelStage {

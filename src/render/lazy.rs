@@ -1,0 +1,111 @@
+//! Rows the templates read one at a time. A roster of ten thousand made into
+//! template values up front is tens of MiB alive while the overview renders;
+//! held as plain rows and made into a value only when a template asks for
+//! one, it is the rows alone. A row asked for twice is made twice.
+
+use std::fmt;
+use std::sync::Arc;
+
+use minijinja::value::{Enumerator, Object, ObjectRepr};
+use minijinja::Value;
+use serde::Serialize;
+
+/// A sequence of rows that behaves as a list in any template (`length`,
+/// `for` with `loop`, `selectattr`, indexing; empty is false).
+pub(crate) struct LazyRows<T> {
+    rows: Vec<T>,
+}
+
+impl<T> LazyRows<T>
+where
+    T: Serialize + Send + Sync + 'static,
+{
+    /// The rows as a template value.
+    pub(crate) fn value(rows: Vec<T>) -> Value {
+        Value::from_object(LazyRows { rows })
+    }
+}
+
+// Not derived: a row need not be `Debug`, and printing them all is no help.
+impl<T> fmt::Debug for LazyRows<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "LazyRows({})", self.rows.len())
+    }
+}
+
+impl<T> Object for LazyRows<T>
+where
+    T: Serialize + Send + Sync + 'static,
+{
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let row = self.rows.get(key.as_usize()?)?;
+        // Serialized on its own, a row is the same map as inside a list.
+        Some(Value::from_serialize(row))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.rows.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LazyRows;
+    use minijinja::{context, Environment};
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Row {
+        name: &'static str,
+        due: Option<&'static str>,
+    }
+
+    fn rows() -> Vec<Row> {
+        vec![
+            Row {
+                name: "@a",
+                due: None,
+            },
+            Row {
+                name: "@b",
+                due: Some("5 Dec"),
+            },
+            Row {
+                name: "@c",
+                due: Some("9 Dec"),
+            },
+        ]
+    }
+
+    fn render(source: &str, rows: Vec<Row>) -> String {
+        let env = Environment::new();
+        env.render_str(source, context! { rows => LazyRows::value(rows) })
+            .unwrap_or_else(|e| e.to_string())
+    }
+
+    #[test]
+    fn lazy_rows_read_as_a_list() {
+        let source = "{{ rows | length }}|\
+            {% for r in rows %}{{ loop.index }}{{ r.name }}{% if not loop.last %},{% endif %}{% endfor %}|\
+            {{ rows | selectattr('due') | map(attribute='name') | join(',') }}|\
+            {{ rows | list | length }}|{{ (rows | first).name }}|{{ rows[2].due }}|\
+            {{ rows[-1].name }}|{{ rows[1] }}|{% if rows %}yes{% endif %}|\
+            {{ (rows + rows) | length }}";
+        assert_eq!(
+            render(source, rows()),
+            "3|1@a,2@b,3@c|@b,@c|3|@a|9 Dec|@c|\
+             {\"name\": \"@b\", \"due\": \"5 Dec\"}|yes|6"
+        );
+    }
+
+    #[test]
+    fn no_rows_are_false() {
+        let source = "{% if rows %}some{% else %}none{% endif %}|{{ rows | length }}|\
+            {% for r in rows %}{{ r }}{% else %}empty{% endfor %}|{{ rows | first is undefined }}";
+        assert_eq!(render(source, Vec::new()), "none|0|empty|True");
+    }
+}

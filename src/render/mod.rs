@@ -95,6 +95,9 @@ pub enum RenderError {
     Templates(String),
     /// An override template could not be read.
     TemplateFile(crate::fs::FileError),
+    /// A roster the spec reads was saved while the briefs were rendered:
+    /// the languages would not show the same creators.
+    SpecChanged,
 }
 
 impl RenderError {
@@ -135,6 +138,9 @@ impl fmt::Display for RenderError {
                 "cannot read template `{path}`: {reason}",
                 path = error.path.display(),
                 reason = crate::fs::reason(&error.source)
+            ),
+            RenderError::SpecChanged => crate::t!(
+                "a roster the spec reads changed while the briefs were rendered; nothing was written, render again"
             ),
             RenderError::Templates(message) => return f.write_str(message),
         };
@@ -208,6 +214,9 @@ impl Briefs {
             let relocalized = set
                 .relocalize(language)
                 .then(|| recheck(&checked.file, language));
+            if let Some(spec) = &relocalized {
+                set.reads_as_before(spec)?;
+            }
             let spec = relocalized.as_ref().unwrap_or(checked);
             self.render_language(&set, spec, language, sink)?;
         }
@@ -237,10 +246,7 @@ impl Briefs {
                 spec = i18n::speaking(i18n::Lang::from(language), || {
                     crate::check(file.path, file.text.into_bytes())
                 });
-                // The same text, so the same campaign, without errors.
-                if spec.campaign.is_none() || spec.has_errors() {
-                    return Err(RenderError::SpecHasErrors.into());
-                }
+                set.reads_as_before(&spec)?;
             }
             self.render_language(&set, &spec, language, sink)?;
         }
@@ -533,6 +539,19 @@ impl Set {
     /// the same spec renders the same files under any locale.
     fn relocalize(&self, language: Language) -> bool {
         self.has_findings && i18n::Lang::from(language) != i18n::current()
+    }
+
+    /// A second check of the spec must give the campaign of the first: the
+    /// text is the same, but its rosters are read from disk again, and
+    /// one saved in between would give one language other creators.
+    fn reads_as_before(&self, again: &Checked) -> Result<(), RenderError> {
+        if again.campaign.is_none() || again.has_errors() {
+            return Err(RenderError::SpecHasErrors);
+        }
+        if again.spec_sha256() != self.spec_sha256 {
+            return Err(RenderError::SpecChanged);
+        }
+        Ok(())
     }
 }
 

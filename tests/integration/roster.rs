@@ -529,3 +529,37 @@ fn a_nickname_greets_its_creator_and_export_names_the_cell() {
     // A creator typed in the spec has no cell.
     assert!(creators.iter().any(|c| c["source"].is_null()));
 }
+
+/// The overview of a language the user does not read checks the spec again
+/// for its findings' words, and that second check reads the rosters from
+/// disk again: one saved in between must stop the render, not give the
+/// other language other creators.
+#[test]
+fn a_roster_saved_during_a_render_stops_it() {
+    let spec = std::fs::read_to_string(repo_path("examples/rosters/seeding-wave-cn.campaign"))
+        .expect("the example")
+        .replace("  languages zh\n", "  languages en, zh\n");
+    let roster = std::fs::read(repo_path("examples/rosters/pugongying-kocs.csv")).expect("csv");
+    let test = Test::new()
+        .file("wave.campaign", &spec)
+        .file("pugongying-kocs.csv", &roster);
+    let path = test.path().join("wave.campaign");
+    let checked = redbrief::check(path.to_string_lossy(), spec.into_bytes());
+    assert!(
+        !checked.findings.is_empty(),
+        "the `zh` overview is checked again"
+    );
+    let briefs = redbrief::render::Briefs::new(&Default::default()).expect("templates");
+    assert!(briefs.render(&checked).is_ok(), "the rosters as they were");
+
+    let saved = String::from_utf8(roster)
+        .expect("UTF-8")
+        .replacen(",1800,", ",1900,", 1);
+    std::fs::write(test.path().join("pugongying-kocs.csv"), saved).expect("saved");
+    let error = briefs.render(&checked).expect_err("a roster changed");
+    assert!(
+        matches!(error, redbrief::render::RenderError::SpecChanged),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("render again"), "{error}");
+}

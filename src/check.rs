@@ -1,5 +1,7 @@
 //! One spec file read, resolved and checked: the pipeline up to findings.
 
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{self, Finding};
@@ -12,8 +14,9 @@ use crate::syntax;
 /// One spec file after checking.
 pub struct Checked {
     pub file: SourceFile,
-    /// The resolved campaign, when the file could be read that far.
-    pub campaign: Option<Campaign>,
+    /// The resolved campaign, when the file could be read that far; shared,
+    /// so that what the templates read lazily can hold it.
+    pub campaign: Option<Arc<Campaign>>,
     /// Every finding, in file order; allowed rules already left out.
     pub findings: Vec<Finding>,
     /// Whether the strategy rules ran: they wait for a spec without errors.
@@ -122,7 +125,7 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
                 dropped = Omitted { errors, warnings };
                 strategy_checked = true;
             }
-            campaign = Some(resolved);
+            campaign = Some(Arc::new(resolved));
         }
     }
     diagnostic::sort(&mut findings);

@@ -39,7 +39,7 @@ pub struct Export {
 impl Export {
     pub fn of(checked: &Checked) -> Export {
         Export {
-            campaign: checked.campaign.as_ref().map(CampaignView::of),
+            campaign: checked.campaign.as_deref().map(CampaignView::of),
             findings: checked
                 .findings
                 .iter()

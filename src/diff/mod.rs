@@ -275,7 +275,10 @@ pub fn compare(old: &Checked, new: &Checked, options: &RenderOptions) -> Result<
     let wide = match campaign.iter().any(|c| c.scope == Scope::Campaign) {
         true => Some(Rendered::of(&briefs.render(&Checked {
             file: new.file.clone(),
-            campaign: Some(campaign_wide_from(old_campaign, new_campaign)),
+            campaign: Some(std::sync::Arc::new(campaign_wide_from(
+                old_campaign,
+                new_campaign,
+            ))),
             findings: Vec::new(),
             strategy_checked: new.strategy_checked,
             omitted: crate::check::Omitted::default(),

@@ -127,7 +127,7 @@ impl Meaning {
             .collect();
         findings.sort();
         Meaning {
-            campaign: checked.campaign.as_ref().map(CampaignView::of),
+            campaign: checked.campaign.as_deref().map(CampaignView::of),
             findings,
         }
     }

@@ -5,6 +5,8 @@
 //! Positions are percentages of the scale's width, worked out here so a
 //! template only places them. The dates are the model's (`Creator::dates`).
 
+use std::sync::Arc;
+
 use jiff::civil::{Date, Weekday};
 use minijinja::Value;
 use serde::Serialize;
@@ -80,6 +82,7 @@ const TICKS_MAX: usize = 24;
 const WEEKS_MAX: usize = 60;
 
 /// The scale in days, and the position of a day on it.
+#[derive(Clone)]
 struct Scale {
     start: Date,
     end: Date,
@@ -120,20 +123,27 @@ impl Scale {
 
 impl ChartView {
     /// The chart, when any delivery is dated.
-    pub(crate) fn new(campaign: &Campaign, words: Words) -> Option<ChartView> {
-        let mut creators: Vec<&Creator> = [Role::Kol, Role::Koc]
+    pub(crate) fn new(campaign: &Arc<Campaign>, words: Words) -> Option<ChartView> {
+        let mut picks: Vec<usize> = [Role::Kol, Role::Koc]
             .into_iter()
             .flat_map(|role| {
-                let mut wave: Vec<&Creator> = campaign
-                    .creators
-                    .iter()
-                    .filter(|c| c.role == role && c.dates.first_post.is_some())
+                let mut wave: Vec<usize> = (0..campaign.creators.len())
+                    .filter(|&i| {
+                        let c = &campaign.creators[i];
+                        c.role == role && c.dates.first_post.is_some()
+                    })
                     .collect();
-                wave.sort_by_key(|c| c.dates.first_post);
+                wave.sort_by_key(|&i| campaign.creators[i].dates.first_post);
                 wave
             })
             .collect();
-        creators.retain(|c| c.deliveries.iter().any(|d| d.schedule.is_some()));
+        picks.retain(|&i| {
+            campaign.creators[i]
+                .deliveries
+                .iter()
+                .any(|d| d.schedule.is_some())
+        });
+        let creators: Vec<&Creator> = picks.iter().map(|&i| &campaign.creators[i]).collect();
         if creators.is_empty() {
             return None;
         }
@@ -158,16 +168,24 @@ impl ChartView {
             length: Scale::days(start, end) + 1.0,
         };
 
-        let rows: Vec<ChartRow> = creators
-            .iter()
-            .map(|creator| ChartRow::new(creator, &scale, words))
-            .collect();
+        // Each row is made once here for what the legend needs, and again
+        // when the template reads it: the rows are not held.
+        let rows = || {
+            creators
+                .iter()
+                .map(|creator| ChartRow::new(creator, &scale, words))
+        };
+        let has_trials = rows().any(|r| r.trial.is_some());
+        let has_samples = rows().any(|r| r.samples.is_some());
+        let row_scale = scale.clone();
         Some(ChartView {
             start: words.date(start),
             end: words.date(end),
-            has_trials: rows.iter().any(|r| r.trial.is_some()),
-            has_samples: rows.iter().any(|r| r.samples.is_some()),
-            rows: LazyRows::value(rows),
+            has_trials,
+            has_samples,
+            rows: LazyRows::of_creators(campaign, picks, move |creator| {
+                ChartRow::new(creator, &row_scale, words)
+            }),
             ticks: ticks(&scale, words),
             weeks: weeks(&scale),
             peaks: campaign

@@ -1,7 +1,7 @@
 //! Rows the templates read one at a time. A roster of ten thousand made into
 //! template values up front is tens of MiB alive while the overview renders;
-//! held as plain rows and made into a value only when a template asks for
-//! one, it is the rows alone. A row asked for twice is made twice.
+//! made from the model only when a template asks for one, it is a list of
+//! indexes. A row asked for twice is made twice.
 
 use std::fmt;
 use std::sync::Arc;
@@ -10,45 +10,67 @@ use minijinja::value::{Enumerator, Object, ObjectRepr};
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::model::{Campaign, Creator};
+
 /// A sequence of rows that behaves as a list in any template (`length`,
 /// `for` with `loop`, `selectattr`, indexing; empty is false).
-pub(crate) struct LazyRows<T> {
-    rows: Vec<T>,
+pub(crate) struct LazyRows {
+    len: usize,
+    /// Row `i` as a template value, made when asked for.
+    row: Box<dyn Fn(usize) -> Option<Value> + Send + Sync>,
 }
 
-impl<T> LazyRows<T>
-where
-    T: Serialize + Send + Sync + 'static,
-{
-    /// The rows as a template value.
-    pub(crate) fn value(rows: Vec<T>) -> Value {
-        Value::from_object(LazyRows { rows })
+impl LazyRows {
+    /// Rows already made, as a template value: for the tests.
+    #[cfg(test)]
+    pub(crate) fn value<T>(rows: Vec<T>) -> Value
+    where
+        T: Serialize + Send + Sync + 'static,
+    {
+        Value::from_object(LazyRows {
+            len: rows.len(),
+            // Serialized on its own, a row is the same map as inside a list.
+            row: Box::new(move |i| rows.get(i).map(Value::from_serialize)),
+        })
+    }
+
+    /// A row for each of the campaign's creators `picks` names (indexes,
+    /// in the order shown), made from the model by `row` when a template
+    /// reads it: no more than the indexes is held.
+    pub(crate) fn of_creators<T, F>(campaign: &Arc<Campaign>, picks: Vec<usize>, row: F) -> Value
+    where
+        T: Serialize,
+        F: Fn(&Creator) -> T + Send + Sync + 'static,
+    {
+        let campaign = Arc::clone(campaign);
+        Value::from_object(LazyRows {
+            len: picks.len(),
+            row: Box::new(move |i| {
+                let creator = campaign.creators.get(*picks.get(i)?)?;
+                Some(Value::from_serialize(row(creator)))
+            }),
+        })
     }
 }
 
-// Not derived: a row need not be `Debug`, and printing them all is no help.
-impl<T> fmt::Debug for LazyRows<T> {
+// Not derived: the rows are made on demand, and printing them all is no help.
+impl fmt::Debug for LazyRows {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "LazyRows({})", self.rows.len())
+        write!(f, "LazyRows({})", self.len)
     }
 }
 
-impl<T> Object for LazyRows<T>
-where
-    T: Serialize + Send + Sync + 'static,
-{
+impl Object for LazyRows {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
         ObjectRepr::Seq
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let row = self.rows.get(key.as_usize()?)?;
-        // Serialized on its own, a row is the same map as inside a list.
-        Some(Value::from_serialize(row))
+        (self.row)(key.as_usize()?)
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Seq(self.rows.len())
+        Enumerator::Seq(self.len)
     }
 }
 

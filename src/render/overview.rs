@@ -3,6 +3,8 @@
 //! the chart in `chart`), the budget with every cost, and what is still open
 //! in plain words.
 
+use std::sync::Arc;
+
 use minijinja::Value;
 use serde::Serialize;
 
@@ -47,12 +49,18 @@ struct WaveDates {
 }
 
 impl WaveDates {
-    fn new(rows: &[WaveRow]) -> Self {
+    /// Which dates any creator of a wave (indexes into the creators) has.
+    fn new(campaign: &Campaign, wave: &[usize]) -> Self {
+        let dates = || {
+            wave.iter()
+                .filter_map(|&i| campaign.creators.get(i))
+                .map(|c| &c.dates)
+        };
         WaveDates {
-            samples: rows.iter().any(|r| r.samples_arrive.is_some()),
-            trials: rows.iter().any(|r| r.trial_start.is_some()),
-            drafts: rows.iter().any(|r| r.draft_due.is_some()),
-            data: rows.iter().any(|r| !r.data_due.is_empty()),
+            samples: dates().any(|d| d.samples_arrive.is_some()),
+            trials: dates().any(|d| d.trial_start.is_some()),
+            drafts: dates().any(|d| d.draft_due.is_some()),
+            data: dates().any(|d| !d.data_due.is_empty()),
         }
     }
 }
@@ -156,28 +164,21 @@ pub(crate) struct AllowView {
 
 /// The overview's value for the templates.
 pub(crate) fn overview(
-    campaign: &Campaign,
+    campaign: &Arc<Campaign>,
     findings: &[Finding],
     file: &SourceFile,
     words: Words,
 ) -> Value {
-    let (kol_wave, koc_wave) = (
-        wave(campaign, Role::Kol, words),
-        wave(campaign, Role::Koc, words),
-    );
+    let (kol_wave, koc_wave) = (wave(campaign, Role::Kol), wave(campaign, Role::Koc));
     let view = OverviewView {
         funnel: Value::from_serialize(funnel(campaign, words)),
-        roster: LazyRows::value(
-            campaign
-                .creators
-                .iter()
-                .map(|c| RosterRow::new(c, words))
-                .collect(),
-        ),
-        kol_dates: WaveDates::new(&kol_wave),
-        koc_dates: WaveDates::new(&koc_wave),
-        kol_wave: LazyRows::value(kol_wave),
-        koc_wave: LazyRows::value(koc_wave),
+        roster: LazyRows::of_creators(campaign, (0..campaign.creators.len()).collect(), move |c| {
+            RosterRow::new(c, words)
+        }),
+        kol_dates: WaveDates::new(campaign, &kol_wave),
+        koc_dates: WaveDates::new(campaign, &koc_wave),
+        kol_wave: LazyRows::of_creators(campaign, kol_wave, move |c| wave_row(c, words)),
+        koc_wave: LazyRows::of_creators(campaign, koc_wave, move |c| wave_row(c, words)),
         chart: Value::from_serialize(ChartView::new(campaign, words)),
         budget: Value::from_serialize(BudgetView::new(campaign, words)),
         warnings: Value::from_serialize(
@@ -206,7 +207,7 @@ pub(crate) fn overview(
 }
 
 /// Goals by funnel stage, each with the creators serving it.
-fn funnel(campaign: &Campaign, words: Words) -> Vec<FunnelStage> {
+fn funnel(campaign: &Arc<Campaign>, words: Words) -> Vec<FunnelStage> {
     Stage::ALL
         .iter()
         .filter_map(|&stage| {
@@ -218,16 +219,19 @@ fn funnel(campaign: &Campaign, words: Words) -> Vec<FunnelStage> {
                 .map(|(index, goal)| FunnelGoal {
                     name: goal.name.value.clone(),
                     kpis: goal.kpis.iter().map(|k| words.kpi(k)).collect(),
-                    creators: LazyRows::value(
+                    creators: LazyRows::of_creators(
+                        campaign,
                         campaign
                             .creators
                             .iter()
-                            .filter(|c| c.serves.iter().any(|s| s.value == index))
-                            .map(|c| FunnelCreator {
-                                handle: c.handle.value.clone(),
-                                role: c.role.keyword(),
-                            })
+                            .enumerate()
+                            .filter(|(_, c)| c.serves.iter().any(|s| s.value == index))
+                            .map(|(i, _)| i)
                             .collect(),
+                        |c| FunnelCreator {
+                            handle: c.handle.value.clone(),
+                            role: c.role.keyword(),
+                        },
                     ),
                 })
                 .collect();
@@ -240,36 +244,36 @@ fn funnel(campaign: &Campaign, words: Words) -> Vec<FunnelStage> {
         .collect()
 }
 
-/// One role's creators in the order of their first post; undated ones last,
-/// in spec order.
-fn wave(campaign: &Campaign, role: Role, words: Words) -> Vec<WaveRow> {
-    let mut creators: Vec<&Creator> = campaign
-        .creators
-        .iter()
-        .filter(|c| c.role == role)
+/// A wave's creators (indexes), in the order they post.
+fn wave(campaign: &Campaign, role: Role) -> Vec<usize> {
+    let mut creators: Vec<usize> = (0..campaign.creators.len())
+        .filter(|&i| campaign.creators[i].role == role)
         .collect();
     // A stable sort keeps spec order among creators posting the same day.
-    creators.sort_by_key(|c| (c.dates.first_post.is_none(), c.dates.first_post));
+    creators.sort_by_key(|&i| {
+        let first_post = campaign.creators[i].dates.first_post;
+        (first_post.is_none(), first_post)
+    });
     creators
-        .into_iter()
-        .map(|creator| {
-            let dates = &creator.dates;
-            let date = |d: Option<jiff::civil::Date>| d.map(|d| words.date(d));
-            WaveRow {
-                creator: creator.handle.value.clone(),
-                samples_arrive: date(dates.samples_arrive),
-                trial_start: date(dates.trial_start),
-                draft_due: date(dates.draft_due),
-                feedback_by: date(dates.feedback_by),
-                posts: creator
-                    .deliveries
-                    .iter()
-                    .map(|d| DeliveryView::new(d, words))
-                    .collect(),
-                data_due: dates.data_due.iter().map(|d| words.date(*d)).collect(),
-            }
-        })
-        .collect()
+}
+
+/// One creator's row of their wave.
+fn wave_row(creator: &Creator, words: Words) -> WaveRow {
+    let dates = &creator.dates;
+    let date = |d: Option<jiff::civil::Date>| d.map(|d| words.date(d));
+    WaveRow {
+        creator: creator.handle.value.clone(),
+        samples_arrive: date(dates.samples_arrive),
+        trial_start: date(dates.trial_start),
+        draft_due: date(dates.draft_due),
+        feedback_by: date(dates.feedback_by),
+        posts: creator
+            .deliveries
+            .iter()
+            .map(|d| DeliveryView::new(d, words))
+            .collect(),
+        data_due: dates.data_due.iter().map(|d| words.date(*d)).collect(),
+    }
 }
 
 impl FindingView {

@@ -33,47 +33,7 @@ pub struct Parsed {
 
 /// Parses one spec's text.
 pub fn parse(text: &str) -> Parsed {
-    let scan = scan::scan(text);
-    let mut findings = scan.findings;
-    if scan.structural {
-        return Parsed {
-            spec: None,
-            findings,
-        };
-    }
-    if let Some((nodes, built)) = pieces::parse(&scan.text, &scan.inner_blocks) {
-        findings.extend(built);
-        crate::diagnostic::sort(&mut findings);
-        return Parsed {
-            spec: Some(Spec {
-                nodes,
-                comments: scan.comments,
-                unbuilt: Unbuilt::default(),
-            }),
-            findings,
-        };
-    }
-    let spec = match CampaignParser::parse(Rule::spec, &scan.text) {
-        Ok(mut pairs) => {
-            let mut builder = build::Builder::default();
-            let nodes = pairs
-                .next()
-                .map(|spec| builder.spec(spec))
-                .unwrap_or_default();
-            findings.extend(builder.findings);
-            Some(Spec {
-                nodes,
-                comments: scan.comments,
-                unbuilt: Unbuilt::default(),
-            })
-        }
-        Err(error) => {
-            findings.push(expected::finding(&scan.text, 0, &error));
-            None
-        }
-    };
-    crate::diagnostic::sort(&mut findings);
-    Parsed { spec, findings }
+    parse_with(text, Creators::Built)
 }
 
 /// `parse`, but a campaign's creator blocks may be left unbuilt
@@ -82,14 +42,88 @@ pub fn parse(text: &str) -> Parsed {
 /// reads them all alike: every creator inside the one campaign block, and
 /// no `roster` block, whose rows take their places among the creators.
 pub fn outline(text: &str) -> Parsed {
-    let scan = scan::scan(text);
-    if scan.structural {
-        return parse(text);
+    parse_with(text, Creators::MayStayUnbuilt)
+}
+
+/// Whether `parse_with` builds every creator block.
+#[derive(Clone, Copy, PartialEq)]
+enum Creators {
+    Built,
+    MayStayUnbuilt,
+}
+
+fn parse_with(text: &str, creators: Creators) -> Parsed {
+    let scan::Scan {
+        text: scanned,
+        comments,
+        mut findings,
+        structural,
+        inner_blocks,
+    } = scan::scan(text);
+    if structural {
+        return Parsed {
+            spec: None,
+            findings,
+        };
     }
-    let Some(outline) = pieces::outline(&scan.text, &scan.inner_blocks) else {
-        return parse(text);
+    // A large spec is parsed in pieces (see `pieces`); the file in one go
+    // when they do not parse cleanly.
+    let built = match pieces::outline(&scanned, &inner_blocks) {
+        Some(outline) if creators == Creators::MayStayUnbuilt && reads_alike(&outline) => {
+            findings.extend(outline.findings);
+            crate::diagnostic::sort(&mut findings);
+            let changed = matches!(scanned, std::borrow::Cow::Owned(_));
+            return Parsed {
+                spec: Some(Spec {
+                    nodes: outline.nodes,
+                    comments,
+                    unbuilt: Unbuilt {
+                        blocks: outline.creators,
+                        text: changed.then(|| scanned.into_owned()),
+                    },
+                }),
+                findings,
+            };
+        }
+        Some(outline) => pieces::build(&scanned, outline),
+        None => None,
     };
-    let one_campaign = match outline.nodes.as_slice() {
+    let nodes = match built {
+        Some((nodes, built)) => {
+            findings.extend(built);
+            Some(nodes)
+        }
+        None => match CampaignParser::parse(Rule::spec, &scanned) {
+            Ok(mut pairs) => {
+                let mut builder = build::Builder::default();
+                let nodes = pairs
+                    .next()
+                    .map(|spec| builder.spec(spec))
+                    .unwrap_or_default();
+                findings.extend(builder.findings);
+                Some(nodes)
+            }
+            Err(error) => {
+                findings.push(expected::finding(&scanned, 0, &error));
+                None
+            }
+        },
+    };
+    crate::diagnostic::sort(&mut findings);
+    Parsed {
+        spec: nodes.map(|nodes| Spec {
+            nodes,
+            comments,
+            unbuilt: Unbuilt::default(),
+        }),
+        findings,
+    }
+}
+
+/// Whether the model may build an outline's creators itself: they all
+/// stand in the one campaign block, with no `roster` block among them.
+fn reads_alike(outline: &pieces::Outline) -> bool {
+    match outline.nodes.as_slice() {
         [ast::Node::Block(campaign)] => {
             matches!(campaign.head, ast::BlockHead::Campaign { .. })
                 && !campaign.body.iter().any(|node| {
@@ -97,24 +131,6 @@ pub fn outline(text: &str) -> Parsed {
                 })
         }
         _ => false,
-    };
-    if !one_campaign {
-        return parse(text);
-    }
-    let mut findings = scan.findings;
-    findings.extend(outline.findings);
-    crate::diagnostic::sort(&mut findings);
-    let changed = matches!(scan.text, std::borrow::Cow::Owned(_));
-    Parsed {
-        spec: Some(Spec {
-            nodes: outline.nodes,
-            comments: scan.comments,
-            unbuilt: Unbuilt {
-                blocks: outline.creators,
-                text: changed.then(|| scan.text.into_owned()),
-            },
-        }),
-        findings,
     }
 }
 

@@ -25,6 +25,7 @@ const PIECES_PER_THREAD: usize = 256;
 /// The top-level nodes and the builder's findings, or `None` to parse the
 /// file in one go. `blocks` are the scanner's blocks one level inside a
 /// top-level block.
+#[cfg(test)]
 pub fn parse(text: &str, blocks: &[Range<usize>]) -> Option<(Vec<Node>, Vec<Finding>)> {
     build(text, outline(text, blocks)?)
 }

@@ -363,15 +363,8 @@ impl Resolver<'_> {
         let mut resolved = Vec::with_capacity(creators.len());
         let mut findings = Vec::new();
         read_creators(&creators, unbuilt.text, self.rules, &context, |run| {
-            let ReadCreators {
-                creators,
-                reads,
-                built,
-            } = run;
-            findings.extend(built);
-            let mut creators = creators.into_iter();
-            for read in reads {
-                let creator = if read.resolved { creators.next() } else { None };
+            findings.extend(run.built);
+            for read in run.reads {
                 let handle = read.handle;
                 if let Some((first_role, first_span)) = handles.get(&handle.value) {
                     let role = read.role;
@@ -396,7 +389,7 @@ impl Resolver<'_> {
                     continue;
                 }
                 findings.extend(read.findings);
-                resolved.extend(creator);
+                resolved.extend(read.creator);
                 handles.insert(handle.value, (read.role, handle.span));
             }
         })?;
@@ -437,10 +430,8 @@ impl CreatorBlock<'_> {
 /// Below this many creators a thread costs more than it saves.
 const CREATORS_PER_THREAD: usize = 256;
 
-/// One run of creator blocks read: the creators read whole, and what each
-/// block gave, in order.
+/// One run of creator blocks read: what each block gave, in order.
 struct ReadCreators {
-    creators: Vec<Creator>,
     reads: Vec<Read>,
     /// The findings of building the blocks and of their texts' versions:
     /// reported whether or not a block is read.
@@ -451,8 +442,8 @@ struct ReadCreators {
 struct Read {
     handle: Spanned<String>,
     role: Role,
-    /// Whether the block gave a creator (the next of `creators`).
-    resolved: bool,
+    /// The creator, when the block gave one.
+    creator: Option<Creator>,
     /// The findings of reading it: dropped when the handle was declared
     /// before, as the block is then not read.
     findings: Vec<Finding>,
@@ -520,7 +511,6 @@ fn read_run(
     context: &CreatorContext<'_>,
 ) -> Option<ReadCreators> {
     let mut run = ReadCreators {
-        creators: Vec::with_capacity(blocks.len()),
         reads: Vec::with_capacity(blocks.len()),
         built: Vec::new(),
     };
@@ -547,17 +537,15 @@ fn read_run(
         resolver.creator_translations(block);
         run.built.append(&mut resolver.findings);
         let creator = resolver.creator(block, *role, handle, context);
-        let creator = creator.map(|mut creator| {
-            creator.shrink_to_fit();
-            creator
-        });
         run.reads.push(Read {
             handle: handle.clone(),
             role: *role,
-            resolved: creator.is_some(),
+            creator: creator.map(|mut creator| {
+                creator.shrink_to_fit();
+                creator
+            }),
             findings: resolver.findings,
         });
-        run.creators.extend(creator);
     }
     Some(run)
 }

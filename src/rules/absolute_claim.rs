@@ -3,11 +3,10 @@
 
 use std::sync::LazyLock;
 
-use super::given::{texts, word_finding};
+use super::given::word_finding;
 use super::text::Terms;
 use super::{or_allow, words, Rule, RuleInfo};
 use crate::diagnostic::Findings;
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -105,9 +104,9 @@ impl Rule for AbsoluteClaim {
         &ABSOLUTE_CLAIM
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
-        for given in texts(campaign) {
-            let hits = ABSOLUTE.find(&given.text.value);
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
+        for (given, folded) in campaign.given() {
+            let hits = ABSOLUTE.find_folded(folded, &given.text.value);
             if hits.is_empty() {
                 continue;
             }

@@ -1,10 +1,9 @@
 //! XHS003 avoid-word: the brand's own banned words stay out of briefs.
 
-use super::given::{texts, word_finding};
+use super::given::word_finding;
 use super::text::Terms;
 use super::{Rule, RuleInfo};
 use crate::diagnostic::Findings;
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -56,7 +55,7 @@ impl Rule for AvoidWord {
         &AVOID_WORD
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let Some(brand) = &campaign.brand else {
             return;
         };
@@ -67,8 +66,8 @@ impl Rule for AvoidWord {
             brand.avoid.iter().map(|t| t.value.as_str()),
             super::words::KNOWN,
         );
-        for given in texts(campaign) {
-            let hits = avoid.find(&given.text.value);
+        for (given, folded) in campaign.given() {
+            let hits = avoid.find_folded(folded, &given.text.value);
             let Some(finding) = word_finding(&AVOID_WORD, &given, &hits, |text, terms| {
                 t!(
                     "{text} uses a word the brand avoids: {terms}",

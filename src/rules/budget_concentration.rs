@@ -3,7 +3,6 @@
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
 use crate::model::values::{percent_text, share, Money};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -49,7 +48,7 @@ impl Rule for BudgetConcentration {
         &BUDGET_CONCENTRATION
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let paid: Vec<_> = campaign
             .creators
             .iter()

@@ -3,7 +3,7 @@
 use super::{either, or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
-use crate::model::{Campaign, MetricKind, Stage};
+use crate::model::{MetricKind, Stage};
 use crate::t;
 
 crate::rule_info! {
@@ -53,7 +53,7 @@ impl Rule for FastScrollKpis {
         &FAST_SCROLL_KPIS
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for goal in &campaign.goals {
             if goal.stage.value == Stage::Discovery {
                 continue;

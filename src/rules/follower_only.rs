@@ -2,7 +2,6 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -53,7 +52,7 @@ impl Rule for FollowerOnly {
         &FOLLOWER_ONLY
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for creator in &campaign.creators {
             if creator.niche.is_empty()
                 && creator.engagement.is_none()

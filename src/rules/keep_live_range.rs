@@ -3,7 +3,6 @@
 
 use super::{or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::platform::{KEEP_LIVE_MAX_DAYS, KEEP_LIVE_MIN_DAYS};
 use crate::t;
 
@@ -46,7 +45,7 @@ impl Rule for KeepLiveRange {
         &KEEP_LIVE_RANGE
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         // A creator without terms of their own carries the campaign's, span
         // and all: each `keep_live` line is reported once.
         let mut lines: Vec<_> = std::iter::once(&campaign.terms)

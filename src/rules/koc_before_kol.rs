@@ -2,7 +2,6 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -47,7 +46,7 @@ impl Rule for KocBeforeKol {
         &KOC_BEFORE_KOL
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let first_kol = campaign
             .kols()
             .flat_map(|kol| kol.deliveries.iter().map(move |d| (kol, d)))

@@ -2,7 +2,6 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -49,7 +48,7 @@ impl Rule for KocNoTrial {
         &KOC_NO_TRIAL
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let min = campaign.policy.min_trial_days;
         for koc in campaign.kocs() {
             let (span, message, label) = match &koc.trial {

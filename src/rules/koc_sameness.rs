@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::text::key;
 use super::{handles, or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Creator};
+use crate::model::Creator;
 use crate::t;
 
 crate::rule_info! {
@@ -59,7 +59,7 @@ impl Rule for KocSameness {
         &KOC_SAMENESS
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         // Keyed by folded angle ("" for none), in first-seen order.
         let mut groups: HashMap<String, Vec<&Creator>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();

@@ -6,7 +6,6 @@ use super::given::{versions, word_finding, Field, Given, Owner};
 use super::text::Terms;
 use super::{or_allow, who, words, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -59,7 +58,7 @@ impl Rule for KocScripted {
         &KOC_SCRIPTED
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for koc in campaign.kocs() {
             if let (Some(first), Some(last)) = (koc.script.first(), koc.script.last()) {
                 let lines = koc.script.len();

@@ -3,7 +3,7 @@
 use super::{either, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
-use crate::model::{Campaign, MetricKind, Role, Stage};
+use crate::model::{MetricKind, Role, Stage};
 use crate::t;
 
 crate::rule_info! {
@@ -62,7 +62,7 @@ impl Rule for KolSalesKpi {
         &KOL_SALES_KPI
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for kol in campaign.creators.iter().filter(|c| c.role == Role::Kol) {
             for served in &kol.serves {
                 let Some(goal) = campaign.goal(served.value) else {

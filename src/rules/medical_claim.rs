@@ -3,11 +3,10 @@
 
 use std::sync::LazyLock;
 
-use super::given::{texts, word_finding, Given};
+use super::given::{word_finding, Given};
 use super::text::{key, Hit, Terms, Word};
 use super::{or_allow, words, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::source::Spanned;
 use crate::t;
 
@@ -225,7 +224,7 @@ impl Rule for MedicalClaim {
         &MEDICAL_CLAIM
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let category = campaign.brand.as_ref().and_then(|b| b.category.as_ref());
         let folded = category.map(|category| key(&category.value));
         let is = |list: &[&str]| folded.as_deref().is_some_and(|f| list.contains(&f));
@@ -236,8 +235,8 @@ impl Rule for MedicalClaim {
         } else {
             &EVERY
         };
-        for given in texts(campaign) {
-            let hits = terms.find(&given.text.value);
+        for (given, folded) in campaign.given() {
+            let hits = terms.find_folded(folded, &given.text.value);
             if hits.is_empty() {
                 continue;
             }

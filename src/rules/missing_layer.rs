@@ -2,7 +2,7 @@
 
 use super::{or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Stage};
+use crate::model::Stage;
 use crate::t;
 
 crate::rule_info! {
@@ -56,7 +56,7 @@ impl Rule for MissingLayer {
         &MISSING_LAYER
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let kols = campaign.kols().count();
         let first_kol = campaign.kols().next();
         if let Some(first_kol) = first_kol {

@@ -3,7 +3,6 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -73,7 +72,7 @@ impl Rule for MixedScriptHandle {
         &MIXED_SCRIPT_HANDLE
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for creator in &campaign.creators {
             let handle = &creator.handle;
             let Some((at, ch)) = lookalike(&handle.value) else {

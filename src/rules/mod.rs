@@ -51,7 +51,65 @@ use crate::t;
 pub trait Rule: Sync {
     fn info(&self) -> &'static RuleInfo;
     /// Pushes a finding for each problem; `run` drops the allowed ones.
-    fn check(&self, campaign: &Campaign, findings: &mut Findings);
+    fn check(&self, campaign: &Context<'_>, findings: &mut Findings);
+}
+
+/// What the rules read: the campaign (it derefs to it), and every text
+/// given to creators folded for matching. Five rules match word lists or
+/// compare texts in each of those texts; folding is most of that work, so
+/// it is done once here, not once per rule.
+pub struct Context<'c> {
+    campaign: &'c Campaign,
+    /// `text::fold` of each of `given::texts`, in that order.
+    folded: Vec<String>,
+}
+
+impl<'c> Context<'c> {
+    /// Folds the given texts, on `threads` threads.
+    pub fn new(campaign: &'c Campaign, threads: usize) -> Self {
+        let texts: Vec<&str> = given::texts(campaign)
+            .map(|given| given.text.value.as_str())
+            .collect();
+        let fold =
+            |texts: &[&str]| -> Vec<String> { texts.iter().map(|text| text::fold(text)).collect() };
+        let folded = if threads <= 1 {
+            fold(&texts)
+        } else {
+            let share = texts.len().div_ceil(threads).max(1);
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = texts
+                    .chunks(share)
+                    .map(|part| scope.spawn(move || fold(part)))
+                    .collect();
+                let mut folded = Vec::with_capacity(texts.len());
+                for (part, worker) in texts.chunks(share).zip(parts) {
+                    // A fold that panicked is a bug in redbrief: its texts
+                    // read as empty (no word is found in them), and the
+                    // other findings still reach the user.
+                    folded.extend(
+                        worker
+                            .join()
+                            .unwrap_or_else(|_| vec![String::new(); part.len()]),
+                    );
+                }
+                folded
+            })
+        };
+        Context { campaign, folded }
+    }
+
+    /// Every text given to creators (`given::texts`), with its folded form.
+    pub fn given(&self) -> impl Iterator<Item = (given::Given<'c>, &str)> {
+        given::texts(self.campaign).zip(self.folded.iter().map(String::as_str))
+    }
+}
+
+impl std::ops::Deref for Context<'_> {
+    type Target = Campaign;
+
+    fn deref(&self) -> &Campaign {
+        self.campaign
+    }
 }
 
 /// The strategy and platform rules, in code order.
@@ -102,6 +160,7 @@ pub fn run(campaign: &Campaign, keep: Option<usize>) -> Findings {
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     };
+    let campaign = &Context::new(campaign, threads);
     let mut findings = sink();
     if threads == 1 {
         for rule in active {
@@ -231,6 +290,26 @@ pub fn closest(code_or_name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_given_text_is_folded_once_in_order_on_any_thread_count() {
+        for example in [
+            include_str!("../../examples/glow-serum-my.campaign"),
+            include_str!("../../examples/xiaolu-skincare-cn.campaign"),
+        ] {
+            let checked = crate::check("spec.campaign", example.as_bytes().to_vec());
+            let campaign = checked.campaign.expect("the example resolves");
+            let expected: Vec<String> = given::texts(&campaign)
+                .map(|given| text::fold(&given.text.value))
+                .collect();
+            assert!(expected.len() > 10, "{}", expected.len());
+            for threads in [1, 2, 7, 1000] {
+                let context = Context::new(&campaign, threads);
+                let folded: Vec<&str> = context.given().map(|(_, folded)| folded).collect();
+                assert_eq!(folded, expected, "{threads} threads");
+            }
+        }
+    }
 
     #[test]
     fn codes_and_names_are_unique() {

@@ -3,7 +3,6 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -53,7 +52,7 @@ impl Rule for NoTimeToTry {
         &NO_TIME_TO_TRY
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for koc in campaign.kocs() {
             let (Some(trial), Some(start), Some(first_post)) =
                 (&koc.trial, koc.dates.trial_start, koc.dates.first_post)

@@ -2,7 +2,6 @@
 
 use super::{who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::platform::{title_length, TITLE_MAX, TOPIC_TAGS_MAX};
 use crate::t;
 
@@ -54,7 +53,7 @@ impl Rule for NoteLimits {
         &NOTE_LIMITS
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for creator in &campaign.creators {
             let Some(title) = &creator.title else {
                 continue;

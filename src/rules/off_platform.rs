@@ -3,11 +3,10 @@
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
-use super::given::{texts, word_finding};
+use super::given::word_finding;
 use super::text::{Hit, Terms};
 use super::{patterns, words, Rule, RuleInfo};
 use crate::diagnostic::Findings;
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -87,8 +86,9 @@ static OFF: LazyLock<Terms> = LazyLock::new(|| Terms::new(words::OFF_PLATFORM));
 
 /// The listed words and the contact details found by shape, leftmost first;
 /// where two overlap, the longer one (`vx123456` rather than `vx`).
-fn find(text: &str) -> Vec<Hit<'_>> {
-    let mut found = OFF.find(text);
+/// `folded` is `text` folded (`text::fold`).
+fn find<'t>(folded: &str, text: &'t str) -> Vec<Hit<'t>> {
+    let mut found = OFF.find_folded(folded, text);
     found.extend(patterns::find(text));
     found.sort_by_key(|hit| (hit.bytes.start, Reverse(hit.bytes.end)));
     let mut hits: Vec<Hit<'_>> = Vec::with_capacity(found.len());
@@ -109,9 +109,9 @@ impl Rule for OffPlatform {
         &OFF_PLATFORM
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
-        for given in texts(campaign) {
-            let hits = find(&given.text.value);
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
+        for (given, folded) in campaign.given() {
+            let hits = find(folded, &given.text.value);
             if let Some(finding) = word_finding(&OFF_PLATFORM, &given, &hits, |text, terms| {
                 t!(
                     "{text} sends readers off the platform: {terms}",
@@ -132,9 +132,13 @@ impl Rule for OffPlatform {
 #[cfg(test)]
 mod tests {
     use super::find;
+    use crate::rules::text::fold;
 
     fn found(text: &str) -> Vec<&str> {
-        find(text).into_iter().map(|hit| hit.term).collect()
+        find(&fold(text), text)
+            .into_iter()
+            .map(|hit| hit.term)
+            .collect()
     }
 
     #[test]

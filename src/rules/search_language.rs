@@ -4,7 +4,7 @@
 use super::text::has_han;
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Text};
+use crate::model::Text;
 use crate::t;
 
 crate::rule_info! {
@@ -52,7 +52,7 @@ impl Rule for SearchLanguage {
         &SEARCH_LANGUAGE
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         if let Some(brand) = &campaign.brand {
             if let Some(finding) =
                 no_chinese(&brand.hashtags, &t!("the brand's `hashtags`"), "精华推荐")

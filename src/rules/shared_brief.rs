@@ -1,12 +1,13 @@
 //! RS002 shared-brief: KOLs and KOCs get briefs of their own.
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
-use super::given::{versions, Field};
-use super::text::key;
+use rustc_hash::FxHashMap;
+
+use super::given::{Field, Owner};
 use super::{who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Creator, Role, Text};
+use crate::model::{Creator, Role, Text};
 use crate::t;
 
 crate::rule_info! {
@@ -62,6 +63,33 @@ crate::rule_info! {
 
 pub struct SharedBrief;
 
+/// A folded text compared as `text::key` compares: its spaces left out
+/// ("oily skin" is "oilyskin"), without making the spaceless copy.
+#[derive(Clone, Copy)]
+struct Key<'t>(&'t str);
+
+impl Key<'_> {
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.bytes().filter(|&b| b != b' ')
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes().eq(other.bytes())
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for byte in self.bytes() {
+            state.write_u8(byte);
+        }
+    }
+}
+
 /// The first KOL and the first KOC given one folded text.
 #[derive(Default)]
 struct Givers<'c> {
@@ -74,7 +102,7 @@ impl Rule for SharedBrief {
         &SHARED_BRIEF
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         // Keyed by folded text, so the roster is read once; sized for every
         // text up front, so a large roster's map is never held twice while
         // it grows.
@@ -83,51 +111,95 @@ impl Rule for SharedBrief {
             .iter()
             .map(|c| usize::from(c.angle.is_some()) + c.script.len() + c.prompts.len())
             .sum();
-        let mut seen: HashMap<String, Givers<'_>> = HashMap::with_capacity(texts);
-        for creator in &campaign.creators {
-            let texts = creator
-                .angle
-                .as_deref()
-                .map(|t| (t, Field::Angle))
-                .into_iter()
-                .chain(creator.script.iter().map(|t| (t, Field::ScriptLine)))
-                .chain(creator.prompts.iter().map(|t| (t, Field::Prompt)))
-                // A `zh` version shared by a KOL and a KOC is a shared
-                // Chinese brief, whatever the texts as written say.
-                .flat_map(|(text, field)| versions(text).map(move |(text, _)| (text, field)));
-            for (text, field) in texts {
-                let folded = key(&text.value);
-                if folded.is_empty() {
-                    continue;
+        let mut seen: FxHashMap<Key<'_>, Givers<'_>> =
+            FxHashMap::with_capacity_and_hasher(texts, Default::default());
+        // The angle, script lines and prompts of each creator in turn, with
+        // their versions: a `zh` version shared by a KOL and a KOC is a
+        // shared Chinese brief, whatever the texts as written say.
+        let given = campaign
+            .given()
+            .filter_map(|(given, folded)| match given.owner {
+                Owner::Creator(creator)
+                    if matches!(
+                        given.field,
+                        Field::Angle | Field::ScriptLine | Field::Prompt
+                    ) =>
+                {
+                    Some((creator, given.text, given.field, folded))
                 }
-                let givers = seen.entry(folded).or_default();
-                let (own, other) = match creator.role {
-                    Role::Kol => (&mut givers.kol, givers.koc),
-                    Role::Koc => (&mut givers.koc, givers.kol),
-                };
-                if let Some((first, first_text, first_field)) = other {
-                    findings.push(
-                        Finding::new(
-                            &SHARED_BRIEF,
-                            text.span,
-                            t!(
-                                "{field} of {who} repeats {first_field} of {first}",
-                                field = field.name(),
-                                who = who(creator),
-                                first_field = first_field.name(),
-                                first = who(first)
-                            ),
-                        )
-                        .label(t!("same text as the other role's brief"))
-                        .related(first_text.span, t!("given to {who}", who = who(first)))
-                        .help(t!(
-                            "write each role its own brief: an aspirational story for the KOL, \
+                _ => None,
+            });
+        for (creator, text, field, folded) in given {
+            if folded.is_empty() {
+                continue;
+            }
+            let givers = seen.entry(Key(folded)).or_default();
+            let (own, other) = match creator.role {
+                Role::Kol => (&mut givers.kol, givers.koc),
+                Role::Koc => (&mut givers.koc, givers.kol),
+            };
+            if let Some((first, first_text, first_field)) = other {
+                findings.push(
+                    Finding::new(
+                        &SHARED_BRIEF,
+                        text.span,
+                        t!(
+                            "{field} of {who} repeats {first_field} of {first}",
+                            field = field.name(),
+                            who = who(creator),
+                            first_field = first_field.name(),
+                            first = who(first)
+                        ),
+                    )
+                    .label(t!("same text as the other role's brief"))
+                    .related(first_text.span, t!("given to {who}", who = who(first)))
+                    .help(t!(
+                        "write each role its own brief: an aspirational story for the KOL, \
                              a real-use question or everyday setting for the KOC"
-                        )),
+                    )),
+                );
+            }
+            if own.is_none() {
+                *own = Some((creator, text, field));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::text::{fold, key};
+    use std::hash::BuildHasher;
+
+    /// `Key` is `text::key` without the copy: equal, and hashed alike,
+    /// exactly when the keys are equal.
+    #[test]
+    fn keys_compare_as_text_key_does() {
+        let texts = [
+            "Oily skin, tested!",
+            "oily-skin tested",
+            "oilyskin tested",
+            "Oily skin tested?",
+            "oily skins tested",
+            "睡前 护肤",
+            "睡前护肤！",
+            "ＢＥＳＴ serum",
+            "best-serum",
+            "",
+        ];
+        let hasher = rustc_hash::FxBuildHasher;
+        for a in texts {
+            for b in texts {
+                let (folded_a, folded_b) = (fold(a), fold(b));
+                let same = key(a) == key(b);
+                assert_eq!(Key(&folded_a) == Key(&folded_b), same, "{a:?} {b:?}");
+                if same {
+                    assert_eq!(
+                        hasher.hash_one(Key(&folded_a)),
+                        hasher.hash_one(Key(&folded_b)),
+                        "{a:?} {b:?}"
                     );
-                }
-                if own.is_none() {
-                    *own = Some((creator, text, field));
                 }
             }
         }

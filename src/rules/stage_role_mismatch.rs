@@ -2,7 +2,7 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Role, Stage};
+use crate::model::{Role, Stage};
 use crate::t;
 
 crate::rule_info! {
@@ -50,7 +50,7 @@ impl Rule for StageRoleMismatch {
         &STAGE_ROLE_MISMATCH
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for creator in &campaign.creators {
             for served in &creator.serves {
                 let Some(goal) = campaign.goal(served.value) else {

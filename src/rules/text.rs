@@ -193,31 +193,6 @@ impl Folded {
         }
     }
 
-    /// Whether `range` of the folded text has word boundaries where it
-    /// starts or ends with a spaced-script word.
-    fn has_boundaries(&self, range: Range<usize>) -> bool {
-        let (Some(before), Some(term), Some(after)) = (
-            self.text.get(..range.start),
-            self.text.get(range.clone()),
-            self.text.get(range.end..),
-        ) else {
-            return false;
-        };
-        let starts_word = term.chars().next().is_some_and(is_word_char);
-        let ends_word = term.chars().next_back().is_some_and(is_word_char);
-        let joined_before = starts_word && before.chars().next_back().is_some_and(is_word_char);
-        let joined_after = ends_word && after.chars().next().is_some_and(is_word_char);
-        !joined_before && !joined_after
-    }
-
-    /// Whether the folded `phrase` sits at byte `at`, with word boundaries.
-    fn has_at(&self, phrase: &str, at: usize) -> bool {
-        self.text
-            .get(at..)
-            .is_some_and(|rest| rest.starts_with(phrase))
-            && self.has_boundaries(at..at + phrase.len())
-    }
-
     /// The bytes of the original text that `range` of folded bytes came
     /// from.
     fn bytes(&self, range: Range<usize>) -> Range<usize> {
@@ -232,10 +207,43 @@ impl Folded {
     }
 }
 
+/// Whether `range` of the folded text `folded` has word boundaries where it
+/// starts or ends with a spaced-script word.
+fn has_boundaries(folded: &str, range: Range<usize>) -> bool {
+    let (Some(before), Some(term), Some(after)) = (
+        folded.get(..range.start),
+        folded.get(range.clone()),
+        folded.get(range.end..),
+    ) else {
+        return false;
+    };
+    let starts_word = term.chars().next().is_some_and(is_word_char);
+    let ends_word = term.chars().next_back().is_some_and(is_word_char);
+    let joined_before = starts_word && before.chars().next_back().is_some_and(is_word_char);
+    let joined_after = ends_word && after.chars().next().is_some_and(is_word_char);
+    !joined_before && !joined_after
+}
+
+/// Whether the folded `phrase` sits at byte `at` of `folded`, with word
+/// boundaries.
+fn has_at(folded: &str, phrase: &str, at: usize) -> bool {
+    folded
+        .get(at..)
+        .is_some_and(|rest| rest.starts_with(phrase))
+        && has_boundaries(folded, at..at + phrase.len())
+}
+
+/// A text folded for matching (see the module's comment): what
+/// `Terms::find_folded` reads, so that a text read by several lists is
+/// folded once.
+pub fn fold(text: &str) -> String {
+    Folded::new(text).text
+}
+
 /// The comparison key for "the same text": folded, with all spacing and
 /// punctuation gone, so "Oily skin, tested!" and "oily-skin tested" agree.
 pub fn key(text: &str) -> String {
-    let mut key = Folded::new(text).text;
+    let mut key = fold(text);
     key.retain(|c| c != ' ');
     key
 }
@@ -320,7 +328,7 @@ impl Terms {
         let mut patterns: Vec<Vec<usize>> = Vec::new();
         let mut pattern_of: HashMap<String, usize> = HashMap::new();
         for (term, except) in pairs {
-            let folded = Folded::new(&term).text;
+            let folded = fold(&term);
             if folded.is_empty() {
                 continue;
             }
@@ -338,7 +346,7 @@ impl Terms {
             }
             entries.push(Entry {
                 term,
-                except: except.iter().map(|e| Folded::new(e).text).collect(),
+                except: except.iter().map(|e| fold(e)).collect(),
             });
         }
         let automaton = if folded_terms.is_empty() {
@@ -356,16 +364,23 @@ impl Terms {
     /// Every term in `text`, leftmost first; where terms overlap, the
     /// longest wins ("全网第一" rather than "第一").
     pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
+        if self.automaton.is_none() {
+            return Vec::new();
+        }
+        self.find_folded(&fold(text), text)
+    }
+
+    /// `find` in `text`, given as `folded` too (by `fold`).
+    pub fn find_folded(&self, folded: &str, text: &str) -> Vec<Hit<'_>> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let folded = Folded::new(text);
         // Every occurrence of every term, overlapping ones included, that
         // holds its word boundaries and is not inside one of its exceptions.
         let mut found: Vec<(Range<usize>, &Entry)> = Vec::new();
-        for occurrence in automaton.find_overlapping_iter(&folded.text) {
+        for occurrence in automaton.find_overlapping_iter(folded) {
             let range = occurrence.range();
-            if !folded.has_boundaries(range.clone()) {
+            if !has_boundaries(folded, range.clone()) {
                 continue;
             }
             // Terms that fold alike: the last one listed speaks for them.
@@ -376,7 +391,7 @@ impl Terms {
                 .flatten()
                 .rev()
                 .filter_map(|&i| self.entries.get(i))
-                .find(|entry| !excepted(&folded, entry, &range));
+                .find(|entry| !excepted(folded, entry, &range));
             if let Some(entry) = entry {
                 found.push((range, entry));
             }
@@ -404,11 +419,11 @@ impl Terms {
 }
 
 /// Whether the term found at `range` lies inside one of its everyday phrases.
-fn excepted(folded: &Folded, entry: &Entry, range: &Range<usize>) -> bool {
+fn excepted(folded: &str, entry: &Entry, range: &Range<usize>) -> bool {
     entry.except.iter().any(|phrase| {
         let earliest = range.end.saturating_sub(phrase.len());
         (earliest..=range.start)
-            .any(|start| start + phrase.len() >= range.end && folded.has_at(phrase, start))
+            .any(|start| start + phrase.len() >= range.end && has_at(folded, phrase, start))
     })
 }
 

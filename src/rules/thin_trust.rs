@@ -2,7 +2,7 @@
 
 use super::{commas, handles, or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Stage};
+use crate::model::Stage;
 use crate::t;
 
 crate::rule_info! {
@@ -52,7 +52,7 @@ impl Rule for ThinTrust {
         &THIN_TRUST
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let is_trust_goal = |stage: Stage| matches!(stage, Stage::Validation | Stage::Conversion);
         let trust_goals: Vec<_> = campaign
             .goals

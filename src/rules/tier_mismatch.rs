@@ -2,7 +2,7 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Role};
+use crate::model::Role;
 use crate::t;
 
 crate::rule_info! {
@@ -52,7 +52,7 @@ impl Rule for TierMismatch {
         &TIER_MISMATCH
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let policy = &campaign.policy;
         for creator in &campaign.creators {
             let followers = creator.followers.value;

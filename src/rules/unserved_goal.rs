@@ -2,7 +2,6 @@
 
 use super::{Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -47,7 +46,7 @@ impl Rule for UnservedGoal {
         &UNSERVED_GOAL
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let mut served = vec![false; campaign.goals.len()];
         for goal in campaign.creators.iter().flat_map(|c| &c.serves) {
             if let Some(slot) = served.get_mut(goal.value) {

@@ -4,7 +4,6 @@ use super::untranslated::free_texts;
 use super::{commas, or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
 use crate::model::vocabulary::Vocabulary;
-use crate::model::Campaign;
 use crate::t;
 
 crate::rule_info! {
@@ -50,7 +49,7 @@ impl Rule for UnshownVersion {
         &UNSHOWN_VERSION
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let written: Vec<&str> = campaign.languages.iter().map(|l| l.name()).collect();
         for (what, text) in free_texts(campaign) {
             for translation in &text.translations {

@@ -66,7 +66,7 @@ impl Rule for Untranslated {
         &UNTRANSLATED
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for (what, text) in free_texts(campaign) {
             let missing: Vec<Language> = campaign
                 .languages

@@ -3,7 +3,7 @@
 
 use super::{or_allow, who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Campaign, Stage};
+use crate::model::Stage;
 use crate::t;
 
 crate::rule_info! {
@@ -52,7 +52,7 @@ impl Rule for ValidationAfterPeak {
         &VALIDATION_AFTER_PEAK
     }
 
-    fn check(&self, campaign: &Campaign, findings: &mut Findings) {
+    fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         let Some(last) = campaign.peaks.iter().max_by_key(|p| p.date.value) else {
             return;
         };

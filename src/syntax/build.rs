@@ -126,7 +126,10 @@ impl Builder {
     }
 
     fn nodes(&mut self, pairs: Pairs<'_, Rule>) -> Vec<Node> {
-        let mut nodes: Vec<Node> = pairs.filter_map(|pair| self.node(pair)).collect();
+        // Room for every pair up front (braces and blank lines are fewer
+        // nodes), not grown by doubling.
+        let mut nodes = Vec::with_capacity(pairs.len());
+        nodes.extend(pairs.filter_map(|pair| self.node(pair)));
         // A block's nodes live as long as the tree: no room to grow.
         nodes.shrink_to_fit();
         nodes
@@ -612,10 +615,14 @@ impl Builder {
             Some(body) if multiline => dedent(body.as_str()),
             Some(body) => self.unescape(body.as_str(), self.offset + body.as_span().start()),
         };
-        if let Some(ch) = value
+        // Control characters are C0, DEL and C1; C1 is encoded after the
+        // byte 0xC2, so a text without these bytes has none.
+        let may_hold_control = value.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2);
+        let control = value
             .chars()
-            .find(|&c| c.is_control() && c != '\n' && c != '\t')
-        {
+            .take_while(|_| may_hold_control)
+            .find(|&c| c.is_control() && c != '\n' && c != '\t');
+        if let Some(ch) = control {
             // NUL, ESC (terminal colours), DEL: invisible in an editor, and
             // copied into every brief.
             self.findings.push(
@@ -704,6 +711,10 @@ impl Builder {
 
     /// Decodes `\"`, `\\` and `\n`; reports any other escape.
     fn unescape(&mut self, raw: &str, start: usize) -> String {
+        // Most texts have no escape at all: one copy.
+        if !raw.contains('\\') {
+            return raw.to_string();
+        }
         let mut value = String::with_capacity(raw.len());
         let mut chars = raw.char_indices();
         while let Some((i, ch)) = chars.next() {

@@ -12,6 +12,10 @@
 //! reading code where the resolver matches on `Key` (the compiler points at
 //! every match that must learn it).
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 /// Where a statement stands: the block it is written in. The roles are two
 /// places, so a field can belong to one role only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -456,8 +460,18 @@ pub fn field_at(keyword: &str, place: Place) -> Option<&'static FieldSpec> {
 
 /// The first field `keyword` names anywhere.
 pub fn field(keyword: &str) -> Option<&'static FieldSpec> {
-    FIELDS.iter().find(|f| f.keyword == keyword)
+    BY_KEYWORD.get(keyword).copied()
 }
+
+/// The rows by keyword, the first where two share one: `field` is asked
+/// for every line of a spec, ten thousand creators' worth in a large one.
+static BY_KEYWORD: LazyLock<FxHashMap<&'static str, &'static FieldSpec>> = LazyLock::new(|| {
+    let mut rows = FxHashMap::default();
+    for row in FIELDS {
+        rows.entry(row.keyword).or_insert(row);
+    }
+    rows
+});
 
 /// The row of a key.
 pub fn spec_of(key: Key) -> &'static FieldSpec {

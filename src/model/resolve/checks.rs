@@ -2,7 +2,7 @@
 //! parts (E006), deliveries inside the window (E005), one currency (E009)
 //! and fees within the budget (E008).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Resolver;
 use crate::diagnostic::codes::{CURRENCY, DUPLICATE, MISSING, OVER_BUDGET, SCHEDULE};
@@ -213,7 +213,8 @@ impl Resolver<'_> {
     /// `render` would find out too late.
     pub(super) fn file_clashes(&mut self, campaign: &Campaign) {
         let language = campaign.languages.first().map_or("en", |l| l.name());
-        let mut taken: HashMap<(Role, String), usize> = HashMap::new();
+        let mut taken: FxHashMap<(Role, String), usize> =
+            FxHashMap::with_capacity_and_hasher(campaign.creators.len(), Default::default());
         for (index, creator) in campaign.creators.iter().enumerate() {
             let name = file_name::for_handle(&creator.handle.value);
             let key = (creator.role, file_name::clash_key(&name));

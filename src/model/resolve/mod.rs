@@ -16,6 +16,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::*;
 use crate::diagnostic::codes::{DUPLICATE, MISSING, SCHEDULE, SYNTAX};
 use crate::diagnostic::{Catalogue, Finding};
@@ -159,7 +161,7 @@ impl Resolver<'_> {
             costs: Vec::new(),
         };
         let mut terms_span: Option<Span> = None;
-        let mut seen = HashMap::new();
+        let mut seen = FxHashMap::default();
         let mut creators = Vec::new();
         let mut policy_span: Option<Span> = None;
         let mut goal_spans: HashMap<String, Span> = HashMap::new();
@@ -359,7 +361,8 @@ impl Resolver<'_> {
             creators.extend(unbuilt.blocks.iter().cloned().map(CreatorBlock::Unbuilt));
             creators.sort_by_key(CreatorBlock::start);
         }
-        let mut handles: HashMap<String, (Role, Span)> = HashMap::new();
+        let mut handles: FxHashMap<String, (Role, Span)> =
+            FxHashMap::with_capacity_and_hasher(creators.len(), Default::default());
         let mut resolved = Vec::with_capacity(creators.len());
         let mut findings = Vec::new();
         read_creators(&creators, unbuilt.text, self.rules, &context, |run| {
@@ -553,7 +556,7 @@ fn read_run(
 /// A block's readable statements and the keys of every field given.
 struct Given<'a> {
     statements: Vec<&'a Statement>,
-    keys: HashSet<&'static str>,
+    keys: FxHashSet<&'static str>,
     /// Blocks that may stand inside this one (a creator's `terms`).
     blocks: Vec<&'a Block>,
 }

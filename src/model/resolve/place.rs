@@ -2,7 +2,7 @@
 //! another block is E002 with where it belongs, the other role's field is
 //! E007, a single-valued field given twice is E003.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Given, Resolver};
 use crate::diagnostic::codes::{DUPLICATE, SYNTAX, UNKNOWN_NAME, WRONG_ROLE_FIELD};
@@ -85,7 +85,7 @@ impl Resolver<'_> {
         statement: &Statement,
         place: Place,
         owner: &str,
-        seen: &mut HashMap<&'static str, Span>,
+        seen: &mut FxHashMap<&'static str, Span>,
     ) -> bool {
         let key = statement.key.value;
         let role = match place {
@@ -249,9 +249,9 @@ impl Resolver<'_> {
         place: Place,
         owner: &str,
     ) -> Given<'a> {
-        let mut seen = HashMap::new();
+        let mut seen = FxHashMap::default();
         let mut accepted = Vec::new();
-        let mut keys = HashSet::new();
+        let mut keys = FxHashSet::default();
         let mut misspelt = Vec::new();
         let mut blocks = Vec::new();
         for node in &block.body {

@@ -2,7 +2,7 @@
 //! creator's of its role would be (`src/roster/` has already put a creator
 //! block for each row into the campaign, with the valid ones as defaults).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::place::place_of;
 use super::Resolver;
@@ -17,7 +17,7 @@ impl Resolver<'_> {
     pub(super) fn roster(&mut self, block: &Block, path: &Text, role: Role) {
         let owner = t!("the roster \"{path}\"", path = path.value);
         let place = place_of(role);
-        let mut seen = HashMap::new();
+        let mut seen = FxHashMap::default();
         let mut sheet = None;
         for node in &block.body {
             match node {

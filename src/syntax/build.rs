@@ -618,10 +618,13 @@ impl Builder {
         // Control characters are C0, DEL and C1; C1 is encoded after the
         // byte 0xC2, so a text without these bytes has none.
         let may_hold_control = value.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2);
-        let control = value
-            .chars()
-            .take_while(|_| may_hold_control)
-            .find(|&c| c.is_control() && c != '\n' && c != '\t');
+        let control = if may_hold_control {
+            value
+                .chars()
+                .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        } else {
+            None
+        };
         if let Some(ch) = control {
             // NUL, ESC (terminal colours), DEL: invisible in an editor, and
             // copied into every brief.

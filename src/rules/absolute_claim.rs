@@ -106,7 +106,7 @@ impl Rule for AbsoluteClaim {
 
     fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for (given, folded) in campaign.given() {
-            let hits = ABSOLUTE.find_folded(folded, &given.text.value);
+            let hits = ABSOLUTE.find_folded(folded, given.text);
             if hits.is_empty() {
                 continue;
             }

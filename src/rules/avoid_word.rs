@@ -67,7 +67,7 @@ impl Rule for AvoidWord {
             super::words::KNOWN,
         );
         for (given, folded) in campaign.given() {
-            let hits = avoid.find_folded(folded, &given.text.value);
+            let hits = avoid.find_folded(folded, given.text);
             let Some(finding) = word_finding(&AVOID_WORD, &given, &hits, |text, terms| {
                 t!(
                     "{text} uses a word the brand avoids: {terms}",

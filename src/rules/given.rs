@@ -116,6 +116,12 @@ pub fn versions(text: &Text) -> impl Iterator<Item = (&Text, Option<&str>)> {
 
 /// Every text given to creators, in the order the spec declares them.
 pub fn texts(campaign: &Campaign) -> impl Iterator<Item = Given<'_>> {
+    campaign_texts(campaign).chain(campaign.creators.iter().flat_map(creator_texts))
+}
+
+/// The texts the brand and products give every creator: `texts` before
+/// the creators' own.
+pub fn campaign_texts(campaign: &Campaign) -> impl Iterator<Item = Given<'_>> {
     let brand = campaign.brand.iter().flat_map(|brand| {
         brand.hashtags.iter().map(move |text| Given {
             text,
@@ -136,8 +142,7 @@ pub fn texts(campaign: &Campaign) -> impl Iterator<Item = Given<'_>> {
                 language,
             })
     });
-    let creators = campaign.creators.iter().flat_map(creator_texts);
-    brand.chain(products).chain(creators)
+    brand.chain(products)
 }
 
 /// One creator's texts.

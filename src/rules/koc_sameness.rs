@@ -1,11 +1,10 @@
 //! RS013 koc-sameness: KOCs bring different experiences.
 
-use std::collections::HashMap;
-
-use super::text::key;
+use super::given::Field;
+use super::text::Key;
 use super::{handles, or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Creator;
+use crate::model::{Creator, Role};
 use crate::t;
 
 crate::rule_info! {
@@ -60,37 +59,50 @@ impl Rule for KocSameness {
     }
 
     fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
-        // Keyed by folded angle ("" for none), in first-seen order.
-        let mut groups: HashMap<String, Vec<&Creator>> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
+        // Each KOC's angle, folded and compared without spaces; an empty
+        // key for none. Only one angle can be shared by over half the
+        // KOCs: a majority vote finds the candidate in one pass, without
+        // a map of every angle, and a second pass counts it.
+        let keyed = || {
+            campaign
+                .creators
+                .iter()
+                .enumerate()
+                .filter(|(_, creator)| creator.role == Role::Koc)
+                .map(|(index, koc)| {
+                    let angle = campaign
+                        .given_to(index)
+                        .find(|(given, _)| given.field == Field::Angle && given.language.is_none())
+                        .map_or("", |(_, folded)| folded);
+                    (koc, Key(angle))
+                })
+        };
+        let mut candidate = Key("");
+        let mut lead = 0_usize;
         let mut total = 0;
-        for koc in campaign.kocs() {
+        for (_, key) in keyed() {
             total += 1;
-            let angle = koc
-                .angle
-                .as_ref()
-                .map_or_else(String::new, |a| key(&a.value));
-            let group = groups.entry(angle.clone()).or_default();
-            if group.is_empty() {
-                order.push(angle);
+            if lead == 0 {
+                candidate = key;
             }
-            group.push(koc);
+            lead = if key == candidate { lead + 1 } else { lead - 1 };
         }
         if total < MIN_KOCS {
             return;
         }
-        let Some((angle, group)) = order
-            .iter()
-            .filter_map(|angle| groups.get(angle).map(|group| (angle, group)))
-            .find(|(_, group)| group.len() * 2 > total)
-        else {
+        let group: Vec<&Creator> = keyed()
+            .filter(|(_, key)| *key == candidate)
+            .map(|(koc, _)| koc)
+            .collect();
+        if group.len() * 2 <= total {
             return;
-        };
+        }
+        let shared = !candidate.is_empty();
         let count = group.len();
         let kocs = handles(group.iter().copied());
         let (span, label, message) =
             match (group.first().and_then(|c| c.angle.as_ref()), group.get(1)) {
-                (Some(first), Some(second)) if !angle.is_empty() => (
+                (Some(first), Some(second)) if shared => (
                     second.angle.as_ref().map_or(second.head_span, |a| a.span),
                     t!("the same angle again"),
                     t!(
@@ -120,10 +132,79 @@ impl Rule for KocSameness {
                 allow = or_allow(&KOC_SAMENESS, &t!("if the sameness is a deliberate test"))
             ));
         if let Some(first) = group.first().and_then(|c| c.angle.as_ref()) {
-            if !angle.is_empty() {
+            if shared {
                 finding = finding.related(first.span, t!("first given here"));
             }
         }
         findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// RS013's message for KOCs with these angles (`None`: no angle), or
+    /// `None` if it does not fire.
+    fn sameness(angles: &[Option<&str>]) -> Option<String> {
+        let mut spec = String::from(
+            "campaign \"Sameness\" {\n  window 2026-12-01 to 2027-01-31\n  languages en\n  \
+             brand \"Lumière Skin\" {\n    category skincare\n    market MY\n  }\n  \
+             product \"Glow Serum 30ml\" {\n    price 189 MYR\n  }\n  \
+             goal trust {\n    stage validation\n    kpi saves >= 4k\n  }\n",
+        );
+        for (n, angle) in angles.iter().enumerate() {
+            spec.push_str(&format!(
+                "  koc @koc{n} {{\n    followers 3k\n    niche skincare\n    serves trust\n    \
+                 trial 14d\n    deliver image x1 on 2026-12-{day:02}\n",
+                day = 10 + n
+            ));
+            if let Some(angle) = angle {
+                spec.push_str(&format!("    angle \"{angle}\"\n"));
+            }
+            spec.push_str("  }\n");
+        }
+        spec.push_str("}\n");
+        let checked = crate::check("sameness.campaign", spec.into_bytes());
+        assert!(checked.strategy_checked, "{:?}", checked.findings);
+        let found: Vec<String> = checked
+            .findings
+            .iter()
+            .filter(|f| f.code() == "RS013")
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(found.len() <= 1, "{found:?}");
+        found.into_iter().next()
+    }
+
+    #[test]
+    fn the_angle_over_half_share_is_found_wherever_it_starts() {
+        // The shared angle is not the first one seen.
+        assert_eq!(
+            sameness(&[
+                Some("A desk reset"),
+                Some("Oily skin"),
+                Some("oily-skin"),
+                None,
+                Some("OILY SKIN!")
+            ])
+            .as_deref(),
+            Some("3 of 5 KOCs share the angle \"Oily skin\": @koc1, @koc2 and @koc4")
+        );
+        // Half is not over half.
+        assert_eq!(
+            sameness(&[Some("a"), Some("a"), Some("b"), Some("c")]),
+            None
+        );
+        // Every angle different.
+        assert_eq!(sameness(&[Some("a"), Some("b"), Some("c")]), None);
+        // Fewer than three KOCs are not judged.
+        assert_eq!(sameness(&[Some("a"), Some("a")]), None);
+    }
+
+    #[test]
+    fn punctuation_only_angles_count_as_none() {
+        assert_eq!(
+            sameness(&[Some("!!!"), None, Some("A desk reset")]).as_deref(),
+            Some("2 of 3 KOCs have no angle: @koc0 and @koc1")
+        );
     }
 }

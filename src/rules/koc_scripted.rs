@@ -2,10 +2,11 @@
 
 use std::sync::LazyLock;
 
-use super::given::{versions, word_finding, Field, Given, Owner};
+use super::given::{word_finding, Field};
 use super::text::Terms;
 use super::{or_allow, who, words, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
+use crate::model::Role;
 use crate::t;
 
 crate::rule_info! {
@@ -59,7 +60,12 @@ impl Rule for KocScripted {
     }
 
     fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
-        for koc in campaign.kocs() {
+        let kocs = campaign
+            .creators
+            .iter()
+            .enumerate()
+            .filter(|(_, creator)| creator.role == Role::Koc);
+        for (index, koc) in kocs {
             if let (Some(first), Some(last)) = (koc.script.first(), koc.script.last()) {
                 let lines = koc.script.len();
                 let message = if lines == 1 {
@@ -84,23 +90,13 @@ impl Rule for KocScripted {
                         )),
                 );
             }
-            let texts = koc
-                .angle
-                .as_deref()
-                .map(|t| (t, Field::Angle))
-                .into_iter()
-                .chain(koc.prompts.iter().map(|t| (t, Field::Prompt)))
-                .flat_map(|(text, field)| {
-                    versions(text).map(move |(text, language)| (text, field, language))
-                });
-            for (text, field, language) in texts {
-                let given = Given {
-                    text,
-                    owner: Owner::Creator(koc),
-                    field,
-                    language,
-                };
-                let hits = HARD_SELL.find(&text.value);
+            // The angle and prompts, with their versions, folded once by
+            // the context.
+            let texts = campaign
+                .given_to(index)
+                .filter(|(given, _)| matches!(given.field, Field::Angle | Field::Prompt));
+            for (given, folded) in texts {
+                let hits = HARD_SELL.find_folded(folded, given.text);
                 let Some(finding) = word_finding(&KOC_SCRIPTED, &given, &hits, |text, terms| {
                     t!(
                         "{text} uses hard-sell wording: {terms}",

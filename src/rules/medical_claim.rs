@@ -236,7 +236,7 @@ impl Rule for MedicalClaim {
             &EVERY
         };
         for (given, folded) in campaign.given() {
-            let hits = terms.find_folded(folded, &given.text.value);
+            let hits = terms.find_folded(folded, given.text);
             if hits.is_empty() {
                 continue;
             }

@@ -55,52 +55,142 @@ pub trait Rule: Sync {
 }
 
 /// What the rules read: the campaign (it derefs to it), and every text
-/// given to creators folded for matching. Five rules match word lists or
+/// given to creators folded for matching. Six rules match word lists or
 /// compare texts in each of those texts; folding is most of that work, so
 /// it is done once here, not once per rule.
+///
+/// The texts are listed once, in one array, and folded into one string:
+/// each rule then reads memory in order. Walking the creators' fields again
+/// for every rule missed the cache once a roster outgrew it, and made the
+/// rules at 100,000 creators 18 times slower than at 10,000.
 pub struct Context<'c> {
     campaign: &'c Campaign,
-    /// `text::fold` of each of `given::texts`, in that order.
-    folded: Vec<String>,
+    listed: Listed<'c>,
+}
+
+/// The given texts of a run of creators, and their folds.
+#[derive(Default)]
+struct Listed<'c> {
+    /// `given::texts`, in that order.
+    given: Vec<given::Given<'c>>,
+    /// `text::fold` of each of `given`, end to end.
+    folded: String,
+    /// Where the fold of `given[i]` ends in `folded`.
+    ends: Vec<usize>,
+    /// Where creator i's texts start in `given`.
+    starts: Vec<usize>,
+}
+
+impl<'c> Listed<'c> {
+    /// Lists `texts` (the brand's and products'), then each of `creators`'.
+    /// `fold` false leaves every fold empty (see `Context::new`).
+    fn of(
+        texts: impl Iterator<Item = given::Given<'c>>,
+        creators: &'c [Creator],
+        fold: bool,
+    ) -> Self {
+        let mut listed = Listed {
+            starts: Vec::with_capacity(creators.len()),
+            ..Listed::default()
+        };
+        for given in texts {
+            listed.push(given, fold);
+        }
+        for creator in creators {
+            listed.starts.push(listed.given.len());
+            for given in given::creator_texts(creator) {
+                listed.push(given, fold);
+            }
+        }
+        listed
+    }
+
+    fn push(&mut self, given: given::Given<'c>, fold: bool) {
+        if fold {
+            self.folded.push_str(&text::fold(&given.text.value));
+        }
+        self.given.push(given);
+        self.ends.push(self.folded.len());
+    }
+
+    /// Adds the creators listed in `next`, which follow ours.
+    fn append(&mut self, next: Listed<'c>) {
+        let (given_base, folded_base) = (self.given.len(), self.folded.len());
+        self.given.extend(next.given);
+        self.folded.push_str(&next.folded);
+        self.ends
+            .extend(next.ends.into_iter().map(|end| folded_base + end));
+        self.starts
+            .extend(next.starts.into_iter().map(|start| given_base + start));
+    }
+
+    /// Texts `range` of `given`, with their folds.
+    fn texts(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+        let given = self.given.get(range.clone()).unwrap_or_default();
+        let ends = self.ends.get(range.clone()).unwrap_or_default();
+        let start = range
+            .start
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .copied()
+            .unwrap_or(0);
+        let starts = std::iter::once(start).chain(ends.iter().copied());
+        given
+            .iter()
+            .zip(starts.zip(ends.iter().copied()))
+            .map(|(given, (start, end))| (*given, self.folded.get(start..end).unwrap_or("")))
+    }
 }
 
 impl<'c> Context<'c> {
-    /// Folds the given texts, on `threads` threads.
+    /// Lists and folds the given texts, on `threads` threads, each taking
+    /// a run of creators while they are in its cache.
     pub fn new(campaign: &'c Campaign, threads: usize) -> Self {
-        let texts: Vec<&str> = given::texts(campaign)
-            .map(|given| given.text.value.as_str())
-            .collect();
-        let fold =
-            |texts: &[&str]| -> Vec<String> { texts.iter().map(|text| text::fold(text)).collect() };
-        let folded = if threads <= 1 {
-            fold(&texts)
+        let mut listed = Listed::of(given::campaign_texts(campaign), &[], true);
+        let creators = campaign.creators.as_slice();
+        if threads <= 1 {
+            listed.append(Listed::of(std::iter::empty(), creators, true));
         } else {
-            let share = texts.len().div_ceil(threads).max(1);
+            let share = creators.len().div_ceil(threads).max(1);
             std::thread::scope(|scope| {
-                let parts: Vec<_> = texts
+                let parts: Vec<_> = creators
                     .chunks(share)
-                    .map(|part| scope.spawn(move || fold(part)))
+                    .map(|part| {
+                        let worker =
+                            scope.spawn(move || Listed::of(std::iter::empty(), part, true));
+                        (part, worker)
+                    })
                     .collect();
-                let mut folded = Vec::with_capacity(texts.len());
-                for (part, worker) in texts.chunks(share).zip(parts) {
+                for (part, worker) in parts {
                     // A fold that panicked is a bug in redbrief: its texts
                     // read as empty (no word is found in them), and the
                     // other findings still reach the user.
-                    folded.extend(
+                    listed.append(
                         worker
                             .join()
-                            .unwrap_or_else(|_| vec![String::new(); part.len()]),
+                            .unwrap_or_else(|_| Listed::of(std::iter::empty(), part, false)),
                     );
                 }
-                folded
-            })
-        };
-        Context { campaign, folded }
+            });
+        }
+        Context { campaign, listed }
     }
 
-    /// Every text given to creators (`given::texts`), with its folded form.
-    pub fn given(&self) -> impl Iterator<Item = (given::Given<'c>, &str)> {
-        given::texts(self.campaign).zip(self.folded.iter().map(String::as_str))
+    /// Every text given to creators (`given::texts`), with its fold.
+    pub fn given(&self) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+        self.listed.texts(0..self.listed.given.len())
+    }
+
+    /// The texts given to `campaign.creators[index]`, with their folds.
+    pub fn given_to(&self, index: usize) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+        let starts = &self.listed.starts;
+        let all = self.listed.given.len();
+        let start = starts.get(index).copied().unwrap_or(all);
+        let end = starts.get(index + 1).copied().unwrap_or(all);
+        self.listed.texts(start..end)
     }
 }
 
@@ -293,6 +383,7 @@ mod tests {
 
     #[test]
     fn every_given_text_is_folded_once_in_order_on_any_thread_count() {
+        use crate::model::Text;
         for example in [
             include_str!("../../examples/glow-serum-my.campaign"),
             include_str!("../../examples/xiaolu-skincare-cn.campaign"),
@@ -307,6 +398,18 @@ mod tests {
                 let context = Context::new(&campaign, threads);
                 let folded: Vec<&str> = context.given().map(|(_, folded)| folded).collect();
                 assert_eq!(folded, expected, "{threads} threads");
+                // Each creator's own texts, and nobody else's.
+                for (index, creator) in campaign.creators.iter().enumerate() {
+                    let own: Vec<(*const Text, String)> = given::creator_texts(creator)
+                        .map(|given| (given.text as *const Text, text::fold(&given.text.value)))
+                        .collect();
+                    let listed: Vec<(*const Text, String)> = context
+                        .given_to(index)
+                        .map(|(given, folded)| (given.text as *const Text, folded.to_string()))
+                        .collect();
+                    assert_eq!(listed, own, "{threads} threads, creator {index}");
+                }
+                assert_eq!(context.given_to(campaign.creators.len()).count(), 0);
             }
         }
     }

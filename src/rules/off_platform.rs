@@ -7,6 +7,7 @@ use super::given::word_finding;
 use super::text::{Hit, Terms};
 use super::{patterns, words, Rule, RuleInfo};
 use crate::diagnostic::Findings;
+use crate::model::Text;
 use crate::t;
 
 crate::rule_info! {
@@ -87,9 +88,9 @@ static OFF: LazyLock<Terms> = LazyLock::new(|| Terms::new(words::OFF_PLATFORM));
 /// The listed words and the contact details found by shape, leftmost first;
 /// where two overlap, the longer one (`vx123456` rather than `vx`).
 /// `folded` is `text` folded (`text::fold`).
-fn find<'t>(folded: &str, text: &'t str) -> Vec<Hit<'t>> {
+fn find<'t>(folded: &str, text: &'t Text) -> Vec<Hit<'t>> {
     let mut found = OFF.find_folded(folded, text);
-    found.extend(patterns::find(text));
+    found.extend(patterns::find(&text.value));
     found.sort_by_key(|hit| (hit.bytes.start, Reverse(hit.bytes.end)));
     let mut hits: Vec<Hit<'_>> = Vec::with_capacity(found.len());
     for hit in found {
@@ -111,7 +112,7 @@ impl Rule for OffPlatform {
 
     fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         for (given, folded) in campaign.given() {
-            let hits = find(folded, &given.text.value);
+            let hits = find(folded, given.text);
             if let Some(finding) = word_finding(&OFF_PLATFORM, &given, &hits, |text, terms| {
                 t!(
                     "{text} sends readers off the platform: {terms}",
@@ -132,12 +133,15 @@ impl Rule for OffPlatform {
 #[cfg(test)]
 mod tests {
     use super::find;
+    use crate::model::Text;
     use crate::rules::text::fold;
+    use crate::source::Span;
 
-    fn found(text: &str) -> Vec<&str> {
-        find(&fold(text), text)
+    fn found(text: &str) -> Vec<String> {
+        let given = Text::plain(text.to_string(), Span::new(0, text.len()), false);
+        find(&fold(text), &given)
             .into_iter()
-            .map(|hit| hit.term)
+            .map(|hit| hit.term.to_string())
             .collect()
     }
 

@@ -1,10 +1,9 @@
 //! RS002 shared-brief: KOLs and KOCs get briefs of their own.
 
-use std::hash::{Hash, Hasher};
-
 use rustc_hash::FxHashMap;
 
 use super::given::{Field, Owner};
+use super::text::Key;
 use super::{who, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
 use crate::model::{Creator, Role, Text};
@@ -62,33 +61,6 @@ crate::rule_info! {
 }
 
 pub struct SharedBrief;
-
-/// A folded text compared as `text::key` compares: its spaces left out
-/// ("oily skin" is "oilyskin"), without making the spaceless copy.
-#[derive(Clone, Copy)]
-struct Key<'t>(&'t str);
-
-impl Key<'_> {
-    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
-        self.0.bytes().filter(|&b| b != b' ')
-    }
-}
-
-impl PartialEq for Key<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.bytes().eq(other.bytes())
-    }
-}
-
-impl Eq for Key<'_> {}
-
-impl Hash for Key<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        for byte in self.bytes() {
-            state.write_u8(byte);
-        }
-    }
-}
 
 /// The first KOL and the first KOC given one folded text.
 #[derive(Default)]
@@ -161,46 +133,6 @@ impl Rule for SharedBrief {
             }
             if own.is_none() {
                 *own = Some((creator, text, field));
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::text::{fold, key};
-    use std::hash::BuildHasher;
-
-    /// `Key` is `text::key` without the copy: equal, and hashed alike,
-    /// exactly when the keys are equal.
-    #[test]
-    fn keys_compare_as_text_key_does() {
-        let texts = [
-            "Oily skin, tested!",
-            "oily-skin tested",
-            "oilyskin tested",
-            "Oily skin tested?",
-            "oily skins tested",
-            "睡前 护肤",
-            "睡前护肤！",
-            "ＢＥＳＴ serum",
-            "best-serum",
-            "",
-        ];
-        let hasher = rustc_hash::FxBuildHasher;
-        for a in texts {
-            for b in texts {
-                let (folded_a, folded_b) = (fold(a), fold(b));
-                let same = key(a) == key(b);
-                assert_eq!(Key(&folded_a) == Key(&folded_b), same, "{a:?} {b:?}");
-                if same {
-                    assert_eq!(
-                        hasher.hash_one(Key(&folded_a)),
-                        hasher.hash_one(Key(&folded_b)),
-                        "{a:?} {b:?}"
-                    );
-                }
             }
         }
     }

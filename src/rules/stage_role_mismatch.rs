@@ -56,37 +56,41 @@ impl Rule for StageRoleMismatch {
                 let Some(goal) = campaign.goal(served.value) else {
                     continue;
                 };
-                let who = who(creator);
+                // Most creators serve their own stage: words are made only
+                // for those who do not.
+                let who = || who(creator);
                 let name = &goal.name.value;
-                let allow = or_allow(
-                    &STAGE_ROLE_MISMATCH,
-                    &t!("if this creator works outside their role on purpose"),
-                );
+                let allow = || {
+                    or_allow(
+                        &STAGE_ROLE_MISMATCH,
+                        &t!("if this creator works outside their role on purpose"),
+                    )
+                };
                 let (message, label, help) = match (creator.role, goal.stage.value) {
                     (Role::Koc, Stage::Discovery) => (
                         t!(
                             "{who} serves `{goal}`, a discovery goal",
-                            who = who,
+                            who = who(),
                             goal = name
                         ),
                         t!("discovery is not the KOC's stage"),
                         t!(
                             "KOCs validate: serve a validation or conversion goal and leave the \
                              first impression to KOLs; {allow}",
-                            allow = allow
+                            allow = allow()
                         ),
                     ),
                     (Role::Kol, Stage::Validation) => (
                         t!(
                             "{who} serves `{goal}`, a validation goal",
-                            who = who,
+                            who = who(),
                             goal = name
                         ),
                         t!("validation is not the KOL's stage"),
                         t!(
                             "KOLs create the first impression: serve a discovery goal and leave \
                              validation to KOCs; {allow}",
-                            allow = allow
+                            allow = allow()
                         ),
                     ),
                     _ => continue,

@@ -16,6 +16,7 @@
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
@@ -248,6 +249,38 @@ pub fn key(text: &str) -> String {
     key
 }
 
+/// A folded text compared as `text::key` compares: its spaces left out
+/// ("oily skin" is "oilyskin"), without making the spaceless copy.
+#[derive(Clone, Copy)]
+pub struct Key<'t>(pub &'t str);
+
+impl Key<'_> {
+    /// Whether nothing is left once spaces are: no text, or punctuation only.
+    pub fn is_empty(&self) -> bool {
+        self.bytes().next().is_none()
+    }
+
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.bytes().filter(|&b| b != b' ')
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes().eq(other.bytes())
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for byte in self.bytes() {
+            state.write_u8(byte);
+        }
+    }
+}
+
 /// A term to look for, with everyday phrases in which it means no harm
 /// ("treat yourself" is not a medical treatment).
 #[derive(Debug, Clone, Copy)]
@@ -367,16 +400,28 @@ impl Terms {
         if self.automaton.is_none() {
             return Vec::new();
         }
-        self.find_folded(&fold(text), text)
+        let found = self.occurrences(&fold(text));
+        self.hits(found, text)
     }
 
-    /// `find` in `text`, given as `folded` too (by `fold`).
-    pub fn find_folded(&self, folded: &str, text: &str) -> Vec<Hit<'_>> {
+    /// `find` in `text`, given folded too (by `fold`). The text as written
+    /// is read only when a term is found: most texts have none, and on a
+    /// large roster reading each again is a cache miss per text per rule.
+    pub fn find_folded(&self, folded: &str, text: &Text) -> Vec<Hit<'_>> {
+        let found = self.occurrences(folded);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        self.hits(found, &text.value)
+    }
+
+    /// Every occurrence of every term in `folded`, overlapping ones
+    /// included, that holds its word boundaries and is not inside one of
+    /// its exceptions.
+    fn occurrences(&self, folded: &str) -> Vec<(Range<usize>, &Entry)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        // Every occurrence of every term, overlapping ones included, that
-        // holds its word boundaries and is not inside one of its exceptions.
         let mut found: Vec<(Range<usize>, &Entry)> = Vec::new();
         for occurrence in automaton.find_overlapping_iter(folded) {
             let range = occurrence.range();
@@ -396,10 +441,16 @@ impl Terms {
                 found.push((range, entry));
             }
         }
+        found
+    }
+
+    /// The hits among `found` in `text` (which folds to where they were
+    /// found): leftmost first, then longest; a hit hides those that start
+    /// inside it.
+    fn hits<'s>(&'s self, mut found: Vec<(Range<usize>, &'s Entry)>, text: &str) -> Vec<Hit<'s>> {
         if found.is_empty() {
             return Vec::new();
         }
-        // Leftmost first, then longest; a hit hides those that start inside it.
         found.sort_unstable_by_key(|(range, _)| (range.start, Reverse(range.end)));
         let folded = Folded::with_origin(text);
         let mut hits: Vec<Hit<'_>> = Vec::new();
@@ -448,6 +499,7 @@ pub fn quoted(terms: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::BuildHasher;
 
     fn found(words: &[Word], text: &str) -> Vec<String> {
         let terms = Terms::new(words);
@@ -604,5 +656,40 @@ mod tests {
         assert_eq!(span_in(&plain, &(4..7)), Span::new(15, 18));
         let escaped = Text::plain("say \"now\"".to_string(), Span::new(0, 13), false);
         assert_eq!(span_in(&escaped, &(5..8)), escaped.span);
+    }
+
+    /// `Key` is `text::key` without the copy: equal, and hashed alike,
+    /// exactly when the keys are equal.
+    #[test]
+    fn keys_compare_as_text_key_does() {
+        let texts = [
+            "Oily skin, tested!",
+            "oily-skin tested",
+            "oilyskin tested",
+            "Oily skin tested?",
+            "oily skins tested",
+            "睡前 护肤",
+            "睡前护肤！",
+            "ＢＥＳＴ serum",
+            "best-serum",
+            "!!!",
+            "",
+        ];
+        let hasher = rustc_hash::FxBuildHasher;
+        for a in texts {
+            for b in texts {
+                let (folded_a, folded_b) = (fold(a), fold(b));
+                let same = key(a) == key(b);
+                assert_eq!(Key(&folded_a) == Key(&folded_b), same, "{a:?} {b:?}");
+                assert_eq!(Key(&folded_a).is_empty(), key(a).is_empty(), "{a:?}");
+                if same {
+                    assert_eq!(
+                        hasher.hash_one(Key(&folded_a)),
+                        hasher.hash_one(Key(&folded_b)),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -187,7 +187,16 @@ impl Scanner<'_> {
         let source = self.source;
         let mut i = 0;
         while i < source.len() {
-            let rest = &source[i..];
+            // Most of a spec is plain ASCII, which means nothing here but
+            // for the five bytes below: a run of it is passed over at once,
+            // not a character at a time.
+            i += source.as_bytes()[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || matches!(b, b'\n' | b'#' | b'"' | b'{' | b'}'))
+                .unwrap_or(source.len() - i);
+            let Some(rest) = source.get(i..).filter(|rest| !rest.is_empty()) else {
+                break;
+            };
             let Some(ch) = rest.chars().next() else { break };
             match ch {
                 '\n' => {

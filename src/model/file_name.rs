@@ -35,7 +35,7 @@ pub fn for_handle(handle: &str) -> String {
     let trailing = name.len() - name.trim_end_matches(['.', ' ']).len();
     if leading == name.len() {
         name = "_".repeat(name.chars().count().max(1));
-    } else {
+    } else if leading + trailing > 0 {
         let middle = &name[leading..name.len() - trailing];
         name = format!("{}{middle}{}", "_".repeat(leading), "_".repeat(trailing));
     }
@@ -62,6 +62,10 @@ pub fn for_handle(handle: &str) -> String {
 /// takes the Kelvin sign `K` to `k`).
 pub fn clash_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization as _;
+    // ASCII is its own normal form: most handles, ten thousand at a time.
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
     name.nfc().collect::<String>().to_lowercase()
 }
 
@@ -77,6 +81,18 @@ mod tests {
         // é composed, and e with a combining accent.
         assert_eq!(clash_key("caf\u{E9}"), clash_key("cafe\u{301}"));
         assert_ne!(clash_key("lina"), clash_key("lena"));
+    }
+
+    #[test]
+    fn ascii_names_clash_as_the_unicode_path_says() {
+        use unicode_normalization::UnicodeNormalization as _;
+        let printable: String = (b' '..=b'~').map(char::from).collect();
+        for name in [printable.as_str(), "Lina.GLOW_1", "KOL-Amy", "_x_"] {
+            assert_eq!(
+                clash_key(name),
+                name.nfc().collect::<String>().to_lowercase()
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The campaign's smaller blocks (brand, product, goal and its KPIs,
 //! policy) and `allow` lines.
 
+use super::read::What;
 use super::Resolver;
 use crate::diagnostic::codes::{BAD_ALLOW, MISSING};
 use crate::diagnostic::Finding;
@@ -113,7 +114,7 @@ impl Resolver<'_> {
         for statement in self.statements(block, Place::Product, &owner).statements {
             match (statement.key(), &statement.value) {
                 (Key::Price, Value::Money(price)) => {
-                    product.price = self.money(price, &t!("the price"), true)
+                    product.price = self.money(price, &|| t!("the price"), true)
                 }
                 (Key::Claims, Value::Texts(claims)) => {
                     product.claims.extend(claims.iter().cloned())
@@ -200,7 +201,7 @@ impl Resolver<'_> {
         };
         let target = match (metric_value.unit(), target) {
             (Unit::Count, QuantityLiteral::Count(count)) => {
-                Quantity::Count(self.count(count, &t!("the `{metric}` target", metric = name))?)
+                Quantity::Count(self.count(count, &|| t!("the `{metric}` target", metric = name))?)
             }
             (Unit::Number, QuantityLiteral::Count(number)) => match values::number(&number.value) {
                 Ok(n) => Quantity::Number(n),
@@ -218,10 +219,10 @@ impl Resolver<'_> {
                 }
             },
             (Unit::Number | Unit::Percent, QuantityLiteral::Percent(percent)) => Quantity::Percent(
-                self.percent(percent, &t!("the `{metric}` target", metric = name))?,
+                self.percent(percent, &|| t!("the `{metric}` target", metric = name))?,
             ),
             (Unit::Money, QuantityLiteral::Money(money)) => Quantity::Money(
-                self.money(money, &t!("the `{metric}` target", metric = name), true)?
+                self.money(money, &|| t!("the `{metric}` target", metric = name), true)?
                     .value,
             ),
             (_, other) => {
@@ -263,12 +264,12 @@ impl Resolver<'_> {
         {
             match (statement.key(), &statement.value) {
                 (Key::MinKocs, Value::Count(n)) => {
-                    if let Some(n) = self.count(n, "`min_kocs`") {
+                    if let Some(n) = self.count(n, &|| "`min_kocs`".to_string()) {
                         policy.min_kocs = n;
                     }
                 }
                 (Key::MaxCreatorShare, Value::Percent(p)) => {
-                    match self.percent(p, "`max_creator_share`") {
+                    match self.percent(p, &|| "`max_creator_share`".to_string()) {
                         Some(share) if share > 0.0 => policy.max_creator_share = share,
                         Some(_) => self.invalid(
                             p.span,
@@ -279,17 +280,17 @@ impl Resolver<'_> {
                     }
                 }
                 (Key::KocMaxFollowers, Value::Count(n)) => {
-                    if let Some(n) = self.count(n, "`koc_max_followers`") {
+                    if let Some(n) = self.count(n, &|| "`koc_max_followers`".to_string()) {
                         policy.koc_max_followers = n;
                     }
                 }
                 (Key::KolMinFollowers, Value::Count(n)) => {
-                    if let Some(n) = self.count(n, "`kol_min_followers`") {
+                    if let Some(n) = self.count(n, &|| "`kol_min_followers`".to_string()) {
                         policy.kol_min_followers = n;
                     }
                 }
                 (Key::MinTrial, Value::Duration(d)) => {
-                    if let Some(days) = self.duration(d, "`min_trial`") {
+                    if let Some(days) = self.duration(d, &|| "`min_trial`".to_string()) {
                         policy.min_trial_days = days;
                     }
                 }
@@ -306,23 +307,28 @@ impl Resolver<'_> {
             match (statement.key(), &statement.value) {
                 (Key::Samples, Value::Date(date)) => terms.samples = self.date(date),
                 (Key::Draft, Value::Duration(d)) => {
-                    terms.draft = self.days(d, &t!("the draft lead time"))
+                    terms.draft = self.days(d, &|| t!("the draft lead time"))
                 }
                 (Key::Review, Value::Duration(d)) => {
-                    terms.review = self.days(d, &t!("the review time"))
+                    terms.review = self.days(d, &|| t!("the review time"))
                 }
                 (Key::Revisions, Value::Count(n)) => {
-                    let help = t!("write how many rounds of changes, like 2 (0 for none)");
                     terms.revisions = self
-                        .value(n, "`revisions`", values::whole, &help)
+                        .value(n, &|| "`revisions`".to_string(), values::whole, || {
+                            t!("write how many rounds of changes, like 2 (0 for none)")
+                        })
                         .map(|v| Spanned::new(v, n.span));
                 }
                 (Key::KeepLive, Value::Duration(d)) => {
                     // Longer than a year is read, so XHS006 can say what
                     // the platform offers instead of E004 refusing it.
-                    let help = t!("write how long the note stays up, like 180d");
                     terms.keep_live = self
-                        .value(d, "`keep_live`", values::long_duration, &help)
+                        .value(
+                            d,
+                            &|| "`keep_live`".to_string(),
+                            values::long_duration,
+                            || t!("write how long the note stays up, like 180d"),
+                        )
                         .map(|v| Spanned::new(v, d.span));
                 }
                 (Key::Rights, Value::Rights { uses, duration }) => {
@@ -330,7 +336,7 @@ impl Resolver<'_> {
                         .iter()
                         .filter_map(|u| self.vocabulary::<RightUse>(u, owner))
                         .collect();
-                    if let Some(days) = self.days(duration, &t!("the usage rights")) {
+                    if let Some(days) = self.days(duration, &|| t!("the usage rights")) {
                         terms.rights = Some(Rights {
                             uses,
                             days: days.value,
@@ -339,11 +345,11 @@ impl Resolver<'_> {
                     }
                 }
                 (Key::Exclusivity, Value::Duration(d)) => {
-                    terms.exclusivity = self.days(d, &t!("the exclusivity"))
+                    terms.exclusivity = self.days(d, &|| t!("the exclusivity"))
                 }
                 (Key::Report, Value::Durations(list)) => {
                     for d in list {
-                        if let Some(days) = self.days(d, &t!("the data report")) {
+                        if let Some(days) = self.days(d, &|| t!("the data report")) {
                             terms.report.push(days);
                         }
                     }
@@ -386,7 +392,7 @@ impl Resolver<'_> {
     }
 
     /// A duration with its span.
-    fn days(&mut self, literal: &Literal, what: &str) -> Option<Spanned<u32>> {
+    fn days(&mut self, literal: &Literal, what: What<'_>) -> Option<Spanned<u32>> {
         self.duration(literal, what)
             .map(|days| Spanned::new(days, literal.span))
     }

@@ -101,27 +101,35 @@ impl Resolver<'_> {
 
     /// E009 (one currency) and then E008 (fees within the budget).
     pub(super) fn money_totals(&mut self, campaign: &Campaign) {
-        let mut amounts: Vec<(&Spanned<Money>, String)> = Vec::new();
+        // Each amount with what it is, put in words only for a finding: a
+        // roster of ten thousand fees has none in most specs.
+        enum Amount<'c> {
+            Budget,
+            Fee(&'c str),
+            Cost(&'c str),
+            Price(&'c str),
+        }
+        let said = |amount: &Amount<'_>| match *amount {
+            Amount::Budget => t!("the budget"),
+            Amount::Fee(owner) => t!("{owner}'s fee", owner = owner),
+            Amount::Cost(name) => t!("the cost \"{name}\"", name = name),
+            Amount::Price(name) => t!("the price of \"{name}\"", name = name),
+        };
+        let mut amounts: Vec<(&Spanned<Money>, Amount<'_>)> = Vec::new();
         if let Some(budget) = &campaign.budget {
-            amounts.push((budget, t!("the budget")));
+            amounts.push((budget, Amount::Budget));
         }
         for creator in &campaign.creators {
             if let Some(fee) = &creator.fee {
-                amounts.push((fee, t!("{owner}'s fee", owner = creator.handle.value)));
+                amounts.push((fee, Amount::Fee(&creator.handle.value)));
             }
         }
         for cost in &campaign.costs {
-            amounts.push((
-                &cost.amount,
-                t!("the cost \"{name}\"", name = cost.name.value),
-            ));
+            amounts.push((&cost.amount, Amount::Cost(&cost.name.value)));
         }
         for product in &campaign.products {
             if let Some(price) = &product.price {
-                amounts.push((
-                    price,
-                    t!("the price of \"{name}\"", name = product.name.value),
-                ));
+                amounts.push((price, Amount::Price(&product.name.value)));
             }
         }
         let Some((reference, reference_what)) = amounts.first() else {
@@ -129,7 +137,7 @@ impl Resolver<'_> {
         };
         let currency = reference.value.currency.clone();
         let reference_span = reference.span;
-        let reference_what = reference_what.clone();
+        let reference_what = said(reference_what);
         let mut mixed = false;
         for (money, what) in &amounts[1..] {
             if money.value.currency != currency {
@@ -140,7 +148,7 @@ impl Resolver<'_> {
                         money.span,
                         t!(
                             "{what} is in {currency}, but {reference} is in {reference_currency}",
-                            what = what,
+                            what = said(what),
                             currency = money.value.currency,
                             reference = reference_what,
                             reference_currency = currency

@@ -34,7 +34,7 @@ impl Resolver<'_> {
             match (statement.key(), &statement.value) {
                 (Key::Followers, Value::Count(count)) => {
                     followers = self
-                        .count(count, &t!("{owner}'s followers", owner = owner))
+                        .count(count, &|| t!("{owner}'s followers", owner = owner))
                         .map(|n| Spanned::new(n, count.span));
                 }
                 (Key::Serves, Value::Names(goals)) => {
@@ -61,14 +61,14 @@ impl Resolver<'_> {
                 (Key::Niche, Value::Names(words)) => creator.niche.extend(words.iter().cloned()),
                 (Key::Engagement, Value::Percent(p)) => {
                     creator.engagement = self
-                        .percent(p, &t!("{owner}'s engagement", owner = owner))
+                        .percent(p, &|| t!("{owner}'s engagement", owner = owner))
                         .map(|v| Spanned::new(v, p.span))
                 }
                 (Key::Audience, Value::Text(text)) => {
                     creator.audience = Some(Box::new(text.clone()))
                 }
                 (Key::Fee, Value::Money(money)) => {
-                    creator.fee = self.money(money, &t!("{owner}'s fee", owner = owner), false)
+                    creator.fee = self.money(money, &|| t!("{owner}'s fee", owner = owner), false)
                 }
                 (Key::Angle, Value::Text(text)) => creator.angle = Some(Box::new(text.clone())),
                 (Key::Keywords, Value::Texts(texts)) => {
@@ -80,7 +80,7 @@ impl Resolver<'_> {
                 (Key::Visual, Value::Text(text)) => creator.visual = Some(Box::new(text.clone())),
                 (Key::Trial, Value::Duration(d)) => {
                     creator.trial = self
-                        .duration(d, &t!("{owner}'s trial", owner = owner))
+                        .duration(d, &|| t!("{owner}'s trial", owner = owner))
                         .map(|v| Spanned::new(v, d.span))
                 }
                 (Key::Prompts, Value::Texts(texts)) => {
@@ -92,7 +92,7 @@ impl Resolver<'_> {
                 }
                 (Key::Followup, Value::Duration(d)) => {
                     creator.followup = self
-                        .duration(d, &t!("{owner}'s followup", owner = owner))
+                        .duration(d, &|| t!("{owner}'s followup", owner = owner))
                         .map(|v| Spanned::new(v, d.span))
                 }
                 _ => {}

@@ -288,7 +288,7 @@ impl Resolver<'_> {
                             }
                         }
                         (Key::Budget, Value::Money(money)) => {
-                            campaign.budget = self.money(money, &t!("the budget"), true)
+                            campaign.budget = self.money(money, &|| t!("the budget"), true)
                         }
                         (Key::Languages, Value::Names(languages)) => {
                             for language in languages {
@@ -310,7 +310,7 @@ impl Resolver<'_> {
                             }
                         }
                         (Key::Cost, Value::Cost { name, amount }) => {
-                            let what = t!("the cost \"{name}\"", name = name.value);
+                            let what = || t!("the cost \"{name}\"", name = name.value);
                             if let Some(amount) = self.money(amount, &what, true) {
                                 campaign.costs.push(Cost {
                                     name: name.clone(),

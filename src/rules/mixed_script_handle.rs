@@ -58,6 +58,10 @@ fn script(ch: char) -> Option<Script> {
 /// The first letter of another script than the handle's first Latin,
 /// Greek or Cyrillic letter, when Latin is one of them.
 fn lookalike(handle: &str) -> Option<(usize, char)> {
+    // ASCII letters are all Latin: most handles have nothing to mix.
+    if handle.is_ascii() {
+        return None;
+    }
     let mut scripts = handle
         .char_indices()
         .filter_map(|(at, ch)| Some((at, ch, script(ch)?)));

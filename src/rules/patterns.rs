@@ -90,11 +90,26 @@ pub fn find(text: &str) -> Vec<Hit<'_>> {
     let folded = Folded::new(text);
     let s = folded.text.as_ref();
     let mut found: Vec<Range<usize>> = Vec::new();
-    emails(s, &mut found);
-    domains(s, &mut found);
-    phones(s, &mut found);
-    glued_ids(s, &mut found);
-    plus_v(s, &mut found);
+    // Each scanner starts only at its own first bytes: one pass finds
+    // which of them the text has, and the others are not run at all.
+    let starts = s
+        .bytes()
+        .fold(0, |starts, b| starts | STARTS[usize::from(b)]);
+    if starts & AT != 0 {
+        emails(s, &mut found);
+    }
+    if starts & DOT != 0 {
+        domains(s, &mut found);
+    }
+    if starts & NUMBER != 0 {
+        phones(s, &mut found);
+    }
+    if starts & ID_PREFIX != 0 {
+        glued_ids(s, &mut found);
+    }
+    if starts & PLUS != 0 {
+        plus_v(s, &mut found);
+    }
     if found.is_empty() {
         return Vec::new();
     }
@@ -113,6 +128,35 @@ pub fn find(text: &str) -> Vec<Hit<'_>> {
     }
     hits
 }
+
+/// The scanners a byte can start, as bits of `STARTS`: `emails` starts at
+/// an `@`, `domains` at a `.`, `phones` at a digit, `+` or `(`,
+/// `glued_ids` at the first letter of an ID prefix, `plus_v` at a `+`.
+const AT: u8 = 1;
+const DOT: u8 = 2;
+const NUMBER: u8 = 4;
+const ID_PREFIX: u8 = 8;
+const PLUS: u8 = 16;
+/// The first letters of `ID_PREFIXES`, in either case.
+const ID_PREFIX_STARTS: &[u8] = b"vVwWqQ";
+static STARTS: [u8; 256] = {
+    let mut starts = [0; 256];
+    starts[b'@' as usize] = AT;
+    starts[b'.' as usize] = DOT;
+    starts[b'(' as usize] = NUMBER;
+    starts[b'+' as usize] = NUMBER | PLUS;
+    let mut digit = b'0';
+    while digit <= b'9' {
+        starts[digit as usize] = NUMBER;
+        digit += 1;
+    }
+    let mut i = 0;
+    while i < ID_PREFIX_STARTS.len() {
+        starts[ID_PREFIX_STARTS[i] as usize] = ID_PREFIX;
+        i += 1;
+    }
+    starts
+};
 
 fn byte(s: &str, at: usize) -> Option<u8> {
     s.as_bytes().get(at).copied()
@@ -422,7 +466,7 @@ fn glued_ids(s: &str, found: &mut Vec<Range<usize>>) {
     let bytes = s.as_bytes();
     let is_id = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
     let mut at = 0;
-    while let Some(next) = next_of(s, at, |b| b"vVwWqQ".contains(&b)) {
+    while let Some(next) = next_of(s, at, |b| ID_PREFIX_STARTS.contains(&b)) {
         at = next;
         let starts = !(at > 0 && is_byte(s, at - 1, |b| b.is_ascii_alphanumeric() || b == b'_'));
         let prefix = if starts {
@@ -477,6 +521,18 @@ fn plus_v(s: &str, found: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_id_prefix_starts_its_scanner() {
+        for prefix in ID_PREFIXES {
+            for first in [
+                prefix.as_bytes()[0].to_ascii_lowercase(),
+                prefix.as_bytes()[0].to_ascii_uppercase(),
+            ] {
+                assert_ne!(STARTS[usize::from(first)] & ID_PREFIX, 0, "{prefix}");
+            }
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         find(text).into_iter().map(|hit| hit.term).collect()

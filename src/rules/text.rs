@@ -47,8 +47,11 @@ pub(super) fn is_unspaced(ch: char) -> bool {
 
 /// Whether a text holds a Han character: Chinese, for the language rules.
 pub fn has_han(text: &str) -> bool {
-    text.chars()
-        .any(|ch| is_unspaced(ch) && !matches!(ch, '\u{3040}'..='\u{30FF}'))
+    // Most texts in a large roster are ASCII, checked in one pass.
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|ch| is_unspaced(ch) && !matches!(ch, '\u{3040}'..='\u{30FF}'))
 }
 
 /// Whether a text holds a Latin letter.
@@ -130,18 +133,7 @@ impl Folded {
     /// between two kept ones (ASCII is a spaced script throughout).
     fn fold_ascii(text: &str) -> Self {
         let mut folded = String::with_capacity(text.len());
-        let mut gap = false;
-        for byte in text.bytes() {
-            if byte.is_ascii_alphanumeric() || byte == b'%' || byte == b'#' {
-                if gap && !folded.is_empty() {
-                    folded.push(' ');
-                }
-                gap = false;
-                folded.push(char::from(byte.to_ascii_lowercase()));
-            } else {
-                gap = true;
-            }
-        }
+        fold_ascii_into(text, &mut folded);
         Folded {
             text: folded,
             origin: None,
@@ -239,6 +231,33 @@ fn has_at(folded: &str, phrase: &str, at: usize) -> bool {
 /// folded once.
 pub fn fold(text: &str) -> String {
     Folded::new(text).text
+}
+
+/// `fold(text)` added to the end of `out`, without a string of its own
+/// for the most common case, ASCII text.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        fold_ascii_into(text, out);
+    } else {
+        out.push_str(&fold(text));
+    }
+}
+
+/// `Folded::fold_ascii`'s pass, adding to the end of `out`.
+fn fold_ascii_into(text: &str, out: &mut String) {
+    let start = out.len();
+    let mut gap = false;
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || byte == b'%' || byte == b'#' {
+            if gap && out.len() > start {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(char::from(byte.to_ascii_lowercase()));
+        } else {
+            gap = true;
+        }
+    }
 }
 
 /// The comparison key for "the same text": folded, with all spacing and
@@ -690,6 +709,22 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn folding_into_a_string_adds_the_fold() {
+        for text in [
+            "  Buy-NOW, 100%!",
+            "#1 serum",
+            "",
+            "!!",
+            "立即 购买",
+            "ＢＥＳＴ serum",
+        ] {
+            let mut out = String::from("before");
+            fold_into(text, &mut out);
+            assert_eq!(out, format!("before{}", fold(text)), "{text:?}");
         }
     }
 }

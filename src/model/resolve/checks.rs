@@ -218,18 +218,19 @@ impl Resolver<'_> {
 
     /// E003 for two handles whose briefs would be one file: the same name
     /// once case and Unicode form are set aside (`@Lina` and `@lina`), as
-    /// `render` would find out too late.
-    pub(super) fn file_clashes(&mut self, campaign: &Campaign) {
+    /// `render` would find out too late. `file_keys` are the creators'
+    /// `file_name::clash_key`s, in order.
+    pub(super) fn file_clashes(&mut self, campaign: &Campaign, file_keys: Vec<String>) {
         let language = campaign.languages.first().map_or("en", |l| l.name());
         let mut taken: FxHashMap<(Role, String), usize> =
             FxHashMap::with_capacity_and_hasher(campaign.creators.len(), Default::default());
-        for (index, creator) in campaign.creators.iter().enumerate() {
-            let name = file_name::for_handle(&creator.handle.value);
-            let key = (creator.role, file_name::clash_key(&name));
+        for (index, (creator, file_key)) in campaign.creators.iter().zip(file_keys).enumerate() {
+            let key = (creator.role, file_key);
             let Some(&first) = taken.get(&key) else {
                 taken.insert(key, index);
                 continue;
             };
+            let name = file_name::for_handle(&creator.handle.value);
             let first = &campaign.creators[first];
             let path = format!("{language}/{}/{name}.md", creator.role.keyword());
             self.report(

@@ -364,6 +364,7 @@ impl Resolver<'_> {
         let mut handles: FxHashMap<String, (Role, Span)> =
             FxHashMap::with_capacity_and_hasher(creators.len(), Default::default());
         let mut resolved = Vec::with_capacity(creators.len());
+        let mut file_keys = Vec::with_capacity(creators.len());
         let mut findings = Vec::new();
         read_creators(&creators, unbuilt.text, self.rules, &context, |run| {
             findings.extend(run.built);
@@ -392,7 +393,10 @@ impl Resolver<'_> {
                     continue;
                 }
                 findings.extend(read.findings);
-                resolved.extend(read.creator);
+                if let Some(creator) = read.creator {
+                    resolved.push(creator);
+                    file_keys.push(read.file_key);
+                }
                 handles.insert(handle.value, (read.role, handle.span));
             }
         })?;
@@ -409,7 +413,7 @@ impl Resolver<'_> {
         );
         self.schedule(&campaign);
         self.money_totals(&campaign);
-        self.file_clashes(&campaign);
+        self.file_clashes(&campaign, file_keys);
         Some(campaign)
     }
 }
@@ -447,6 +451,10 @@ struct Read {
     role: Role,
     /// The creator, when the block gave one.
     creator: Option<Creator>,
+    /// What the creator's brief files are named by once case and Unicode
+    /// form are set aside (`file_name::clash_key`), worked out here on the
+    /// reading thread; empty without a creator.
+    file_key: String,
     /// The findings of reading it: dropped when the handle was declared
     /// before, as the block is then not read.
     findings: Vec<Finding>,
@@ -540,6 +548,10 @@ fn read_run(
         resolver.creator_translations(block);
         run.built.append(&mut resolver.findings);
         let creator = resolver.creator(block, *role, handle, context);
+        let file_key = match creator {
+            Some(_) => file_name::clash_key(&file_name::for_handle(&handle.value)),
+            None => String::new(),
+        };
         run.reads.push(Read {
             handle: handle.clone(),
             role: *role,
@@ -547,6 +559,7 @@ fn read_run(
                 creator.shrink_to_fit();
                 creator
             }),
+            file_key,
             findings: resolver.findings,
         });
     }

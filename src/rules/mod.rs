@@ -55,7 +55,7 @@ pub trait Rule: Sync {
 }
 
 /// What the rules read: the campaign (it derefs to it), and every text
-/// given to creators folded for matching. Six rules match word lists or
+/// given to creators folded for matching. Seven rules match word lists or
 /// compare texts in each of those texts; folding is most of that work, so
 /// it is done once here, not once per rule.
 ///

@@ -4,7 +4,7 @@ use super::given::Field;
 use super::text::Key;
 use super::{handles, or_allow, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::{Creator, Role};
+use crate::model::Creator;
 use crate::t;
 
 crate::rule_info! {
@@ -64,18 +64,13 @@ impl Rule for KocSameness {
         // KOCs: a majority vote finds the candidate in one pass, without
         // a map of every angle, and a second pass counts it.
         let keyed = || {
-            campaign
-                .creators
-                .iter()
-                .enumerate()
-                .filter(|(_, creator)| creator.role == Role::Koc)
-                .map(|(index, koc)| {
-                    let angle = campaign
-                        .given_to(index)
-                        .find(|(given, _)| given.field == Field::Angle && given.language.is_none())
-                        .map_or("", |(_, folded)| folded);
-                    (koc, Key(angle))
-                })
+            campaign.kocs_indexed().map(|(index, koc)| {
+                let angle = campaign
+                    .given_to(index)
+                    .find(|(given, _)| given.field == Field::Angle && given.language.is_none())
+                    .map_or("", |(_, folded)| folded);
+                (koc, Key(angle))
+            })
         };
         let mut candidate = Key("");
         let mut lead = 0_usize;

@@ -6,7 +6,6 @@ use super::given::{word_finding, Field};
 use super::text::Terms;
 use super::{or_allow, who, words, Rule, RuleInfo};
 use crate::diagnostic::{Finding, Findings};
-use crate::model::Role;
 use crate::t;
 
 crate::rule_info! {
@@ -60,12 +59,7 @@ impl Rule for KocScripted {
     }
 
     fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
-        let kocs = campaign
-            .creators
-            .iter()
-            .enumerate()
-            .filter(|(_, creator)| creator.role == Role::Koc);
-        for (index, koc) in kocs {
+        for (index, koc) in campaign.kocs_indexed() {
             if let (Some(first), Some(last)) = (koc.script.first(), koc.script.last()) {
                 let lines = koc.script.len();
                 let message = if lines == 1 {

@@ -44,7 +44,7 @@ pub mod untranslated;
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Catalogue, Findings, RuleInfo};
-use crate::model::{Campaign, Creator};
+use crate::model::{Campaign, Creator, Role};
 use crate::t;
 
 /// A strategy or platform check on the resolved campaign.
@@ -86,7 +86,7 @@ struct Listed<'c> {
     starts: Vec<usize>,
 }
 
-/// How many creators ahead `Listed::of` reaches for texts.
+/// How many creators ahead `Listed::of_creators` reaches for texts.
 const LOOK_AHEAD: usize = 8;
 
 /// Reads the first byte of each of a creator's texts. The texts lie
@@ -101,20 +101,22 @@ fn touch(creator: &Creator) -> u8 {
 }
 
 impl<'c> Listed<'c> {
-    /// Lists `texts` (the brand's and products'), then each of `creators`'.
-    /// `fold` false leaves every fold empty (see `Context::new`).
-    fn of(
-        texts: impl Iterator<Item = given::Given<'c>>,
-        creators: &'c [Creator],
-        fold: bool,
-    ) -> Self {
+    /// The texts the brand and products give every creator, folded.
+    fn of_campaign(campaign: &'c Campaign) -> Self {
+        let mut listed = Listed::default();
+        for given in given::campaign_texts(campaign) {
+            listed.push(given, true);
+        }
+        listed
+    }
+
+    /// Each of `creators`' texts. `fold` false leaves every fold empty (see
+    /// `Context::new`).
+    fn of_creators(creators: &'c [Creator], fold: bool) -> Self {
         let mut listed = Listed {
             starts: Vec::with_capacity(creators.len()),
             ..Listed::default()
         };
-        for given in texts {
-            listed.push(given, fold);
-        }
         for (at, creator) in creators.iter().enumerate() {
             if let Some(ahead) = creators.get(at + LOOK_AHEAD) {
                 std::hint::black_box(touch(ahead));
@@ -173,18 +175,17 @@ impl<'c> Context<'c> {
     /// Lists and folds the given texts, on `threads` threads, each taking
     /// a run of creators while they are in its cache.
     pub fn new(campaign: &'c Campaign, threads: usize) -> Self {
-        let campaign_texts = Listed::of(given::campaign_texts(campaign), &[], true);
+        let campaign_texts = Listed::of_campaign(campaign);
         let creators = campaign.creators.as_slice();
         let share = creators.len().div_ceil(threads.max(1)).max(1);
         let parts = if threads <= 1 {
-            vec![Listed::of(std::iter::empty(), creators, true)]
+            vec![Listed::of_creators(creators, true)]
         } else {
             std::thread::scope(|scope| {
                 let workers: Vec<_> = creators
                     .chunks(share)
                     .map(|part| {
-                        let worker =
-                            scope.spawn(move || Listed::of(std::iter::empty(), part, true));
+                        let worker = scope.spawn(move || Listed::of_creators(part, true));
                         (part, worker)
                     })
                     .collect();
@@ -196,7 +197,7 @@ impl<'c> Context<'c> {
                         // and the other findings still reach the user.
                         worker
                             .join()
-                            .unwrap_or_else(|_| Listed::of(std::iter::empty(), part, false))
+                            .unwrap_or_else(|_| Listed::of_creators(part, false))
                     })
                     .collect()
             })
@@ -214,6 +215,16 @@ impl<'c> Context<'c> {
         self.campaign_texts
             .all()
             .chain(self.parts.iter().flat_map(Listed::all))
+    }
+
+    /// Each KOC with their index in `creators`, to ask `given_to` with.
+    pub fn kocs_indexed(&self) -> impl Iterator<Item = (usize, &'c Creator)> {
+        let campaign: &'c Campaign = self.campaign;
+        campaign
+            .creators
+            .iter()
+            .enumerate()
+            .filter(|(_, creator)| creator.role == Role::Koc)
     }
 
     /// The texts given to `campaign.creators[index]`, with their folds.

@@ -14,6 +14,9 @@
 //! `cli`. `fs`, `i18n`, `platform` and `suggest`
 //! are leaves any stage may use.
 
+// No `unsafe` here; the program's one allocator setting is in `main.rs`.
+#![forbid(unsafe_code)]
+
 pub mod check;
 pub mod cli;
 pub mod diagnostic;

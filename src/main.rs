@@ -1,5 +1,37 @@
+//! The `redbrief` program. Everything it does is in the library; the one
+//! thing decided here is how the process's allocator returns memory, which
+//! is the program's business, not the library's.
+
+// The crate's only `unsafe` is the allocator setting below.
+#![deny(unsafe_code)]
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    return_large_blocks_when_freed();
     redbrief::cli::run()
+}
+
+/// Has glibc map every allocation of 128 KiB or more on its own, so freeing
+/// it gives the memory back at once. Left alone, glibc raises that
+/// threshold to the largest block freed so far (up to 32 MiB): after the
+/// first language's check of a 10,000-creator spec lets go of its 5.8 MiB
+/// creator list, the second language's pages and check came from the heap
+/// and stayed there, and `render`'s peak went from 39 to 48 MiB. Fixing the
+/// threshold costs no measurable time (`check` of 10k creators: 106 ms
+/// against 108 ms, interleaved runs). Other platforms' allocators have no
+/// such rule.
+fn return_large_blocks_when_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        /// glibc's own starting value; setting it turns the raising off.
+        const MAPPED_FROM_BYTES: libc::c_int = 128 * 1024;
+        // SAFETY: mallopt only changes an allocator setting, which glibc
+        // allows at any time and from any thread; it touches no memory of
+        // ours. A refusal (0) leaves glibc's default, which is still correct.
+        #[allow(unsafe_code)]
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, MAPPED_FROM_BYTES);
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! written out by `words`, built into the campaign, creator and delivery
 //! views in `view` and the overview in `overview`; `context` says how.
 
+mod body;
 mod chart;
 mod context;
 mod lazy;
@@ -34,6 +35,7 @@ use crate::model::vocabulary::Vocabulary;
 use crate::model::{Campaign, Language, Role};
 use crate::source::SourceFile;
 use crate::Checked;
+use body::{Body, Tidying};
 use context::PlatformView;
 use templates::Templates;
 use view::{CampaignView, CreatorView};
@@ -260,9 +262,11 @@ impl Briefs {
             Some(campaign) if !checked.has_errors() => campaign,
             _ => return Err(RenderError::SpecHasErrors),
         };
+        // Refused before anything is written; each language makes the
+        // names again (`render_language`) rather than hold them.
+        file_names(campaign, self.options.format)?;
         Ok(Set {
             languages: self.languages(campaign)?,
-            names: file_names(campaign, self.options.format)?,
             spec_sha256: checked.spec_sha256(),
             has_findings: !checked.findings.is_empty(),
         })
@@ -279,7 +283,7 @@ impl Briefs {
         let Some(campaign) = &checked.campaign else {
             return Err(RenderError::SpecHasErrors.into());
         };
-        let names = &set.names;
+        let names = file_names(campaign, self.options.format)?;
         let words = Words(language);
         let campaign_view = CampaignView::new(campaign, words);
         let shared = Shared {
@@ -298,12 +302,8 @@ impl Briefs {
         // before the briefs are rendered.
         let overview = {
             let view = overview::overview(campaign, &checked.findings, &checked.file, words);
-            let mut page = self.page(&shared)?;
-            page.file(
-                Document::Overview,
-                format!("{}/overview.{}", language.name(), self.extension()),
-                view,
-            )?
+            let path = format!("{}/overview.{}", language.name(), self.extension());
+            self.overview_file(&shared, path, view)?
         };
         sink(overview)?;
 
@@ -445,27 +445,95 @@ impl Document<'_> {
 }
 
 impl Page<'_> {
-    /// Renders one document with its front matter: YAML on top of Markdown,
-    /// meta tags in an HTML page's head. An order text is plain text in
-    /// every format, with no front matter: it is pasted into a form.
+    /// Renders a creator's brief or order text with its front matter (see
+    /// `Document::start`): its template is included by the state's
+    /// `document` macro. (The overview is `Briefs::overview_file`.)
     fn file(
         &mut self,
         document: Document<'_>,
         path: String,
+        creator: Value,
+    ) -> Result<RenderedFile, RenderError> {
+        let (briefs, shared) = (self.briefs, self.shared);
+        let frame = document.frame(briefs, shared);
+        let no_overview = Value::from(());
+        let args = [
+            Value::from(frame.template),
+            creator,
+            no_overview,
+            frame.page,
+        ];
+        let text = self
+            .state
+            .with_state_mut(|state| state.call_macro("document", &args))
+            .map_err(|e| briefs.templates.error(&e))?;
+        let mut contents = String::with_capacity(text.len() + 512);
+        let mut body = document.start(&frame.front, briefs.options.format, &mut contents);
+        body.push(text.as_bytes());
+        body.finish();
+        Ok(RenderedFile { path, contents })
+    }
+}
+
+impl Briefs {
+    /// Renders a language's overview with its front matter, its template
+    /// writing straight into the file's string: at 10,000 creators it is
+    /// megabytes, which the briefs' macro would capture whole first.
+    fn overview_file(
+        &self,
+        shared: &Shared<'_>,
+        path: String,
         view: Value,
     ) -> Result<RenderedFile, RenderError> {
-        let shared = self.shared;
-        let briefs = self.briefs;
-        let extension = match document {
+        let document = Document::Overview;
+        let frame = document.frame(self, shared);
+        let driver = self
+            .templates
+            .env
+            .get_template(templates::page_driver(self.options.format))
+            .map_err(|e| self.templates.error(&e))?;
+        let mut contents = String::new();
+        let mut body = document.start(&frame.front, self.options.format, &mut contents);
+        driver
+            .render_captured_to(
+                context! {
+                    language => shared.language.name(),
+                    campaign => shared.campaign.clone(),
+                    platform => shared.platform.clone(),
+                    template => frame.template,
+                    creator => (),
+                    overview => view,
+                    page => frame.page,
+                },
+                &mut body,
+            )
+            .map_err(|e| self.templates.error(&e))?;
+        body.finish();
+        Ok(RenderedFile { path, contents })
+    }
+}
+
+/// What a document's page has besides its body.
+struct Frame<'a> {
+    /// `en/kol.md.j2`
+    template: String,
+    front: FrontMatter<'a>,
+    /// The page frame's values (`page` in templates).
+    page: Value,
+}
+
+impl<'a> Document<'a> {
+    fn frame(self, briefs: &Briefs, shared: &'a Shared<'a>) -> Frame<'a> {
+        let extension = match self {
             Document::Order(..) => "txt",
             _ => briefs.extension(),
         };
-        let name = format!(
+        let template = format!(
             "{}/{}.{extension}.j2",
             shared.language.name(),
-            document.template()
+            self.template()
         );
-        let creator = match document {
+        let creator = match self {
             Document::Overview => None,
             Document::Brief(handle, role) | Document::Order(handle, role) => Some((handle, role)),
         };
@@ -485,33 +553,33 @@ impl Page<'_> {
             lang: shared.html_lang,
             front_matter: front.meta(),
         });
-        let (creator_view, overview_view) = match document {
-            Document::Overview => (Value::from(()), view),
-            _ => (view, Value::from(())),
-        };
-        let args = [Value::from(name), creator_view, overview_view, page];
-        let body = self
-            .state
-            .with_state_mut(|state| state.call_macro("document", &args))
-            .map_err(|e| briefs.templates.error(&e))?;
+        Frame {
+            template,
+            front,
+            page,
+        }
+    }
 
-        // Straight into the page's one string: an overview of thousands of
-        // creators is megabytes, not worth copying twice.
-        let mut contents = String::with_capacity(body.len() + 512);
-        match (document, briefs.options.format) {
-            (Document::Order(..), _) => tidy_markdown_into(&body, &mut contents),
+    /// Starts the page in `contents`: YAML front matter on top of Markdown
+    /// (an HTML page carries it as meta tags in its head, from `page`). An
+    /// order text is plain text in every format, with no front matter: it
+    /// is pasted into a form. The body then goes in tidied.
+    fn start<'s>(
+        self,
+        front: &FrontMatter<'_>,
+        format: OutputFormat,
+        contents: &'s mut String,
+    ) -> Body<'s> {
+        match (self, format) {
+            (Document::Order(..), _) => Body::new(contents, Tidying::Lines),
             (_, OutputFormat::Markdown) => {
                 contents.push_str("---\n");
                 contents.push_str(&front.yaml());
                 contents.push_str("---\n\n");
-                tidy_markdown_into(&body, &mut contents);
+                Body::new(contents, Tidying::Lines)
             }
-            (_, OutputFormat::Html) => {
-                contents.push_str(body.trim());
-                contents.push('\n');
-            }
+            (_, OutputFormat::Html) => Body::new(contents, Tidying::Ends),
         }
-        Ok(RenderedFile { path, contents })
     }
 }
 
@@ -526,8 +594,6 @@ const PAGES_IN_FLIGHT_PER_THREAD: usize = 4;
 struct Set {
     /// The languages to render, in the spec's order.
     languages: Vec<Language>,
-    /// Each creator's files, in roster order.
-    names: Vec<FileNames>,
     spec_sha256: String,
     /// Whether the spec has findings (warnings: it has no errors).
     has_findings: bool,
@@ -674,46 +740,4 @@ fn file_names(campaign: &Campaign, format: OutputFormat) -> Result<Vec<FileNames
         names.push(FileNames { brief, order });
     }
     Ok(names)
-}
-
-/// `tidy_markdown_into` a new string.
-#[cfg(test)]
-fn tidy_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    tidy_markdown_into(text, &mut out);
-    out
-}
-
-/// Templates are written for people to read, with `{% if %}` around every
-/// optional line; this drops the blank lines and trailing spaces those
-/// leave, so an absent field leaves no gap. Appends to `out`.
-fn tidy_markdown_into(text: &str, out: &mut String) {
-    let start = out.len();
-    let mut blank = true;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            if !blank {
-                out.push('\n');
-            }
-            blank = true;
-        } else {
-            out.push_str(line);
-            out.push('\n');
-            blank = false;
-        }
-    }
-    while out.len() > start && out[start..].ends_with("\n\n") {
-        out.pop();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::tidy_markdown;
-
-    #[test]
-    fn tidy_leaves_one_blank_line_between_blocks() {
-        assert_eq!(tidy_markdown("\n# A  \n\n\n\nb\n\n"), "# A\n\nb\n");
-    }
 }

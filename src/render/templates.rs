@@ -101,6 +101,23 @@ pub(super) fn driver(format: super::OutputFormat) -> &'static str {
     }
 }
 
+/// The driver without the macro, for the one page of a language rendered on
+/// its own, the overview: a macro's output is captured whole before it is
+/// returned, and an overview of 10,000 creators is megabytes. Rendered
+/// straight into its file instead (see `body`).
+const PAGE_MD: &str = "{% import language ~ \"/copy.j2\" as copy %}{% include template %}";
+/// The same for HTML.
+const PAGE_HTML: &str = "{% import language ~ \"/copy.j2\" as copy %}\
+{% import \"page.html.j2\" as layout %}{% include template %}";
+
+/// The page driver for a format, named so it escapes as `driver` does.
+pub(super) fn page_driver(format: super::OutputFormat) -> &'static str {
+    match format {
+        super::OutputFormat::Markdown => "redbrief-page.md.j2",
+        super::OutputFormat::Html => "redbrief-page.html.j2",
+    }
+}
+
 const KOL_MD: &str = include_str!("../../templates/kol.md.j2");
 const KOC_MD: &str = include_str!("../../templates/koc.md.j2");
 const OVERVIEW_MD: &str = include_str!("../../templates/overview.md.j2");
@@ -184,11 +201,13 @@ impl Templates {
                     .map_err(|e| templates.error(&e))?,
             }
         }
-        for (format, source) in [
-            (super::OutputFormat::Markdown, DRIVER_MD),
-            (super::OutputFormat::Html, DRIVER_HTML),
+        for (format, source, page) in [
+            (super::OutputFormat::Markdown, DRIVER_MD, PAGE_MD),
+            (super::OutputFormat::Html, DRIVER_HTML, PAGE_HTML),
         ] {
             env.add_template(driver(format), source)
+                .map_err(|e| templates.error(&e))?;
+            env.add_template(page_driver(format), page)
                 .map_err(|e| templates.error(&e))?;
         }
         templates.env = env;

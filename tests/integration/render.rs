@@ -1331,6 +1331,32 @@ fn an_endless_user_template_is_stopped_with_a_clear_error() {
     assert!(!out.dir.join("b").exists());
 }
 
+/// The overview is rendered on its own, straight into its file, not as
+/// the briefs are: its budget holds all the same.
+#[test]
+fn an_endless_user_overview_is_stopped_with_a_clear_error() {
+    let out = Test::new()
+        .repo_file(GLOW)
+        .file(
+            "mine/en/overview.md.j2",
+            "{% for a in range(3000) %}{% for b in range(3000) %}x{% endfor %}{% endfor %}\n",
+        )
+        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
+        .run();
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("mine/en/overview.md.j2"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("the template ran too long"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.dir.join("b").exists());
+}
+
 /// English phrases a `zh` brief may show: the overstatements it tells the
 /// creator to avoid, which are English words by nature.
 const ENGLISH_ON_PURPOSE: &[&str] = &["number one", "world's first"];

@@ -80,13 +80,10 @@ impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         // Counted first, so the list is made at its size, not grown.
-        let lines = 1 + text.bytes().filter(|&b| b == b'\n').count();
-        let mut line_starts = Vec::with_capacity(lines);
+        let ends = || memchr::memchr_iter(b'\n', text.as_bytes());
+        let mut line_starts = Vec::with_capacity(1 + ends().count());
         line_starts.push(0);
-        line_starts.extend(
-            text.match_indices('\n')
-                .map_while(|(i, _)| u32::try_from(i + 1).ok()),
-        );
+        line_starts.extend(ends().map_while(|end| u32::try_from(end + 1).ok()));
         SourceFile {
             path: path.into(),
             text,

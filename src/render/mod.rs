@@ -478,7 +478,9 @@ impl Page<'_> {
 impl Briefs {
     /// Renders a language's overview with its front matter, its template
     /// writing straight into the file's string: at 10,000 creators it is
-    /// megabytes, which the briefs' macro would capture whole first.
+    /// megabytes, which the briefs' macro would capture whole first. (An
+    /// HTML page's frame is a `call` block, which still holds the body
+    /// once; the Markdown page is never held but in its file's string.)
     fn overview_file(
         &self,
         shared: &Shared<'_>,

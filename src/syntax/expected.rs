@@ -65,7 +65,14 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
     }
     let first_wanted = wanted.first().map(|(rule, _)| *rule);
     let wanted: Vec<String> = wanted.into_iter().map(|(_, words)| words).collect();
-    let found = found_at(text, at);
+    let mut found = found_at(text, at);
+    // `engagement 4,1%`: a decimal comma, where `found_at` stops. The
+    // whole number is what was found, so the help can give it back whole.
+    if positives.contains(&Rule::percent) {
+        if let Some(len) = decimal_comma_len(&text[at.min(text.len())..]) {
+            found = &text[at..at + len];
+        }
+    }
     let span = Span::new(base + at, base + at + found.len());
     let shown = shown_found(found);
     let message = match (wanted.as_slice(), &shown) {
@@ -196,12 +203,33 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
                 format!("{found}d"),
             ))
         }
+        Rule::percent if decimal_comma_len(found) == Some(found.len()) => {
+            let point = format!("{}%", found.trim_end_matches('%').replacen(',', ".", 1));
+            Some(NearMiss::new(
+                t!("write the decimal with a point: `{point}`", point = point),
+                point,
+            ))
+        }
         Rule::percent if found.parse::<f64>().is_ok() => Some(NearMiss::new(
             t!("add the percent sign: `{found}%`", found = found),
             format!("{found}%"),
         )),
         _ => None,
     }
+}
+
+/// The length of a number with a decimal comma at the start of `text`,
+/// with its percent sign if it has one (`4,1%`, `3,25`).
+fn decimal_comma_len(text: &str) -> Option<usize> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let whole = digits(text);
+    let rest = text[whole..].strip_prefix(',')?;
+    let fraction = digits(rest);
+    if whole == 0 || fraction == 0 {
+        return None;
+    }
+    let len = whole + 1 + fraction;
+    Some(len + usize::from(text[len..].starts_with('%')))
 }
 
 /// The word at `at`: up to the next space or line end.

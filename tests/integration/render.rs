@@ -1310,51 +1310,28 @@ fn front_matter_reads_as_strings_in_yaml_1_1() {
 }
 
 /// A user's template that would loop for ever is stopped by a budget of
-/// template steps per document, with a message naming the file.
+/// template steps per document, with a message naming the file: a brief's,
+/// and the overview's, which is rendered on its own, straight into its file.
 #[test]
 fn an_endless_user_template_is_stopped_with_a_clear_error() {
-    let out = Test::new()
-        .repo_file(GLOW)
-        .file(
-            "mine/en/kol.md.j2",
-            "{% for a in range(3000) %}{% for b in range(3000) %}x{% endfor %}{% endfor %}\n",
-        )
-        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
-        .run();
-    assert_eq!(out.status, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("mine/en/kol.md.j2"), "{}", out.stderr);
-    assert!(
-        out.stderr.contains("the template ran too long"),
-        "{}",
-        out.stderr
-    );
-    assert!(!out.dir.join("b").exists());
-}
-
-/// The overview is rendered on its own, straight into its file, not as
-/// the briefs are: its budget holds all the same.
-#[test]
-fn an_endless_user_overview_is_stopped_with_a_clear_error() {
-    let out = Test::new()
-        .repo_file(GLOW)
-        .file(
-            "mine/en/overview.md.j2",
-            "{% for a in range(3000) %}{% for b in range(3000) %}x{% endfor %}{% endfor %}\n",
-        )
-        .args(["render", GLOW, "-o", "b", "--templates", "mine"])
-        .run();
-    assert_eq!(out.status, 2, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("mine/en/overview.md.j2"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("the template ran too long"),
-        "{}",
-        out.stderr
-    );
-    assert!(!out.dir.join("b").exists());
+    for template in ["mine/en/kol.md.j2", "mine/en/overview.md.j2"] {
+        let out = Test::new()
+            .repo_file(GLOW)
+            .file(
+                template,
+                "{% for a in range(3000) %}{% for b in range(3000) %}x{% endfor %}{% endfor %}\n",
+            )
+            .args(["render", GLOW, "-o", "b", "--templates", "mine"])
+            .run();
+        assert_eq!(out.status, 2, "{template}: {}", out.stderr);
+        assert!(out.stderr.contains(template), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("the template ran too long"),
+            "{template}: {}",
+            out.stderr
+        );
+        assert!(!out.dir.join("b").exists(), "{template}");
+    }
 }
 
 /// English phrases a `zh` brief may show: the overstatements it tells the

@@ -18,9 +18,9 @@ fn main() -> ExitCode {
 /// first language's check of a 10,000-creator spec lets go of its 5.8 MiB
 /// creator list, the second language's pages and check came from the heap
 /// and stayed there, and `render`'s peak went from 39 to 48 MiB. Fixing the
-/// threshold costs no measurable time (`check` of 10k creators: 106 ms
-/// against 108 ms, interleaved runs). Other platforms' allocators have no
-/// such rule.
+/// threshold costs no time beyond the noise (`check` of 10k creators,
+/// interleaved runs: 106-108 ms with it and without). Other platforms'
+/// allocators have no such rule.
 fn return_large_blocks_when_freed() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {

@@ -69,7 +69,7 @@ pub fn finding(text: &str, base: usize, error: &Error<Rule>) -> Finding {
     // `engagement 4,1%`: a decimal comma, where `found_at` stops. The
     // whole number is what was found, so the help can give it back whole.
     if positives.contains(&Rule::percent) {
-        if let Some(len) = decimal_comma_len(&text[at.min(text.len())..]) {
+        if let Some(len) = text.get(at..).and_then(decimal_comma_len) {
             found = &text[at..at + len];
         }
     }
@@ -274,5 +274,21 @@ fn join_or(items: &[String]) -> String {
                 format!("{}，或{space}{last}", rest.join("，"))
             }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal_comma_len;
+
+    #[test]
+    fn a_decimal_comma_needs_digits_on_both_sides() {
+        assert_eq!(decimal_comma_len("4,1% rest"), Some(4));
+        assert_eq!(decimal_comma_len("3,25"), Some(4));
+        assert_eq!(decimal_comma_len("4,1,2%"), Some(3));
+        assert_eq!(decimal_comma_len("4,"), None);
+        assert_eq!(decimal_comma_len(",5%"), None);
+        assert_eq!(decimal_comma_len("4.1%"), None);
+        assert_eq!(decimal_comma_len("４,1%"), None);
     }
 }

@@ -414,6 +414,44 @@ impl Briefs {
             state,
         })
     }
+
+    /// Renders a language's overview with its front matter, its template
+    /// writing straight into the file's string: at 10,000 creators it is
+    /// megabytes, which the briefs' macro would capture whole first. (An
+    /// HTML page's frame is a `call` block, which still holds the body
+    /// once; the Markdown page is never held but in its file's string.)
+    fn overview_file(
+        &self,
+        shared: &Shared<'_>,
+        path: String,
+        view: Value,
+    ) -> Result<RenderedFile, RenderError> {
+        let document = Document::Overview;
+        let frame = document.frame(self, shared);
+        let driver = self
+            .templates
+            .env
+            .get_template(templates::page_driver(self.options.format))
+            .map_err(|e| self.templates.error(&e))?;
+        let mut contents = String::new();
+        let mut body = document.start(&frame.front, self.options.format, &mut contents);
+        driver
+            .render_captured_to(
+                context! {
+                    language => shared.language.name(),
+                    campaign => shared.campaign.clone(),
+                    platform => shared.platform.clone(),
+                    template => frame.template,
+                    creator => (),
+                    overview => view,
+                    page => frame.page,
+                },
+                &mut body,
+            )
+            .map_err(|e| self.templates.error(&e))?;
+        body.finish();
+        Ok(RenderedFile { path, contents })
+    }
 }
 
 /// Renders the files of one language, one after another, in one template
@@ -470,46 +508,6 @@ impl Page<'_> {
         let mut contents = String::with_capacity(text.len() + 512);
         let mut body = document.start(&frame.front, briefs.options.format, &mut contents);
         body.push(text.as_bytes());
-        body.finish();
-        Ok(RenderedFile { path, contents })
-    }
-}
-
-impl Briefs {
-    /// Renders a language's overview with its front matter, its template
-    /// writing straight into the file's string: at 10,000 creators it is
-    /// megabytes, which the briefs' macro would capture whole first. (An
-    /// HTML page's frame is a `call` block, which still holds the body
-    /// once; the Markdown page is never held but in its file's string.)
-    fn overview_file(
-        &self,
-        shared: &Shared<'_>,
-        path: String,
-        view: Value,
-    ) -> Result<RenderedFile, RenderError> {
-        let document = Document::Overview;
-        let frame = document.frame(self, shared);
-        let driver = self
-            .templates
-            .env
-            .get_template(templates::page_driver(self.options.format))
-            .map_err(|e| self.templates.error(&e))?;
-        let mut contents = String::new();
-        let mut body = document.start(&frame.front, self.options.format, &mut contents);
-        driver
-            .render_captured_to(
-                context! {
-                    language => shared.language.name(),
-                    campaign => shared.campaign.clone(),
-                    platform => shared.platform.clone(),
-                    template => frame.template,
-                    creator => (),
-                    overview => view,
-                    page => frame.page,
-                },
-                &mut body,
-            )
-            .map_err(|e| self.templates.error(&e))?;
         body.finish();
         Ok(RenderedFile { path, contents })
     }

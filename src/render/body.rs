@@ -3,7 +3,6 @@
 //! written into it by the template as it renders, so an overview of
 //! thousands of creators (megabytes) is never held twice.
 
-use std::borrow::Cow;
 use std::io;
 
 /// How a body is tidied.
@@ -19,7 +18,7 @@ pub(super) enum Tidying {
 }
 
 /// Appends a body to a page, tidying it line by line. Written to as an
-/// `io::Write` (by `Template::render_to_write`) or with `push`; `finish`
+/// `io::Write` (by `Template::render_captured_to`) or with `push`; `finish`
 /// completes it. A line may come in any number of pieces; minijinja writes
 /// whole strings, so a piece never ends inside a character.
 pub(super) struct Body<'a> {
@@ -56,7 +55,7 @@ impl<'a> Body<'a> {
             return;
         }
         let mut rest = piece;
-        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+        while let Some(at) = memchr::memchr(b'\n', rest) {
             let (line, after) = (&rest[..at], &rest[at + 1..]);
             if self.partial.is_empty() {
                 self.line(line);
@@ -87,7 +86,7 @@ impl<'a> Body<'a> {
 
     /// One line of a `Lines` body, without its `\n`.
     fn line(&mut self, line: &[u8]) {
-        let line: Cow<'_, str> = String::from_utf8_lossy(line);
+        let line = String::from_utf8_lossy(line);
         let line = line.trim_end();
         if line.is_empty() {
             if !self.blank {

@@ -204,7 +204,8 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
             ))
         }
         Rule::percent if decimal_comma_len(found) == Some(found.len()) => {
-            let point = format!("{}%", found.trim_end_matches('%').replacen(',', ".", 1));
+            let number: String = found.chars().filter(|&c| c != ' ' && c != '%').collect();
+            let point = format!("{}%", number.replacen(',', ".", 1));
             Some(NearMiss::new(
                 t!("write the decimal with a point: `{point}`", point = point),
                 point,
@@ -219,16 +220,19 @@ fn near_miss(rule: Rule, found: &str, after_digit: bool) -> Option<NearMiss> {
 }
 
 /// The length of a number with a decimal comma at the start of `text`,
-/// with its percent sign if it has one (`4,1%`, `3,25`).
+/// with its percent sign if it has one (`4,1%`, `3,25`). Spaces may follow
+/// the comma: the scanner pads a full-width `，` to `,  `, and `4，1%` is
+/// the same slip.
 fn decimal_comma_len(text: &str) -> Option<usize> {
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let whole = digits(text);
+    let run = |s: &str, of: fn(&u8) -> bool| s.bytes().take_while(of).count();
+    let whole = run(text, u8::is_ascii_digit);
     let rest = text[whole..].strip_prefix(',')?;
-    let fraction = digits(rest);
+    let spaces = run(rest, |&b| b == b' ');
+    let fraction = run(&rest[spaces..], u8::is_ascii_digit);
     if whole == 0 || fraction == 0 {
         return None;
     }
-    let len = whole + 1 + fraction;
+    let len = whole + 1 + spaces + fraction;
     Some(len + usize::from(text[len..].starts_with('%')))
 }
 
@@ -286,7 +290,10 @@ mod tests {
         assert_eq!(decimal_comma_len("4,1% rest"), Some(4));
         assert_eq!(decimal_comma_len("3,25"), Some(4));
         assert_eq!(decimal_comma_len("4,1,2%"), Some(3));
+        assert_eq!(decimal_comma_len("4,  1%"), Some(6));
+        assert_eq!(decimal_comma_len("4, 1"), Some(4));
         assert_eq!(decimal_comma_len("4,"), None);
+        assert_eq!(decimal_comma_len("4, %"), None);
         assert_eq!(decimal_comma_len(",5%"), None);
         assert_eq!(decimal_comma_len("4.1%"), None);
         assert_eq!(decimal_comma_len("４,1%"), None);

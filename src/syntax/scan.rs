@@ -37,6 +37,22 @@ pub struct Scan<'a> {
 /// so no input can recurse the parser without bound.
 const DEEPEST_NESTING: usize = 8;
 
+/// The bytes the scan stops at: `#`, `"`, `{`, `}`, and the first byte of
+/// any character beyond ASCII (full-width punctuation, curly quotes).
+static STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut byte = 0x80;
+    while byte < 256 {
+        stops[byte] = true;
+        byte += 1;
+    }
+    stops[b'#' as usize] = true;
+    stops[b'"' as usize] = true;
+    stops[b'{' as usize] = true;
+    stops[b'}' as usize] = true;
+    stops
+};
+
 /// Block heads are quoted in messages up to this many characters.
 const HEAD_SHOWN: usize = 60;
 
@@ -123,11 +139,17 @@ struct Suspect {
     next_span: Span,
 }
 
-struct OpenBrace {
+struct OpenBrace<'a> {
     offset: usize,
-    /// The text before `{` on its line, e.g. `kol @lina.glow`.
-    head: String,
+    /// The text before `{` on its line, e.g. `kol @lina.glow`: a slice of
+    /// the source, shortened (`shown`) only for a message.
+    head: &'a str,
     head_span: Span,
+}
+
+/// A block's head as messages quote it.
+fn shown(head: &str) -> String {
+    crate::source::shorten(head, HEAD_SHOWN)
 }
 
 pub fn scan(source: &str) -> Scan<'_> {
@@ -140,6 +162,7 @@ pub fn scan(source: &str) -> Scan<'_> {
         open: Vec::new(),
         suspects: Vec::new(),
         line_start: 0,
+        lines_from: 0,
         head_start: 0,
         inner_blocks: Vec::new(),
     };
@@ -174,35 +197,35 @@ struct Scanner<'a> {
     comments: Vec<Span>,
     findings: Vec<Finding>,
     structural: bool,
-    open: Vec<OpenBrace>,
+    open: Vec<OpenBrace<'a>>,
     suspects: Vec<Suspect>,
+    /// Where the line of the last `{` or `"""` starts (`line_start`).
     line_start: usize,
+    /// Where `line_start` was last worked out: a line starting after it
+    /// has not been seen yet.
+    lines_from: usize,
     /// Where the text before the next `{` starts: after the last brace.
     head_start: usize,
     inner_blocks: Vec<std::ops::Range<usize>>,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let source = self.source;
         let mut i = 0;
         while i < source.len() {
             // Most of a spec is plain ASCII, which means nothing here but
-            // for the five bytes below: a run of it is passed over at once,
-            // not a character at a time.
+            // for the four bytes `STOPS` lists: a run of it is passed over
+            // at once, not a character at a time.
             i += source.as_bytes()[i..]
                 .iter()
-                .position(|&b| !b.is_ascii() || matches!(b, b'\n' | b'#' | b'"' | b'{' | b'}'))
+                .position(|&b| STOPS[usize::from(b)])
                 .unwrap_or(source.len() - i);
             let Some(rest) = source.get(i..).filter(|rest| !rest.is_empty()) else {
                 break;
             };
             let Some(ch) = rest.chars().next() else { break };
             match ch {
-                '\n' => {
-                    self.line_start = i + 1;
-                    i += 1;
-                }
                 '#' => {
                     let end = i + rest.find('\n').unwrap_or(rest.len());
                     let end = if source[..end].ends_with('\r') {
@@ -214,7 +237,13 @@ impl Scanner<'_> {
                     i = end.max(i + 1);
                 }
                 '"' if rest.starts_with("\"\"\"") => match rest[3..].find("\"\"\"") {
-                    Some(close) => i += 3 + close + 3,
+                    Some(close) => {
+                        // Line breaks inside the text do not start a line
+                        // a block's head could stand on.
+                        self.line_start = self.line_start(i);
+                        i += 3 + close + 3;
+                        self.lines_from = i;
+                    }
                     None => {
                         self.unclosed_multiline(i);
                         return;
@@ -242,6 +271,18 @@ impl Scanner<'_> {
         self.unclosed_blocks();
     }
 
+    /// Where the line holding `offset` starts, line breaks inside a
+    /// `"""` text aside: the scan does not stop at line breaks, so it is
+    /// looked for backwards, and no further back than `lines_from`.
+    fn line_start(&self, offset: usize) -> usize {
+        let searched = self
+            .source
+            .as_bytes()
+            .get(self.lines_from..offset)
+            .unwrap_or_default();
+        memchr::memrchr(b'\n', searched).map_or(self.line_start, |at| self.lines_from + at + 1)
+    }
+
     /// The end of the line holding `offset`, before any `\r\n`.
     fn line_end(&self, offset: usize) -> usize {
         let end = offset
@@ -259,13 +300,24 @@ impl Scanner<'_> {
     fn string(&mut self, open: usize) -> usize {
         let bytes = self.source.as_bytes();
         let mut j = open + 1;
-        while j < bytes.len() {
-            match bytes[j] {
-                b'"' => return j + 1,
-                b'\n' => break,
-                b'\r' if bytes.get(j + 1) == Some(&b'\n') => break,
-                b'\\' if !matches!(bytes.get(j + 1), None | Some(b'\n') | Some(b'\r')) => j += 2,
-                _ => j += 1,
+        loop {
+            let rest = bytes.get(j..).unwrap_or_default();
+            let Some(at) = memchr::memchr3(b'"', b'\\', b'\n', rest) else {
+                j = bytes.len();
+                break;
+            };
+            j += at;
+            match bytes.get(j..j + 2).unwrap_or(&bytes[j..]) {
+                [b'"', ..] => return j + 1,
+                [b'\\', b'\n' | b'\r'] | [b'\\'] => j += 1,
+                [b'\\', _] => j += 2,
+                // A line break: the string ends before it (and its `\r`).
+                _ => {
+                    if bytes.get(j - 1) == Some(&b'\r') {
+                        j -= 1;
+                    }
+                    break;
+                }
             }
         }
         let end = self.line_end(open);
@@ -395,13 +447,15 @@ impl Scanner<'_> {
     fn open_brace(&mut self, at: usize) {
         // A head starts after an earlier brace on the same line, so a line
         // of ten thousand `{` is read once, not once per brace.
+        self.line_start = self.line_start(at);
+        self.lines_from = at;
         let from = self.head_start.max(self.line_start);
         self.head_start = at + 1;
-        let head_text = &self.source[from..at];
-        let head = head_text.trim().trim_start_matches('\u{FEFF}').to_string();
+        let source: &'a str = self.source;
+        let head_text = &source[from..at];
+        let head = head_text.trim().trim_start_matches('\u{FEFF}');
         let lead = head_text.len() - head_text.trim_start().len();
         let head_span = Span::new(from + lead, from + lead + head.len());
-        let head = crate::source::shorten(&head, HEAD_SHOWN);
         if head.is_empty() {
             self.structural = true;
             let finding = if from > self.line_start {
@@ -439,9 +493,9 @@ impl Scanner<'_> {
                 if !known {
                     self.suspects.push(Suspect {
                         unclosed_offset: outer.offset,
-                        unclosed_head: outer.head.clone(),
+                        unclosed_head: shown(outer.head),
                         unclosed_span: outer.head_span,
-                        next_head: head.clone(),
+                        next_head: shown(head),
                         next_span: head_span,
                     });
                 }
@@ -549,7 +603,7 @@ impl Scanner<'_> {
             } else {
                 unclosed.head_span
             };
-            let head = &unclosed.head;
+            let head = shown(unclosed.head);
             let (message, help) = if head.is_empty() {
                 (
                     t!("this block is never closed: the file ends first"),
@@ -614,6 +668,52 @@ mod tests {
         let scan = scan(&deep);
         assert!(scan.structural);
         assert_eq!(scan.findings.len(), 1);
+    }
+
+    #[test]
+    fn a_string_ends_at_its_quote_or_before_its_line_break() {
+        // Escaped quotes and backslashes stay inside.
+        let scan_ok = scan("note \"a \\\" b \\\\\" # }\n");
+        assert!(!scan_ok.structural);
+        assert_eq!(scan_ok.comments.len(), 1);
+        // Unclosed: the finding runs to the line's end, before its `\r\n`.
+        for (source, end) in [
+            ("note \"abc\r\nfee 1\n", 9),
+            ("note \"ab\\\r\n", 9),
+            ("x \"a", 4),
+        ] {
+            let scan = scan(source);
+            assert!(scan.structural, "{source:?}");
+            assert_eq!(
+                scan.findings[0].span,
+                Span::new(source.find('"').unwrap_or(0), end),
+                "{source:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_head_starts_its_line_unless_a_multiline_text_ends_on_it() {
+        // The head of an unclosed block is quoted in the finding.
+        let heads = |source: &str| -> Vec<String> {
+            scan(source)
+                .findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect()
+        };
+        let plain = heads("# note\n  kol @a {\n");
+        assert!(plain[0].contains("`kol @a`"), "{plain:?}");
+        // Line breaks inside `\"\"\"` do not start a line: the head is
+        // read from the line where the text opened.
+        let after_text = heads("x \"\"\"one\ntwo\"\"\" kol @b {\n");
+        assert!(
+            after_text[0].contains("`x \"\"\"one\ntwo\"\"\" kol @b`"),
+            "{after_text:?}"
+        );
+        // After an earlier brace on the same line, the head starts there.
+        let second = heads("a { b {\n}\n");
+        assert!(second[0].contains("`a`"), "{second:?}");
     }
 
     #[test]

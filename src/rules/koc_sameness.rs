@@ -68,7 +68,7 @@ impl Rule for KocSameness {
                 let angle = campaign
                     .given_to(index)
                     .find(|(given, _)| given.field == Field::Angle && given.language.is_none())
-                    .map_or("", |(_, folded)| folded);
+                    .map_or("", |(_, folded)| folded.text);
                 (koc, Key(angle))
             })
         };

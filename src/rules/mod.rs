@@ -82,6 +82,8 @@ struct Listed<'c> {
     folded: String,
     /// Where the fold of `given[i]` ends in `folded`.
     ends: Vec<usize>,
+    /// The fixed word lists with a term in `given[i]` (`text::screen`).
+    lists: Vec<text::Lists>,
     /// Where creator i of the run has its texts start in `given`.
     starts: Vec<usize>,
 }
@@ -107,6 +109,7 @@ impl<'c> Listed<'c> {
         for given in given::campaign_texts(campaign) {
             listed.push(given, true);
         }
+        listed.screen();
         listed
     }
 
@@ -126,7 +129,13 @@ impl<'c> Listed<'c> {
                 listed.push(given, fold);
             }
         }
+        listed.screen();
         listed
+    }
+
+    /// Reads every text once for the terms of every fixed list.
+    fn screen(&mut self) {
+        self.lists = text::screen(&self.folded, &self.ends);
     }
 
     fn push(&mut self, given: given::Given<'c>, fold: bool) {
@@ -138,12 +147,15 @@ impl<'c> Listed<'c> {
     }
 
     /// Every text listed, with its fold.
-    fn all(&self) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+    fn all(&self) -> impl Iterator<Item = (given::Given<'c>, text::Fold<'_>)> + '_ {
         self.texts(0..self.given.len())
     }
 
     /// The texts of creator `index` of the run, with their folds.
-    fn creator(&self, index: usize) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+    fn creator(
+        &self,
+        index: usize,
+    ) -> impl Iterator<Item = (given::Given<'c>, text::Fold<'_>)> + '_ {
         let all = self.given.len();
         let start = self.starts.get(index).copied().unwrap_or(all);
         let end = self.starts.get(index + 1).copied().unwrap_or(all);
@@ -154,9 +166,10 @@ impl<'c> Listed<'c> {
     fn texts(
         &self,
         range: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+    ) -> impl Iterator<Item = (given::Given<'c>, text::Fold<'_>)> + '_ {
         let given = self.given.get(range.clone()).unwrap_or_default();
         let ends = self.ends.get(range.clone()).unwrap_or_default();
+        let lists = self.lists.get(range.clone()).unwrap_or_default();
         let start = range
             .start
             .checked_sub(1)
@@ -167,7 +180,11 @@ impl<'c> Listed<'c> {
         given
             .iter()
             .zip(starts.zip(ends.iter().copied()))
-            .map(|(given, (start, end))| (*given, self.folded.get(start..end).unwrap_or("")))
+            .zip(lists)
+            .map(|((given, (start, end)), &lists)| {
+                let text = self.folded.get(start..end).unwrap_or("");
+                (*given, text::Fold { text, lists })
+            })
     }
 }
 
@@ -211,7 +228,7 @@ impl<'c> Context<'c> {
     }
 
     /// Every text given to creators (`given::texts`), with its fold.
-    pub fn given(&self) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+    pub fn given(&self) -> impl Iterator<Item = (given::Given<'c>, text::Fold<'_>)> + '_ {
         self.campaign_texts
             .all()
             .chain(self.parts.iter().flat_map(Listed::all))
@@ -228,7 +245,10 @@ impl<'c> Context<'c> {
     }
 
     /// The texts given to `campaign.creators[index]`, with their folds.
-    pub fn given_to(&self, index: usize) -> impl Iterator<Item = (given::Given<'c>, &str)> + '_ {
+    pub fn given_to(
+        &self,
+        index: usize,
+    ) -> impl Iterator<Item = (given::Given<'c>, text::Fold<'_>)> + '_ {
         let part = self.parts.get(index / self.share);
         part.into_iter()
             .flat_map(move |part| part.creator(index % self.share))
@@ -437,7 +457,7 @@ mod tests {
             assert!(expected.len() > 10, "{}", expected.len());
             for threads in [1, 2, 7, 1000] {
                 let context = Context::new(&campaign, threads);
-                let folded: Vec<&str> = context.given().map(|(_, folded)| folded).collect();
+                let folded: Vec<&str> = context.given().map(|(_, folded)| folded.text).collect();
                 assert_eq!(folded, expected, "{threads} threads");
                 // Each creator's own texts, and nobody else's.
                 for (index, creator) in campaign.creators.iter().enumerate() {
@@ -446,7 +466,7 @@ mod tests {
                         .collect();
                     let listed: Vec<(*const Text, String)> = context
                         .given_to(index)
-                        .map(|(given, folded)| (given.text as *const Text, folded.to_string()))
+                        .map(|(given, folded)| (given.text as *const Text, folded.text.to_string()))
                         .collect();
                     assert_eq!(listed, own, "{threads} threads, creator {index}");
                 }

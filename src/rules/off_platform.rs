@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 use super::given::word_finding;
-use super::text::{Hit, Terms};
+use super::text::{Fold, Hit, Terms};
 use super::{patterns, words, Rule, RuleInfo};
 use crate::diagnostic::Findings;
 use crate::model::Text;
@@ -87,8 +87,8 @@ static OFF: LazyLock<Terms> = LazyLock::new(|| Terms::new(words::OFF_PLATFORM));
 
 /// The listed words and the contact details found by shape, leftmost first;
 /// where two overlap, the longer one (`vx123456` rather than `vx`).
-/// `folded` is `text` folded (`text::fold`).
-fn find<'t>(folded: &str, text: &'t Text) -> Vec<Hit<'t>> {
+/// `folded` is `text` folded and screened (`text::Fold`).
+fn find<'t>(folded: Fold<'_>, text: &'t Text) -> Vec<Hit<'t>> {
     let mut found = OFF.find_folded(folded, text);
     found.extend(patterns::find(&text.value));
     found.sort_by_key(|hit| (hit.bytes.start, Reverse(hit.bytes.end)));
@@ -134,12 +134,12 @@ impl Rule for OffPlatform {
 mod tests {
     use super::find;
     use crate::model::Text;
-    use crate::rules::text::fold;
+    use crate::rules::text::{fold, Fold};
     use crate::source::Span;
 
     fn found(text: &str) -> Vec<String> {
         let given = Text::plain(text.to_string(), Span::new(0, text.len()), false);
-        find(&fold(text), &given)
+        find(Fold::screened(&fold(text)), &given)
             .into_iter()
             .map(|hit| hit.term.to_string())
             .collect()

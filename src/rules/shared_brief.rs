@@ -83,13 +83,13 @@ impl Rule for SharedBrief {
                 .given()
                 .filter_map(|(given, folded)| match given.owner {
                     Owner::Creator(creator)
-                        if !folded.is_empty()
+                        if !folded.text.is_empty()
                             && matches!(
                                 given.field,
                                 Field::Angle | Field::ScriptLine | Field::Prompt
                             ) =>
                     {
-                        Some((creator, given.text, given.field, folded))
+                        Some((creator, given.text, given.field, folded.text))
                     }
                     _ => None,
                 })

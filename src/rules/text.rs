@@ -13,14 +13,20 @@
 //!   overlapping occurrences); word boundaries and a term's exceptions then
 //!   filter what was found, so a longer term that fails them ("qr code" in
 //!   "QR codes") never hides a shorter one that holds ("qr").
+//! - Before any list reads a roster's texts, one automaton over every fixed
+//!   list (`screen`) reads them all once and notes which lists have a term
+//!   in each; a list then skips the texts that hold none of its terms,
+//!   which is most texts.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::words;
 use crate::model::Text;
 use crate::source::Span;
 
@@ -318,6 +324,101 @@ impl Word {
     }
 }
 
+/// The fixed word lists (`words::KNOWN`, by their place there) that have
+/// a term somewhere in a text: what `screen` found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lists(u32);
+
+// One bit per fixed list.
+const _: () = assert!(words::KNOWN.len() <= 32);
+
+impl Lists {
+    fn intersects(self, other: Lists) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// A text folded for matching (`fold`), and the fixed lists `screen`
+/// found a term of in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Fold<'f> {
+    pub text: &'f str,
+    pub lists: Lists,
+}
+
+impl<'f> Fold<'f> {
+    /// One folded text, screened on its own.
+    pub fn screened(text: &'f str) -> Self {
+        let lists = screen(text, &[text.len()])
+            .first()
+            .copied()
+            .unwrap_or_default();
+        Fold { text, lists }
+    }
+}
+
+/// Every term of every fixed list in one automaton.
+struct Screen {
+    automaton: Option<AhoCorasick>,
+    /// For each pattern (a distinct folded term), the lists holding it.
+    lists: Vec<Lists>,
+    pattern_of: HashMap<String, usize>,
+}
+
+static SCREEN: LazyLock<Screen> = LazyLock::new(|| {
+    let mut lists: Vec<Lists> = Vec::new();
+    let mut pattern_of: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    for (list, words) in words::KNOWN.iter().enumerate() {
+        for word in words.iter() {
+            let folded = fold(word.term);
+            if folded.is_empty() {
+                continue;
+            }
+            let pattern = *pattern_of.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded);
+                lists.push(Lists::default());
+                lists.len() - 1
+            });
+            if let Some(of_pattern) = lists.get_mut(pattern) {
+                of_pattern.0 |= 1 << list;
+            }
+        }
+    }
+    Screen {
+        automaton: AhoCorasick::new(&patterns).ok(),
+        lists,
+        pattern_of,
+    }
+});
+
+/// The fixed lists with a term in each of several folded texts, written
+/// end to end in `folded`, text i ending at `ends[i]`: one pass for them
+/// all. A term that runs across two texts marks one of them, which then
+/// is only read for nothing; a term inside a text is never missed.
+pub fn screen(folded: &str, ends: &[usize]) -> Vec<Lists> {
+    let mut found = vec![Lists::default(); ends.len()];
+    let Some(automaton) = &SCREEN.automaton else {
+        return found;
+    };
+    let mut text = 0;
+    for occurrence in automaton.find_overlapping_iter(folded) {
+        // Occurrences come by where they end: the text holding the last
+        // byte is at or after the one before.
+        let last = occurrence.end().saturating_sub(1);
+        while ends.get(text).is_some_and(|&end| end <= last) {
+            text += 1;
+        }
+        if let (Some(of_text), Some(of_pattern)) = (
+            found.get_mut(text),
+            SCREEN.lists.get(occurrence.pattern().as_usize()),
+        ) {
+            of_text.0 |= of_pattern.0;
+        }
+    }
+    found
+}
+
 struct Entry {
     /// As the list writes it, for messages.
     term: String,
@@ -336,6 +437,10 @@ pub struct Terms {
     /// None only for an empty list, or one too large to build (more than
     /// billions of states), which no spec can hold.
     automaton: Option<AhoCorasick>,
+    /// The fixed lists holding every term of this one, so that a text
+    /// `screen` found none of them in is not read; None when a term is in
+    /// none of them (a brand's own `avoid` word).
+    screened_by: Option<Lists>,
 }
 
 /// Where a term was found.
@@ -379,11 +484,16 @@ impl Terms {
         let mut folded_terms: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<usize>> = Vec::new();
         let mut pattern_of: HashMap<String, usize> = HashMap::new();
+        let mut screened_by = Some(Lists::default());
         for (term, except) in pairs {
             let folded = fold(&term);
             if folded.is_empty() {
                 continue;
             }
+            screened_by = screened_by.and_then(|lists| {
+                let pattern = *SCREEN.pattern_of.get(&folded)?;
+                Some(Lists(lists.0 | SCREEN.lists.get(pattern)?.0))
+            });
             let pattern = match pattern_of.get(&folded) {
                 Some(&pattern) => pattern,
                 None => {
@@ -410,6 +520,7 @@ impl Terms {
             entries,
             patterns,
             automaton,
+            screened_by,
         }
     }
 
@@ -423,11 +534,17 @@ impl Terms {
         self.hits(found, text)
     }
 
-    /// `find` in `text`, given folded too (by `fold`). The text as written
+    /// `find` in `text`, given folded and screened too. The text as written
     /// is read only when a term is found: most texts have none, and on a
     /// large roster reading each again is a cache miss per text per rule.
-    pub fn find_folded(&self, folded: &str, text: &Text) -> Vec<Hit<'_>> {
-        let found = self.occurrences(folded);
+    pub fn find_folded(&self, folded: Fold<'_>, text: &Text) -> Vec<Hit<'_>> {
+        if self
+            .screened_by
+            .is_some_and(|lists| !lists.intersects(folded.lists))
+        {
+            return Vec::new();
+        }
+        let found = self.occurrences(folded.text);
         if found.is_empty() {
             return Vec::new();
         }
@@ -519,6 +636,83 @@ pub fn quoted(terms: &[&str]) -> String {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    #[test]
+    fn the_screen_finds_every_term_of_every_fixed_list() {
+        // The screen may only ever let a list skip a text that holds none
+        // of its terms: every term, written as the list writes it and with
+        // its exceptions around it, is found through it as without it.
+        for (list, words) in words::KNOWN.iter().enumerate() {
+            let terms = Terms::new(words.iter());
+            assert!(terms.screened_by.is_some(), "list {list}");
+            let texts = words
+                .iter()
+                .flat_map(|word| std::iter::once(word.term).chain(word.except.iter().copied()))
+                .map(|text| format!("Try {text} today"));
+            for text in texts {
+                let given = Text::plain(text.clone(), Span::new(0, text.len()), false);
+                let folded = fold(&text);
+                let screened = terms.find_folded(Fold::screened(&folded), &given);
+                assert_eq!(screened, terms.find(&text), "list {list}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_screen_marks_each_text_by_itself() {
+        let texts = [
+            "a quiet evening",
+            "加v领取",
+            "",
+            "全网第一",
+            "the best serum",
+        ];
+        let mut folded = String::new();
+        let mut ends = Vec::new();
+        for text in texts {
+            folded.push_str(&fold(text));
+            ends.push(folded.len());
+        }
+        let screened = screen(&folded, &ends);
+        let off = Terms::new(words::OFF_PLATFORM)
+            .screened_by
+            .unwrap_or_default();
+        let absolute = Terms::new(words::ABSOLUTE_TERMS)
+            .screened_by
+            .unwrap_or_default();
+        let marked: Vec<(bool, bool)> = screened
+            .iter()
+            .map(|lists| (lists.intersects(off), lists.intersects(absolute)))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                (false, false),
+                (true, false),
+                (false, false),
+                (false, true),
+                (false, false)
+            ]
+        );
+        // A term read across two texts (加V over `加` and `vx`) marks the
+        // one holding its last byte; the text before is not marked.
+        let across = screen(&fold("加vx"), &[3, 5]);
+        assert!(!across[0].intersects(off));
+        assert!(across[1].intersects(off));
+    }
+
+    #[test]
+    fn a_brands_own_word_is_never_screened_out() {
+        let own = Terms::from_written(["glowy"], words::KNOWN);
+        assert_eq!(own.screened_by, None);
+        let text = "So glowy";
+        let given = Text::plain(text.to_string(), Span::new(0, text.len()), false);
+        let folded = fold(text);
+        assert_eq!(own.find_folded(Fold::screened(&folded), &given).len(), 1);
+        // One of the fixed lists' words, written by the brand: screened.
+        let known = Terms::from_written(["第一"], words::KNOWN);
+        assert!(known.screened_by.is_some());
+    }
 
     fn found(words: &[Word], text: &str) -> Vec<String> {
         let terms = Terms::new(words);

@@ -225,18 +225,24 @@ impl Builder {
         let o = self.offset;
         let start = o + pair.as_span().start();
         let whole = pair.as_str();
-        let args: Vec<Pair<'_, Rule>> = pair.into_inner().collect();
-        let (keyword, values) = match rule {
-            Rule::value_stmt => (args.first()?.as_str(), &args[1..]),
-            Rule::window_stmt => ("window", &args[..]),
-            Rule::kpi_stmt => ("kpi", &args[..]),
-            Rule::deliver_stmt => ("deliver", &args[..]),
-            Rule::allow_stmt => ("allow", &args[..]),
-            Rule::peak_stmt => ("peak", &args[..]),
-            Rule::cost_stmt => ("cost", &args[..]),
-            Rule::rights_stmt => ("rights", &args[..]),
+        let mut args = pair.into_inner();
+        let keyword = match rule {
+            Rule::value_stmt => args.next()?.as_str(),
+            Rule::window_stmt => "window",
+            Rule::kpi_stmt => "kpi",
+            Rule::deliver_stmt => "deliver",
+            Rule::allow_stmt => "allow",
+            Rule::peak_stmt => "peak",
+            Rule::cost_stmt => "cost",
+            Rule::rights_stmt => "rights",
             _ => return None,
         };
+        // A statement has three values at most (the grammar's shapes): in
+        // an array, not a vector allocated for every line of a roster.
+        let mut values: [Option<Pair<'_, Rule>>; MOST_VALUES] = Default::default();
+        for (slot, value) in values.iter_mut().zip(args) {
+            *slot = Some(value);
+        }
         let key_span = Span::new(start, start + keyword.len());
         let Some(field) = fields::field(keyword) else {
             // Not a field: a block keyword without its `{`, or a word the
@@ -246,10 +252,13 @@ impl Builder {
         // The pair's own span takes in a trailing comment; stop at the last
         // value instead.
         let end = values
-            .last()
+            .iter()
+            .rev()
+            .flatten()
+            .next()
             .map_or(key_span.end, |a| o + a.as_span().end());
         let span = Span::new(start, end);
-        let arg = |i: usize| values.get(i).cloned();
+        let arg = |i: usize| values.get(i).cloned().flatten();
         let value = match rule {
             Rule::window_stmt => Some(Value::Window {
                 start: literal(o, arg(0)?),
@@ -775,6 +784,10 @@ fn value_texts(value: &Value) -> Vec<&Text> {
 fn span_at(offset: usize, span: pest::Span<'_>) -> Span {
     Span::new(offset + span.start(), offset + span.end())
 }
+
+/// The most values a statement's shape has (`deliver video x1 on D`: the
+/// format, the count and the schedule).
+const MOST_VALUES: usize = 3;
 
 fn literal(o: usize, pair: Pair<'_, Rule>) -> Literal {
     Spanned::new(pair.as_str().to_string(), span_at(o, pair.as_span()))

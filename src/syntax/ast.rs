@@ -20,8 +20,8 @@ pub struct Spec {
 }
 
 /// Creator blocks of the campaign not yet built: each parses on its own
-/// (`syntax::build_creator`), so the model can build, read and drop them
-/// one by one, and a large roster's tree is never held whole.
+/// (`syntax::build_creators`), so the model can build, read and drop them
+/// a batch at a time, and a large roster's tree is never held whole.
 #[derive(Debug, Clone, Default)]
 pub struct Unbuilt {
     /// Where each block stands, from its head to its `}`, in file order.

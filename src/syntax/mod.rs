@@ -134,20 +134,25 @@ fn reads_alike(outline: &pieces::Outline) -> bool {
     }
 }
 
-/// Builds one of `outline`'s unbuilt creator blocks from the text it stands
-/// in: the block (none where `parse` would skip it too) and the findings of
-/// building it, or `None` when it does not parse on its own, and the file
-/// must be parsed whole (`parse`) for the errors users should read.
-pub fn build_creator(
+/// Builds `outline`'s unbuilt creator blocks `blocks` from the text they
+/// stand in: each block (none where `parse` would skip it too) and the
+/// findings of building it, in order, or `None` when one does not parse on
+/// its own, and the file must be parsed whole (`parse`) for the errors users
+/// should read.
+pub fn build_creators(
     text: &str,
-    block: std::ops::Range<usize>,
-) -> Option<(Option<ast::Block>, Vec<Finding>)> {
-    let (node, findings) = pieces::build_creator(text, block)?;
-    let block = match node {
-        Some(ast::Node::Block(block)) => Some(block),
-        _ => None,
-    };
-    Some((block, findings))
+    blocks: &[std::ops::Range<usize>],
+) -> Option<Vec<(Option<ast::Block>, Vec<Finding>)>> {
+    let built = pieces::build_creators(text, blocks)?;
+    Some(
+        built
+            .into_iter()
+            .map(|(node, findings)| match node {
+                Some(ast::Node::Block(block)) => (Some(block), findings),
+                _ => (None, findings),
+            })
+            .collect(),
+    )
 }
 
 /// The finding for a file that is not UTF-8: where the first bad byte is.

@@ -525,34 +525,57 @@ fn read_run(
         reads: Vec::with_capacity(blocks.len()),
         built: Vec::new(),
     };
-    for block in blocks {
-        let owned;
-        let block = match block {
-            CreatorBlock::Built(block) => *block,
-            CreatorBlock::Unbuilt(range) => {
-                let (block, mut findings) = crate::syntax::build_creator(text, range.clone())?;
-                run.built.append(&mut findings);
-                // None: nothing the model reads, as in a whole parse.
-                let Some(block) = block else { continue };
-                owned = block;
-                &owned
-            }
-        };
-        let BlockHead::Creator { role, handle } = &block.head else {
+    let mut rest = blocks;
+    while let Some(next) = rest.first() {
+        if let CreatorBlock::Built(block) = next {
+            run.read(block, rules, context);
+            rest = rest.get(1..).unwrap_or_default();
             continue;
+        }
+        // The unbuilt blocks from here, built together (and dropped
+        // together once read).
+        let unbuilt = rest
+            .iter()
+            .position(|block| matches!(block, CreatorBlock::Built(_)))
+            .unwrap_or(rest.len());
+        let (these, after) = rest.split_at(unbuilt);
+        let ranges: Vec<Range<usize>> = these
+            .iter()
+            .filter_map(|block| match block {
+                CreatorBlock::Unbuilt(range) => Some(range.clone()),
+                CreatorBlock::Built(_) => None,
+            })
+            .collect();
+        for (block, mut findings) in crate::syntax::build_creators(text, &ranges)? {
+            run.built.append(&mut findings);
+            // None: nothing the model reads, as in a whole parse.
+            if let Some(block) = block {
+                run.read(&block, rules, context);
+            }
+        }
+        rest = after;
+    }
+    Some(run)
+}
+
+impl ReadCreators {
+    /// Reads one creator block.
+    fn read(&mut self, block: &Block, rules: &Catalogue, context: &CreatorContext<'_>) {
+        let BlockHead::Creator { role, handle } = &block.head else {
+            return;
         };
         let mut resolver = Resolver {
             findings: Vec::new(),
             rules,
         };
         resolver.creator_translations(block);
-        run.built.append(&mut resolver.findings);
+        self.built.append(&mut resolver.findings);
         let creator = resolver.creator(block, *role, handle, context);
         let file_key = match creator {
             Some(_) => file_name::clash_key(&file_name::for_handle(&handle.value)),
             None => String::new(),
         };
-        run.reads.push(Read {
+        self.reads.push(Read {
             handle: handle.clone(),
             role: *role,
             creator: creator.map(|mut creator| {
@@ -563,7 +586,6 @@ fn read_run(
             findings: resolver.findings,
         });
     }
-    Some(run)
 }
 
 /// A block's readable statements and the keys of every field given.

@@ -8,7 +8,7 @@ use crate::diagnostic::{self, Finding};
 use crate::model::{self, Campaign};
 use crate::roster;
 use crate::rules;
-use crate::source::SourceFile;
+use crate::source::{LineStarts, SourceFile};
 use crate::syntax;
 
 /// One spec file after checking.
@@ -101,7 +101,7 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
             };
         }
     };
-    let (mut findings, mut rosters, resolved) = read(&text, &path);
+    let ((mut findings, mut rosters, resolved), lines) = read_with_lines(&text, &path);
     let mut campaign = None;
     let mut strategy_checked = false;
     let mut dropped = Omitted::default();
@@ -129,7 +129,7 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
         }
     }
     diagnostic::sort(&mut findings);
-    let file = SourceFile::new(path, text);
+    let file = SourceFile::with_lines(path, text, lines);
     let mut findings = rosters.place(&file, findings);
     let mut omitted = keep_first(&mut findings);
     omitted.errors += dropped.errors;
@@ -147,10 +147,33 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
     }
 }
 
+/// What `read` gives, read.
+type Read = (Vec<Finding>, roster::Rosters, Option<model::Resolved>);
+
+/// A spec at least this large has its line index worked out on another
+/// core: a line index is a pass over the text (1.5 ms at 10,000 creators,
+/// 3.8 MiB) that the first steps of reading, one core's work, leave the
+/// other core free for. A smaller one is not worth a thread.
+const LINES_BESIDE_FROM_BYTES: usize = 1 << 20;
+
+/// `read`, and the text's line index.
+fn read_with_lines(text: &str, path: &str) -> (Read, LineStarts) {
+    if text.len() < LINES_BESIDE_FROM_BYTES {
+        return (read(text, path), LineStarts::of(text));
+    }
+    std::thread::scope(|scope| {
+        let lines = scope.spawn(|| LineStarts::of(text));
+        let read = read(text, path);
+        // Working out line starts cannot panic; were it to, do it again.
+        let lines = lines.join().unwrap_or_else(|_| LineStarts::of(text));
+        (read, lines)
+    })
+}
+
 /// Parses and resolves a spec's text: the syntax findings, the rosters it
 /// read and, when it has a tree at all, the model and its findings. The
 /// tree is dropped on return, before the rules run.
-fn read(text: &str, path: &str) -> (Vec<Finding>, roster::Rosters, Option<model::Resolved>) {
+fn read(text: &str, path: &str) -> Read {
     // Creator blocks are built as the model reads them, one at a time on
     // each core: a large roster's tree is never held whole.
     let outline = syntax::outline(text);
@@ -212,6 +235,23 @@ mod tests {
     const HEAD: &str = "campaign \"C\" {\n  window 2027-01-01 to 2027-03-01\n  languages en, zh\n  goal buzz {\n    stage discovery\n    kpi reach >= 10k\n  }\n";
     const KOL: &str = "  kol @a {\n    followers 120k\n    serves buzz\n    deliver video x1 on 2027-01-10\n    angle \"Morning\" zh \"早晨\" zh \"再说\"\n  }\n";
     const KOC: &str = "  koc @b {\n    followers 3k\n    serves buzz, nothing\n    deliver note x1 on 2027-01-20\n    vibe \"soft\"\n  }\n";
+
+    #[test]
+    fn a_large_spec_has_its_lines_counted_beside_the_reading() {
+        let padding = "# a line of padding\n".repeat(60_000);
+        assert!(padding.len() >= LINES_BESIDE_FROM_BYTES);
+        let text = format!("{padding}campaign \"C\" {{\n  kol @a {{\n");
+        let checked = check("big.campaign", text.clone().into_bytes());
+        let first = checked.findings.first().expect("an unclosed block");
+        let line = checked.file.position(first.span.start).line;
+        assert_eq!(
+            line,
+            SourceFile::new("big.campaign", text)
+                .position(first.span.start)
+                .line
+        );
+        assert!(line > 60_000, "{line}");
+    }
 
     #[test]
     fn creators_built_one_at_a_time_read_as_the_whole_tree() {

@@ -64,6 +64,20 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Where each line of a text starts (`SourceFile`'s line index).
+pub struct LineStarts(Vec<u32>);
+
+impl LineStarts {
+    pub fn of(text: &str) -> Self {
+        // Counted first, so the list is made at its size, not grown.
+        let ends = || memchr::memchr_iter(b'\n', text.as_bytes());
+        let mut line_starts = Vec::with_capacity(1 + ends().count());
+        line_starts.push(0);
+        line_starts.extend(ends().map_while(|end| u32::try_from(end + 1).ok()));
+        LineStarts(line_starts)
+    }
+}
+
 /// One spec file's text, named as the user named it.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -79,15 +93,17 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        // Counted first, so the list is made at its size, not grown.
-        let ends = || memchr::memchr_iter(b'\n', text.as_bytes());
-        let mut line_starts = Vec::with_capacity(1 + ends().count());
-        line_starts.push(0);
-        line_starts.extend(ends().map_while(|end| u32::try_from(end + 1).ok()));
+        let line_starts = LineStarts::of(&text);
+        Self::with_lines(path, text, line_starts)
+    }
+
+    /// The file, with `lines` worked out from `text` beforehand (for a
+    /// large spec, on another core while this one reads it).
+    pub fn with_lines(path: impl Into<String>, text: String, lines: LineStarts) -> Self {
         SourceFile {
             path: path.into(),
             text,
-            line_starts,
+            line_starts: lines.0,
         }
     }
 

@@ -80,8 +80,11 @@ struct Listed<'c> {
     given: Vec<given::Given<'c>>,
     /// `text::fold` of each of `given`, end to end.
     folded: String,
-    /// Where the fold of `given[i]` ends in `folded`.
-    ends: Vec<usize>,
+    /// Where the fold of `given[i]` ends in `folded`: four bytes, not
+    /// eight, for each of a roster's texts (a spec is at most 64 MiB; past
+    /// 4 GiB of folds, which none reaches, the last texts would read as
+    /// empty).
+    ends: Vec<u32>,
     /// The fixed word lists with a term in `given[i]` (`text::screen`).
     lists: Vec<text::Lists>,
     /// Where creator i of the run has its texts start in `given`.
@@ -143,7 +146,8 @@ impl<'c> Listed<'c> {
             text::fold_into(&given.text.value, &mut self.folded);
         }
         self.given.push(given);
-        self.ends.push(self.folded.len());
+        self.ends
+            .push(u32::try_from(self.folded.len()).unwrap_or(u32::MAX));
     }
 
     /// Every text listed, with its fold.
@@ -182,7 +186,7 @@ impl<'c> Listed<'c> {
             .zip(starts.zip(ends.iter().copied()))
             .zip(lists)
             .map(|((given, (start, end)), &lists)| {
-                let text = self.folded.get(start..end).unwrap_or("");
+                let text = self.folded.get(start as usize..end as usize).unwrap_or("");
                 (*given, text::Fold { text, lists })
             })
     }

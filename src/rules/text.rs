@@ -327,10 +327,10 @@ impl Word {
 /// The fixed word lists (`words::KNOWN`, by their place there) that have
 /// a term somewhere in a text: what `screen` found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Lists(u32);
+pub struct Lists(u16);
 
 // One bit per fixed list.
-const _: () = assert!(words::KNOWN.len() <= 32);
+const _: () = assert!(words::KNOWN.len() <= 16);
 
 impl Lists {
     fn intersects(self, other: Lists) -> bool {
@@ -349,7 +349,7 @@ pub struct Fold<'f> {
 impl<'f> Fold<'f> {
     /// One folded text, screened on its own.
     pub fn screened(text: &'f str) -> Self {
-        let lists = screen(text, &[text.len()])
+        let lists = screen(text, &[u32::try_from(text.len()).unwrap_or(u32::MAX)])
             .first()
             .copied()
             .unwrap_or_default();
@@ -396,7 +396,7 @@ static SCREEN: LazyLock<Screen> = LazyLock::new(|| {
 /// end to end in `folded`, text i ending at `ends[i]`: one pass for them
 /// all. A term that runs across two texts marks one of them, which then
 /// is only read for nothing; a term inside a text is never missed.
-pub fn screen(folded: &str, ends: &[usize]) -> Vec<Lists> {
+pub fn screen(folded: &str, ends: &[u32]) -> Vec<Lists> {
     let mut found = vec![Lists::default(); ends.len()];
     let Some(automaton) = &SCREEN.automaton else {
         return found;
@@ -406,7 +406,7 @@ pub fn screen(folded: &str, ends: &[usize]) -> Vec<Lists> {
         // Occurrences come by where they end: the text holding the last
         // byte is at or after the one before.
         let last = occurrence.end().saturating_sub(1);
-        while ends.get(text).is_some_and(|&end| end <= last) {
+        while ends.get(text).is_some_and(|&end| end as usize <= last) {
             text += 1;
         }
         if let (Some(of_text), Some(of_pattern)) = (
@@ -671,7 +671,7 @@ mod tests {
         let mut ends = Vec::new();
         for text in texts {
             folded.push_str(&fold(text));
-            ends.push(folded.len());
+            ends.push(u32::try_from(folded.len()).unwrap_or(u32::MAX));
         }
         let screened = screen(&folded, &ends);
         let off = Terms::new(words::OFF_PLATFORM)

@@ -249,12 +249,9 @@ impl Resolver<'_> {
         place: Place,
         owner: &str,
     ) -> Given<'a> {
-        // Sized for the block up front: grown a line at a time, each would
-        // be allocated three or four times for every creator of a roster.
-        let lines = block.body.len();
-        let mut seen = FxHashMap::with_capacity_and_hasher(lines, Default::default());
-        let mut accepted = Vec::with_capacity(lines);
-        let mut keys = FxHashSet::with_capacity_and_hasher(lines, Default::default());
+        let mut seen = FxHashMap::default();
+        let mut accepted = Vec::new();
+        let mut keys = FxHashSet::default();
         let mut misspelt = Vec::new();
         let mut blocks = Vec::new();
         for node in &block.body {

@@ -4,7 +4,7 @@ use clap::Args;
 
 use std::path::PathBuf;
 
-use super::{print, read_spec, stdin_once, trouble, Exit, FindingFormat};
+use super::{print, read_spec_with, stdin_once, trouble, Exit, FindingFormat};
 use crate::diagnostic::{github, gitlab, human, json, sarif, FileReport, Severity};
 
 #[derive(Debug, Args)]
@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs) -> Exit {
     let mut exit = Exit::Success;
     let mut checked = Vec::new();
     for path in &args.files {
-        match read_spec(path) {
+        match read_spec_with(path, crate::check::check_counting_lines_beside) {
             Ok(spec) => checked.push(spec),
             Err(message) => exit = exit.max(trouble(&message)),
         }

@@ -230,9 +230,17 @@ pub fn is_stdin(path: &Path) -> bool {
 /// Reads and checks one spec (`-` for standard input, shown as
 /// `<stdin>`); an unreadable file is the one line to print and exit 2 with.
 pub fn read_spec(path: &Path) -> Result<Checked, String> {
+    read_spec_with(path, crate::check)
+}
+
+/// `read_spec`, checked by `check` (`crate::check` or one of its kind).
+pub fn read_spec_with(
+    path: &Path,
+    check: fn(String, Vec<u8>) -> Checked,
+) -> Result<Checked, String> {
     if is_stdin(path) {
         return match read_stdin() {
-            Ok(bytes) => Ok(crate::check("<stdin>".to_string(), bytes)),
+            Ok(bytes) => Ok(check("<stdin>".to_string(), bytes)),
             Err(message) => Err(message),
         };
     }
@@ -244,7 +252,7 @@ pub fn read_spec(path: &Path) -> Result<Checked, String> {
         ));
     }
     match crate::fs::read_at_most(path, crate::fs::LARGEST_SPEC) {
-        Ok(Some(bytes)) => Ok(crate::check(shown.to_string(), bytes)),
+        Ok(Some(bytes)) => Ok(check(shown.to_string(), bytes)),
         Ok(None) => Err(too_large(&shown.to_string())),
         Err(error) => Err(crate::t!(
             "cannot read `{path}`: {reason}",

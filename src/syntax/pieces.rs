@@ -1,11 +1,12 @@
-//! A large spec parsed in pieces: each creator block on its own, on every
-//! core, and the rest of the file with those blocks blanked out.
+//! A large spec parsed in pieces: the creator blocks apart from the rest
+//! (a run of a few neighbours at a time, `build_creators`), on every core,
+//! and the rest of the file with those blocks blanked out.
 //!
 //! A roster of ten thousand creators is almost all creator blocks, and a
 //! block parses the same wherever it stands (the grammar has no context
 //! beyond the line after its `}`), so the pieces give the tree one parse of
 //! the whole file would. Pieces also keep memory down: pest holds the tokens
-//! of one block at a time, not of the whole file. Whenever a piece or the
+//! of one run of blocks at a time, not of the whole file. Whenever a piece or the
 //! rest does not parse cleanly, `None` sends the caller to the one-parse
 //! path, whose error messages are the ones users see.
 

@@ -55,21 +55,23 @@ impl Rule for SearchLanguage {
     fn check(&self, campaign: &super::Context<'_>, findings: &mut Findings) {
         if let Some(brand) = &campaign.brand {
             if let Some(finding) =
-                no_chinese(&brand.hashtags, &t!("the brand's `hashtags`"), "精华推荐")
+                no_chinese(&brand.hashtags, || t!("the brand's `hashtags`"), "精华推荐")
             {
                 findings.push(finding);
             }
         }
         for creator in &campaign.creators {
-            let what = t!("the `keywords` of {who}", who = who(creator));
-            if let Some(finding) = no_chinese(&creator.keywords, &what, "油皮精华") {
+            // Put in words only for a finding: ten thousand creators'
+            // labels would be formatted for nothing.
+            let what = || t!("the `keywords` of {who}", who = who(creator));
+            if let Some(finding) = no_chinese(&creator.keywords, what, "油皮精华") {
                 findings.push(finding);
             }
         }
     }
 }
 
-fn no_chinese(list: &[Text], what: &str, like: &str) -> Option<Finding> {
+fn no_chinese(list: &[Text], what: impl FnOnce() -> String, like: &str) -> Option<Finding> {
     if list.is_empty() || list.iter().any(|text| has_han(&text.value)) {
         return None;
     }
@@ -80,7 +82,7 @@ fn no_chinese(list: &[Text], what: &str, like: &str) -> Option<Finding> {
             span,
             t!(
                 "{what} hold no Chinese: readers on Xiaohongshu search in Chinese",
-                what = what
+                what = what()
             ),
         )
         .label(t!("no Chinese search word"))

@@ -55,10 +55,12 @@ impl Resolver<'_> {
                     if let Some(delivery) =
                         self.delivery(span, format, times, schedule.as_ref(), &owner)
                     {
-                        creator.deliveries.push(delivery);
+                        push_tight(&mut creator.deliveries, delivery);
                     }
                 }
-                (Key::Niche, Value::Names(words)) => creator.niche.extend(words.iter().cloned()),
+                (Key::Niche, Value::Names(words)) => {
+                    extend_tight(&mut creator.niche, words.iter().cloned())
+                }
                 (Key::Engagement, Value::Percent(p)) => {
                     creator.engagement = self
                         .percent(p, &|| t!("{owner}'s engagement", owner = owner))
@@ -72,10 +74,12 @@ impl Resolver<'_> {
                 }
                 (Key::Angle, Value::Text(text)) => creator.angle = Some(Box::new(text.clone())),
                 (Key::Keywords, Value::Texts(texts)) => {
-                    creator.keywords.extend(texts.iter().cloned())
+                    extend_tight(&mut creator.keywords, texts.iter().cloned())
                 }
                 (Key::Title, Value::Text(text)) => creator.title = Some(Box::new(text.clone())),
-                (Key::Script, Value::Texts(texts)) => creator.script.extend(texts.iter().cloned()),
+                (Key::Script, Value::Texts(texts)) => {
+                    extend_tight(&mut creator.script, texts.iter().cloned())
+                }
                 (Key::Note, Value::Text(text)) => creator.note = Some(Box::new(text.clone())),
                 (Key::Visual, Value::Text(text)) => creator.visual = Some(Box::new(text.clone())),
                 (Key::Trial, Value::Duration(d)) => {
@@ -84,7 +88,7 @@ impl Resolver<'_> {
                         .map(|v| Spanned::new(v, d.span))
                 }
                 (Key::Prompts, Value::Texts(texts)) => {
-                    creator.prompts.extend(texts.iter().cloned())
+                    extend_tight(&mut creator.prompts, texts.iter().cloned())
                 }
                 (Key::XhsId, Value::Text(text)) => creator.xhs_id = Some(Box::new(text.clone())),
                 (Key::Nickname, Value::Text(text)) => {
@@ -155,7 +159,7 @@ impl Resolver<'_> {
         }
         if !several_products && creator.products.is_empty() && !context.campaign.products.is_empty()
         {
-            creator.products.push(Spanned::new(0, block.head_span));
+            push_tight(&mut creator.products, Spanned::new(0, block.head_span));
         }
         creator.followers = followers?;
         creator.serves_span = serves_span?;
@@ -183,6 +187,9 @@ impl Resolver<'_> {
         context: &CreatorContext<'_>,
     ) {
         let owner = &creator.handle.value;
+        if creator.serves.is_empty() {
+            creator.serves.reserve_exact(goals.len());
+        }
         for goal in goals {
             match context.goals.get(goal.value.as_str()) {
                 Some(index) => creator.serves.push(Spanned::new(*index, goal.span)),
@@ -227,6 +234,9 @@ impl Resolver<'_> {
     /// `product`: each product the creator features, looked up by name.
     fn features(&mut self, creator: &mut Creator, names: &[Text], context: &CreatorContext<'_>) {
         let owner = &creator.handle.value;
+        if creator.products.is_empty() {
+            creator.products.reserve_exact(names.len());
+        }
         for name in names {
             match context
                 .campaign
@@ -322,5 +332,46 @@ impl Resolver<'_> {
             schedule,
             span,
         })
+    }
+}
+
+/// `items` added to `list`, which, when it is still empty, gets room for
+/// exactly them: a list grown from nothing starts with room for four, and
+/// `Creator::shrink_to_fit` gave that back with a reallocation for most of
+/// each creator's lists, six for every creator of a roster. A list given
+/// again grows as lists do.
+fn extend_tight<T>(list: &mut Vec<T>, items: impl ExactSizeIterator<Item = T>) {
+    if list.is_empty() {
+        list.reserve_exact(items.len());
+    }
+    list.extend(items);
+}
+
+/// `item` pushed onto `list`, with room for it alone when it is the first
+/// (most creators deliver once): see `extend_tight`.
+fn push_tight<T>(list: &mut Vec<T>, item: T) {
+    if list.is_empty() {
+        list.reserve_exact(1);
+    }
+    list.push(item);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{extend_tight, push_tight};
+
+    #[test]
+    fn a_list_read_once_has_room_for_what_it_holds() {
+        let mut niche: Vec<u8> = Vec::new();
+        extend_tight(&mut niche, [1, 2].into_iter());
+        assert_eq!((niche.len(), niche.capacity()), (2, 2));
+        // Given again, it grows as lists do.
+        extend_tight(&mut niche, [3].into_iter());
+        assert_eq!(niche, [1, 2, 3]);
+        let mut deliveries = Vec::new();
+        push_tight(&mut deliveries, 'a');
+        assert_eq!(deliveries.capacity(), 1);
+        push_tight(&mut deliveries, 'b');
+        assert_eq!(deliveries, ['a', 'b']);
     }
 }

@@ -72,8 +72,8 @@ pub fn check(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
 /// this one starts reading (`LINES_BESIDE_FROM_BYTES`): for the `check`
 /// command, whose time is the reading. `render` checks without it: it
 /// checks once per language, and the extra thread left the peak of a
-/// 100,000-creator render 50 MiB higher (glibc hands each thread an arena
-/// of its own), for 2 ms of 40 s.
+/// 100,000-creator render 40-55 MiB higher (glibc hands each thread an
+/// arena of its own), for 2 ms of 40 s.
 pub fn check_counting_lines_beside(path: impl Into<String>, bytes: Vec<u8>) -> Checked {
     check_with(path.into(), bytes, Lines::Beside)
 }

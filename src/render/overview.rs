@@ -3,6 +3,7 @@
 //! the chart in `chart`), the budget with every cost, and what is still open
 //! in plain words.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use minijinja::Value;
@@ -181,13 +182,16 @@ pub(crate) fn overview(
         koc_wave: LazyRows::of_creators(campaign, koc_wave, move |c| wave_row(c, words)),
         chart: Value::from_serialize(ChartView::new(campaign, words)),
         budget: Value::from_serialize(BudgetView::new(campaign, words)),
-        warnings: Value::from_serialize(
-            findings
-                .iter()
-                .filter(|f| f.severity == Severity::Warning)
-                .map(|f| FindingView::new(f, campaign, file, words))
-                .collect::<Vec<_>>(),
-        ),
+        warnings: {
+            let handles = Handles::of(campaign);
+            Value::from_serialize(
+                findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Warning)
+                    .map(|f| FindingView::new(f, campaign, &handles, file, words))
+                    .collect::<Vec<_>>(),
+            )
+        },
         allows: Value::from_serialize(
             campaign
                 .allows
@@ -277,23 +281,25 @@ fn wave_row(creator: &Creator, words: Words) -> WaveRow {
 }
 
 impl FindingView {
-    fn new(finding: &Finding, campaign: &Campaign, file: &SourceFile, words: Words) -> Self {
+    fn new(
+        finding: &Finding,
+        campaign: &Campaign,
+        handles: &Handles<'_>,
+        file: &SourceFile,
+        words: Words,
+    ) -> Self {
         let message = &finding.message;
-        let mut named: Vec<(usize, &Creator)> = campaign
-            .creators
-            .iter()
-            .filter_map(|c| mentions(message, &c.handle.value).map(|at| (at, c)))
-            .collect();
-        named.sort_by_key(|(at, _)| *at);
         FindingView {
             code: finding.rule.code,
             name: finding.rule.name,
             message: message.clone(),
             help: finding.help.clone(),
             line: file.line_index(finding.span.start) + 1,
-            creators: named
+            creators: handles
+                .named(message)
                 .into_iter()
-                .map(|(_, c)| FindingCreator {
+                .map(|i| &campaign.creators[i])
+                .map(|c| FindingCreator {
                     handle: c.handle.value.clone(),
                     role: c.role.keyword(),
                     followers: words.count(c.followers.value),
@@ -305,18 +311,65 @@ impl FindingView {
     }
 }
 
-/// Where `handle` is named in `message` as a whole handle (`@lina` is not
-/// named in `@lina.glow`).
-fn mentions(message: &str, handle: &str) -> Option<usize> {
-    let part_of_handle = |c: char| c.is_alphanumeric() || c == '_';
-    message.match_indices(handle).map(|(at, _)| at).find(|&at| {
-        let mut rest = message[at + handle.len()..].chars();
-        match rest.next() {
-            None => true,
-            Some('.') => !rest.next().is_some_and(part_of_handle),
-            Some(next) => !part_of_handle(next),
+/// The creators' handles, to find those a finding names. Looking up what
+/// follows each `@` of a message, rather than looking for each handle in
+/// it, keeps the overview's findings from costing findings x creators.
+struct Handles<'c> {
+    /// A creator's index by handle (handles are unique in a spec that
+    /// renders).
+    index: HashMap<&'c str, usize>,
+    /// The longest handle, in bytes.
+    longest: usize,
+}
+
+impl<'c> Handles<'c> {
+    fn of(campaign: &'c Campaign) -> Self {
+        Handles::new(campaign.creators.iter().map(|c| c.handle.value.as_str()))
+    }
+
+    fn new(handles: impl Iterator<Item = &'c str> + Clone) -> Self {
+        Handles {
+            index: handles.clone().enumerate().map(|(i, h)| (h, i)).collect(),
+            longest: handles.map(str::len).max().unwrap_or(0),
         }
-    })
+    }
+
+    /// The creators (indexes) `message` names as whole handles, in the
+    /// order it first names them; spec order for two named at one place
+    /// (`@lina` and `@lina-x` in `@lina-x`).
+    fn named(&self, message: &str) -> Vec<usize> {
+        let mut named: Vec<(usize, usize)> = Vec::new();
+        for (at, _) in message.match_indices('@') {
+            let rest = &message[at..];
+            let ends = rest.char_indices().map(|(end, _)| end).skip(1);
+            for end in ends.chain([rest.len()]) {
+                if end > self.longest {
+                    break;
+                }
+                let Some(&creator) = self.index.get(&rest[..end]) else {
+                    continue;
+                };
+                let first = !named.iter().any(|&(_, c)| c == creator);
+                if first && named_whole(message, at, end) {
+                    named.push((at, creator));
+                }
+            }
+        }
+        named.sort_unstable();
+        named.into_iter().map(|(_, creator)| creator).collect()
+    }
+}
+
+/// Whether the handle `message[at..at + len]` is named whole: `@lina` is
+/// not named in `@lina.glow`, but is at the end of a sentence.
+fn named_whole(message: &str, at: usize, len: usize) -> bool {
+    let part_of_handle = |c: char| c.is_alphanumeric() || c == '_';
+    let mut rest = message[at + len..].chars();
+    match rest.next() {
+        None => true,
+        Some('.') => !rest.next().is_some_and(part_of_handle),
+        Some(next) => !part_of_handle(next),
+    }
 }
 
 /// The terms a word-list finding quotes after its last colon:
@@ -425,17 +478,33 @@ impl BudgetView {
 
 #[cfg(test)]
 mod tests {
-    use super::{mentions, quoted_terms};
+    use super::{quoted_terms, Handles};
+
+    fn named(message: &str, handles: &[&str]) -> Vec<usize> {
+        Handles::new(handles.iter().copied()).named(message)
+    }
 
     #[test]
     fn a_handle_is_named_only_whole() {
-        assert_eq!(mentions("KOC @lina.glow has", "@lina.glow"), Some(4));
-        assert_eq!(mentions("KOC @lina.glow has", "@lina"), None);
-        assert_eq!(mentions("ends with @lina.", "@lina"), Some(10));
+        let lina = ["@lina", "@lina.glow"];
+        assert_eq!(named("KOC @lina.glow has", &lina), [1]);
+        assert_eq!(named("ends with @lina.", &lina), [0]);
+        assert_eq!(named("@lina_x and @linax", &lina), [] as [usize; 0]);
         assert_eq!(
-            mentions("KOC @小雨护肤日记 tries", "@小雨护肤日记"),
-            Some(4)
+            named("KOC @小雨护肤日记 tries", &["@小", "@小雨护肤日记"]),
+            [1]
         );
+    }
+
+    #[test]
+    fn handles_come_in_the_order_named_once_each() {
+        let handles = ["@a", "@b", "@a-b"];
+        assert_eq!(named("@b posts before @a, and @b again", &handles), [1, 0]);
+        // Both are named at one place: spec order.
+        assert_eq!(named("see @a-b", &handles), [0, 2]);
+        // Named whole only the second time.
+        assert_eq!(named("@a.b then @a.", &handles), [0]);
+        assert_eq!(named("no handle here @", &handles), [] as [usize; 0]);
     }
 
     #[test]

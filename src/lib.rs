@@ -11,10 +11,10 @@
 //! together) → `export`, `format` (the AST back in canonical layout),
 //! `render` (briefs) → `diff` (which briefs change between two versions),
 //! `lsp` (the language server), `preview` (the briefs served locally) →
-//! `cli`. `fs`, `i18n`, `platform` and `suggest`
-//! are leaves any stage may use.
+//! `cli`. `fs`, `i18n`, `memory`, `platform` and
+//! `suggest` are leaves any stage may use.
 
-// No `unsafe` here; the program's one allocator setting is in `main.rs`.
+// No `unsafe` here; the program's allocator settings are in `main.rs`.
 #![forbid(unsafe_code)]
 
 pub mod check;
@@ -26,6 +26,7 @@ pub mod format;
 pub mod fs;
 pub mod i18n;
 pub mod lsp;
+pub mod memory;
 pub mod model;
 pub mod platform;
 pub mod preview;

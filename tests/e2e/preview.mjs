@@ -160,8 +160,16 @@ try {
       if (!text.includes(wanted)) throw new Error(`the error panel lacks ${JSON.stringify(wanted)}:\n${text}`);
     }
     if (dialogs.length) throw new Error(`a script from the spec ran: ${dialogs}`);
-    const inFrame = await frameText();
-    if (!inFrame.includes('Last good version')) throw new Error(`the stale brief does not say so:\n${inFrame.slice(0, 300)}`);
+    // The frame reloads to show the banner after the panel appears: wait
+    // for it, as a reader would, rather than read the frame mid-reload.
+    const banner = await page.waitForFunction(
+      () => document.getElementById('brief')?.contentDocument?.body?.innerText.includes('Last good version'),
+      null, { timeout: 10000 },
+    ).then(() => true, () => false);
+    if (!banner) {
+      const inFrame = await frameText();
+      throw new Error(`the stale brief does not say so:\n${inFrame.slice(0, 300)}`);
+    }
     const findings = await page.locator('ul.findings li').count();
     if (findings !== 2) throw new Error(`${findings} findings in the sidebar`);
     await page.screenshot({ path: join(shots, '4-errors.png') });

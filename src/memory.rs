@@ -35,9 +35,11 @@ mod tests {
         super::on_release(|| {
             SECOND.fetch_add(1, Ordering::SeqCst);
         });
+        // Another test that renders may call it too, at the same time.
+        let before = FIRST.load(Ordering::SeqCst);
         super::release();
         super::release();
-        assert_eq!(FIRST.load(Ordering::SeqCst), 2);
+        assert!(FIRST.load(Ordering::SeqCst) >= before + 2);
         assert_eq!(SECOND.load(Ordering::SeqCst), 0);
     }
 }

@@ -3,10 +3,10 @@
 //! the chart in `chart`), the budget with every cost, and what is still open
 //! in plain words.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use minijinja::Value;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::chart::ChartView;
@@ -317,7 +317,7 @@ impl FindingView {
 struct Handles<'c> {
     /// A creator's index by handle (handles are unique in a spec that
     /// renders).
-    index: HashMap<&'c str, usize>,
+    index: FxHashMap<&'c str, usize>,
     /// The longest handle, in bytes.
     longest: usize,
 }

@@ -339,7 +339,7 @@ fn write_value(
     let written = match value.as_str() {
         Some(text) if value.is_safe() => out.write_str(text),
         Some(text) => out.write_str(&markdown_safe(text)),
-        None if value.is_safe() => write!(out, "{value}"),
+        // Only strings are safe; a number or a list is written as text.
         None => out.write_str(&markdown_safe(&value.to_string())),
     };
     written.map_err(minijinja::Error::from)

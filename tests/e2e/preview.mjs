@@ -162,13 +162,12 @@ try {
     if (dialogs.length) throw new Error(`a script from the spec ran: ${dialogs}`);
     // The frame reloads to show the banner after the panel appears: wait
     // for it, as a reader would, rather than read the frame mid-reload.
-    const banner = await page.waitForFunction(
+    const waited = await page.waitForFunction(
       () => document.getElementById('brief')?.contentDocument?.body?.innerText.includes('Last good version'),
-      null, { timeout: 10000 },
-    ).then(() => true, () => false);
-    if (!banner) {
+    ).then(() => null, (error) => error);
+    if (waited) {
       const inFrame = await frameText();
-      throw new Error(`the stale brief does not say so:\n${inFrame.slice(0, 300)}`);
+      throw new Error(`the stale brief does not say so (${waited.message}):\n${inFrame.slice(0, 300)}`);
     }
     const findings = await page.locator('ul.findings li').count();
     if (findings !== 2) throw new Error(`${findings} findings in the sidebar`);
